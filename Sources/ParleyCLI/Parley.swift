@@ -1,0 +1,12 @@
+import ArgumentParser
+import Parley
+
+@main
+struct ParleyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parley",
+        abstract: "Turn news into structured conflict-and-diplomacy event data.",
+        version: ParleyVersion.current,
+        subcommands: []
+    )
+}
