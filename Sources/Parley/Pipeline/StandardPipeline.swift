@@ -1,0 +1,25 @@
+import Foundation
+
+/// The stages Parley runs by default, built once per process.
+public enum StandardPipeline {
+    /// How far to run.
+    public enum Depth: Int, Sendable, Comparable {
+        /// Sentences and tokens.
+        case tokens
+        /// Tags, lemmas and dependencies as well.
+        case syntax
+        /// Actor mentions as well.
+        case actors
+        /// Events as well.
+        case events
+
+        public static func < (lhs: Depth, rhs: Depth) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// Builds the default pipeline up to a depth.
+    /// - Throws: ``PipelineError`` when a bundled model or lexicon cannot be loaded.
+    public static func make(upTo depth: Depth) throws -> Pipeline {
+        let stages: [any PipelineStage] = []
+        return try Pipeline(stages)
+    }
+}
