@@ -7,6 +7,6 @@ struct ParleyCommand: AsyncParsableCommand {
         commandName: "parley",
         abstract: "Turn news into structured conflict-and-diplomacy event data.",
         version: ParleyVersion.current,
-        subcommands: []
+        subcommands: [EvalCommand.self, LexiconCommand.self, BenchCommand.self, TrainCommand.self]
     )
 }
