@@ -72,6 +72,12 @@ public struct SentenceSegmenter: PipelineStage {
 
     /// Whether a sentence ends after surface token `index` on punctuation evidence.
     func endsSentence(at index: Int, first: Int, surfaces: SurfaceTokens) -> Bool {
+        // Most tokens are words: ending in a letter or digit and not a smiley, they end nothing.
+        let lastByte = surfaces.lastByte(index)
+        if lastByte < 128 && ScalarText.kind(of: Unicode.Scalar(lastByte)).contains(.word) {
+            let firstByte = surfaces.firstByte(index)
+            if firstByte != 58 && firstByte != 59 && firstByte != 61 { return false }
+        }
         // Find the terminal this token closes: the token itself, or the last terminal before closers.
         var terminal = index
         while terminal > first && surfaces.isCloser(terminal) && !surfaces.gap(after: terminal - 1).hasSpace {
@@ -177,14 +183,16 @@ struct SurfaceTokens {
         firstWords.reserveCapacity(tokens.count)
         starts.reserveCapacity(tokens.count)
         ends.reserveCapacity(tokens.count)
-        for (index, token) in tokens.enumerated() {
-            if token.multiwordStart == nil || token.multiwordStart == index || firstWords.isEmpty {
+        for index in tokens.indices {
+            let multiwordStart = tokens[index].multiwordStart
+            let range = tokens[index].range
+            if multiwordStart == nil || multiwordStart == index || firstWords.isEmpty {
                 firstWords.append(index)
-                starts.append(token.range.lowerBound)
-                ends.append(token.range.upperBound)
+                starts.append(range.lowerBound)
+                ends.append(range.upperBound)
             } else {
-                starts[starts.count - 1] = min(starts[starts.count - 1], token.range.lowerBound)
-                ends[ends.count - 1] = max(ends[ends.count - 1], token.range.upperBound)
+                starts[starts.count - 1] = min(starts[starts.count - 1], range.lowerBound)
+                ends[ends.count - 1] = max(ends[ends.count - 1], range.upperBound)
             }
         }
         self.firstWords = firstWords
@@ -197,6 +205,10 @@ struct SurfaceTokens {
     func firstWord(_ surface: Int) -> Int { firstWords[surface] }
     func endWord(_ surface: Int) -> Int { surface + 1 < count ? firstWords[surface + 1] : tokens.count }
     func start(_ surface: Int) -> Int { starts[surface] }
+    func firstByte(_ surface: Int) -> UInt8 { starts[surface] < bytes.count ? bytes[starts[surface]] : 0 }
+    func lastByte(_ surface: Int) -> UInt8 {
+        ends[surface] > 0 && ends[surface] <= bytes.count ? bytes[ends[surface] - 1] : 0
+    }
     func end(_ surface: Int) -> Int { ends[surface] }
 
     /// The surface token's bytes.
@@ -284,6 +296,8 @@ struct SurfaceTokens {
     /// A bullet at the start of a line (or any "•").
     func isBullet(_ surface: Int) -> Bool {
         guard surface < count, surface > 0 else { return false }
+        let first = firstByte(surface)
+        guard first == 0xE2 || first == 0xC2 || first == 42 || first == 45 else { return false }
         let text = bytes(surface)
         guard SurfaceTokens.bullets.contains(where: { $0.elementsEqual(text) }) else { return false }
         if text.elementsEqual("\u{2022}".utf8) { return true }

@@ -49,9 +49,17 @@ private struct Scanner {
     /// Whether a single quote opened (at a word start) on the current line and is not closed yet.
     var singleQuoteOpen = false
 
+    /// The lexicon's ASCII contractions keyed by their lower-cased bytes packed into an integer.
+    let contractions: [UInt64: [Int]]
+
     init(text: ScalarText, lexicon: TokenizerLexicon) {
         self.text = text
         self.lexicon = lexicon
+        var contractions: [UInt64: [Int]] = [:]
+        for (word, lengths) in lexicon.contractions {
+            if let key = Scanner.pack(word.unicodeScalars) { contractions[key] = lengths }
+        }
+        self.contractions = contractions
         tokens.reserveCapacity(text.count / 4)
     }
 
@@ -71,6 +79,24 @@ private struct Scanner {
             scanChunk(index, end)
             index = end
         }
+    }
+
+    /// Up to 8 ASCII characters, lower-cased, packed into an integer; `nil` for longer or non-ASCII text.
+    static func pack<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> UInt64? {
+        var key: UInt64 = 0
+        var count = 0
+        for scalar in scalars {
+            var value = scalar.value
+            guard value < 128, value > 0, count < 8 else { return nil }
+            if value >= 65 && value <= 90 { value += 32 }
+            key = key << 8 | UInt64(value)
+            count += 1
+        }
+        return key
+    }
+
+    func packedKey(_ start: Int, _ stop: Int) -> UInt64? {
+        Scanner.pack(text.scalars[start..<stop])
     }
 
     // MARK: Emitting
@@ -191,9 +217,12 @@ private struct Scanner {
     func webAddressEnd(_ index: Int, _ end: Int) -> Int? {
         let scalars = text.scalars
         let kinds = text.kinds
+        let first = scalars[index]
+        let mayBeURL = first == "h" || first == "H" || first == "f" || first == "F" || first == "w" || first == "W"
         let isURL =
-            text.matches("http://", at: index, end: end) || text.matches("https://", at: index, end: end)
-            || text.matches("ftp://", at: index, end: end) || text.matches("www.", at: index, end: end)
+            mayBeURL
+            && text.matches("http://", at: index, end: end) || text.matches("https://", at: index, end: end)
+            || mayBeURL && text.matches("ftp://", at: index, end: end) || mayBeURL && text.matches("www.", at: index, end: end)
         if !isURL {
             // local@domain.tld
             var at = index
@@ -396,12 +425,9 @@ private struct Scanner {
                 return
             }
         }
-        if length >= 3 && length <= 8, !lexicon.contractions.isEmpty {
-            let key = text.lowered(start..<stop)
-            if let lengths = lexicon.contractions[key], lengths.reduce(0, +) == length {
-                emitMultiword(start, lengths)
-                return
-            }
+        if length >= 3 && length <= 8, let key = packedKey(start, stop), let lengths = contractions[key] {
+            emitMultiword(start, lengths)
+            return
         }
         emit(start, stop)
     }
