@@ -21,9 +21,12 @@ import Testing
         ("It began on Oct. 7 in Gaza. No. 4 is next.", ["It began on Oct. 7 in Gaza.", "No. 4 is next."]),
         ("Resolution No. 2334 passed.", ["Resolution No. 2334 passed."]),
         ("Author J. R. Smith wrote it.", ["Author J. R. Smith wrote it."]),
-        ("Prices rose 3.5 percent. Talks start at 10.30 today.", [
-            "Prices rose 3.5 percent.", "Talks start at 10.30 today.",
-        ]),
+        (
+            "Prices rose 3.5 percent. Talks start at 10.30 today.",
+            [
+                "Prices rose 3.5 percent.", "Talks start at 10.30 today.",
+            ]
+        ),
         ("They met at 5 p.m. on Monday.", ["They met at 5 p.m. on Monday."]),
         ("\"We will not retreat,\" he said. \"Never.\"", ["\"We will not retreat,\" he said.", "\"Never.\""]),
         ("\"Is it over?\" she asked. It was.", ["\"Is it over?\" she asked.", "It was."]),

@@ -8,7 +8,8 @@ import Testing
             let pipeline = try StandardPipeline.make(upTo: depth)
             let document = try pipeline(Document(id: "a", text: "Envoys met in Doha. They didn't agree."))
             #expect(document.sentences.count == 2)
-            #expect(document.tokens.map(\.form) == ["Envoys", "met", "in", "Doha", ".", "They", "did", "n't", "agree", "."])
+            #expect(
+                document.tokens.map(\.form) == ["Envoys", "met", "in", "Doha", ".", "They", "did", "n't", "agree", "."])
             #expect(document.annotations.isSuperset(of: [.tokens, .sentences]))
         }
     }

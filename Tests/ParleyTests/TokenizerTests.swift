@@ -32,9 +32,12 @@ import Testing
         ("my co-workers and e-mail", ["my", "co-workers", "and", "e-mail"]),
         ("call 713-853-3989 now", ["call", "713-853-3989", "now"]),
         ("\"Stop,\" he said.", ["\"", "Stop", ",", "\"", "he", "said", "."]),
-        ("Gen. Smith met Dr. Jones in the U.S. on Oct. 5.", [
-            "Gen.", "Smith", "met", "Dr.", "Jones", "in", "the", "U.S.", "on", "Oct.", "5", ".",
-        ]),
+        (
+            "Gen. Smith met Dr. Jones in the U.S. on Oct. 5.",
+            [
+                "Gen.", "Smith", "met", "Dr.", "Jones", "in", "the", "U.S.", "on", "Oct.", "5", ".",
+            ]
+        ),
         ("Lt. Col. O'Neill", ["Lt.", "Col.", "O'Neill"]),
         ("J. R. Smith", ["J.", "R.", "Smith"]),
         ("Resolution No. 2334", ["Resolution", "No.", "2334"]),

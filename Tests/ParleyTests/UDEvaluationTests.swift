@@ -16,7 +16,8 @@ import Testing
                 continue
             }
             let misc = fields.count > 5 ? fields[5] : "_"
-            output += "\(fields[0])\t\(fields[1])\t\(fields[1].lowercased())\t\(fields[2])\t_\t_\t\(fields[3])\t\(fields[4])\t_\t\(misc)\n"
+            output +=
+                "\(fields[0])\t\(fields[1])\t\(fields[1].lowercased())\t\(fields[2])\t_\t_\t\(fields[3])\t\(fields[4])\t_\t\(misc)\n"
         }
         return try CoNLLU.parse(output + "\n")
     }

@@ -17,6 +17,7 @@ public enum UDEvaluation {
         /// Aligned words (for word-level metrics); `nil` for span metrics.
         public var aligned: Int?
 
+        /// Creates a score from its counts.
         public init(gold: Int, system: Int, correct: Int, aligned: Int? = nil) {
             self.gold = gold
             self.system = system
@@ -24,8 +25,11 @@ public enum UDEvaluation {
             self.aligned = aligned
         }
 
+        /// Correct over system items.
         public var precision: Double { system > 0 ? Double(correct) / Double(system) : 0 }
+        /// Correct over gold items.
         public var recall: Double { gold > 0 ? Double(correct) / Double(gold) : 0 }
+        /// The harmonic mean of precision and recall.
         public var f1: Double { system + gold > 0 ? 2 * Double(correct) / Double(system + gold) : 0 }
         /// Correct over aligned words; `nil` for span metrics.
         public var alignedAccuracy: Double? {
@@ -36,6 +40,7 @@ public enum UDEvaluation {
 
     /// The scores of one evaluation, in the order the CoNLL 2018 script prints them.
     public struct Report: Hashable, Sendable {
+        /// Metric names and scores, in the order the CoNLL 2018 script prints them.
         public var metrics: [(name: String, score: Score)]
 
         /// The score of a metric by name ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats",
@@ -62,7 +67,9 @@ public enum UDEvaluation {
                 let text = String(scaled)
                 let parts = text.split(separator: ".")
                 let decimals = parts.count > 1 ? String(parts[1]) : "0"
-                let padded = decimals.count >= 2 ? String(decimals.prefix(2)) : decimals + String(repeating: "0", count: 2 - decimals.count)
+                let padded =
+                    decimals.count >= 2
+                    ? String(decimals.prefix(2)) : decimals + String(repeating: "0", count: 2 - decimals.count)
                 let number = "\(parts[0]).\(padded)"
                 return String(repeating: " ", count: max(0, 9 - number.count)) + number
             }
@@ -74,7 +81,8 @@ public enum UDEvaluation {
                 let label = name + String(repeating: " ", count: max(0, 11 - name.count))
                 let aligned = score.alignedAccuracy.map(percent) ?? "         "
                 lines.append(
-                    "\(label)| \(percent(score.precision)) | \(percent(score.recall)) | \(percent(score.f1)) | \(aligned)")
+                    "\(label)| \(percent(score.precision)) | \(percent(score.recall)) | \(percent(score.f1)) | \(aligned)"
+                )
             }
             return lines.joined(separator: "\n") + "\n"
         }
@@ -114,7 +122,8 @@ public enum UDEvaluation {
         metrics.append(("Words", Score(gold: goldCount, system: systemCount, correct: alignment.count)))
         func score(_ matches: (Word, Word) -> Bool) -> Score {
             var correct = 0
-            for (goldIndex, systemIndex) in alignment where matches(goldFile.words[goldIndex], systemFile.words[systemIndex]) {
+            for (goldIndex, systemIndex) in alignment
+            where matches(goldFile.words[goldIndex], systemFile.words[systemIndex]) {
                 correct += 1
             }
             return Score(gold: goldCount, system: systemCount, correct: correct, aligned: alignment.count)
@@ -316,7 +325,9 @@ public enum UDEvaluation {
         for g in stride(from: goldCount - 1, through: 0, by: -1) {
             for s in stride(from: systemCount - 1, through: 0, by: -1) {
                 var best = 0
-                if gold[region.goldStart + g].form == system[region.systemStart + s].form { best = 1 + table[g + 1][s + 1] }
+                if gold[region.goldStart + g].form == system[region.systemStart + s].form {
+                    best = 1 + table[g + 1][s + 1]
+                }
                 table[g][s] = max(best, table[g + 1][s], table[g][s + 1])
             }
         }

@@ -6,8 +6,11 @@
 /// A line without final punctuation (headline, heading, bullet, list item) is a sentence of its own
 /// unless the text is hard-wrapped; a blank line starts a new paragraph; a bullet starts a sentence.
 public struct SentenceSegmenter: PipelineStage {
+    /// The stage name in messages.
     public let name = "sentences"
+    /// Layers needed before this stage.
     public let requires: Set<Annotation> = [.tokens]
+    /// Layers this stage fills.
     public let assigns: Set<Annotation> = [.sentences]
     /// Abbreviations, titles and sentence starters.
     public let lexicon: TokenizerLexicon
@@ -248,7 +251,9 @@ struct SurfaceTokens {
         }
         if text.elementsEqual([0xE2, 0x80, 0xA6]) { return .ellipsis }  // …
         if text.count >= 2 && text.count <= 3 && (text.first == 58 || text.first == 59 || text.first == 61)
-            && !text.dropFirst().contains(where: { ($0 >= 65 && $0 <= 90 && $0 != 68 && $0 != 80) || ($0 >= 97 && $0 <= 122 && $0 != 112) })
+            && !text.dropFirst().contains(where: {
+                ($0 >= 65 && $0 <= 90 && $0 != 68 && $0 != 80) || ($0 >= 97 && $0 <= 122 && $0 != 112)
+            })
         {
             return .emoticon  // :) ;-) =D :P
         }
@@ -272,8 +277,10 @@ struct SurfaceTokens {
     private static let openers: [[UInt8]] = ["\"", "'", "(", "[", "{", "\u{201C}", "\u{2018}", "\u{00AB}"].map {
         Array($0.utf8)
     }
-    private static let bullets: [[UInt8]] = ["\u{2022}", "\u{00B7}", "\u{25AA}", "\u{25E6}", "\u{25CF}", "\u{25A0}",
-        "\u{25BA}", "*", "-", "\u{2013}", "\u{2014}"].map { Array($0.utf8) }
+    private static let bullets: [[UInt8]] = [
+        "\u{2022}", "\u{00B7}", "\u{25AA}", "\u{25E6}", "\u{25CF}", "\u{25A0}",
+        "\u{25BA}", "*", "-", "\u{2013}", "\u{2014}",
+    ].map { Array($0.utf8) }
 
     func isCloser(_ surface: Int) -> Bool {
         guard surface < count else { return false }
@@ -285,7 +292,8 @@ struct SurfaceTokens {
     func isCloserOnly(_ surface: Int) -> Bool {
         guard surface < count else { return false }
         let text = bytes(surface)
-        return SurfaceTokens.closers.contains { $0.elementsEqual(text) } && !SurfaceTokens.openers.contains { $0.elementsEqual(text) }
+        return SurfaceTokens.closers.contains { $0.elementsEqual(text) }
+            && !SurfaceTokens.openers.contains { $0.elementsEqual(text) }
     }
 
     func isOpener(_ surface: Int) -> Bool {

@@ -6,8 +6,11 @@
 /// hyphenated words are split ("search - engine") unless their first part is a prefix kept whole
 /// ("e-mail", "co-workers"). Runs of `.`, `!`, `?` and `-` are one token.
 public struct Tokenizer: PipelineStage {
+    /// The stage name in messages.
     public let name = "tokenizer"
+    /// Layers needed before this stage.
     public let requires: Set<Annotation> = []
+    /// Layers this stage fills.
     public let assigns: Set<Annotation> = [.tokens]
     /// Abbreviations, hyphen prefixes and contractions.
     public let lexicon: TokenizerLexicon
@@ -167,7 +170,8 @@ private struct Scanner {
             if scalar == "." || scalar == "!" || scalar == "?" {
                 while stop < end && (scalars[stop] == "." || scalars[stop] == "!" || scalars[stop] == "?") { stop += 1 }
             } else if scalar == "-" || scalar == "*" || scalar == "=" || scalar == "~" || scalar == "_" || scalar == "+"
-                || scalar == ">" || scalar == "<" || scalar == "/" || scalar == "|" || scalar == "$" || scalar == "\u{2014}"
+                || scalar == ">" || scalar == "<" || scalar == "/" || scalar == "|" || scalar == "$"
+                || scalar == "\u{2014}"
                 || scalar == "\u{2013}"
             {
                 while stop < end && scalars[stop] == scalar { stop += 1 }
@@ -187,7 +191,8 @@ private struct Scanner {
             let length = emoticon.unicodeScalars.count
             guard index + length == end else { continue }
             var matched = true
-            for (offset, expected) in emoticon.unicodeScalars.enumerated() where text.scalars[index + offset] != expected {
+            for (offset, expected) in emoticon.unicodeScalars.enumerated()
+            where text.scalars[index + offset] != expected {
                 matched = false
                 break
             }
@@ -222,17 +227,22 @@ private struct Scanner {
         let isURL =
             mayBeURL
             && text.matches("http://", at: index, end: end) || text.matches("https://", at: index, end: end)
-            || mayBeURL && text.matches("ftp://", at: index, end: end) || mayBeURL && text.matches("www.", at: index, end: end)
+            || mayBeURL && text.matches("ftp://", at: index, end: end)
+            || mayBeURL && text.matches("www.", at: index, end: end)
         if !isURL {
             // local@domain.tld
             var at = index
-            while at < end && (kinds[at].contains(.word) || scalars[at] == "." || scalars[at] == "-" || scalars[at] == "+") {
+            while at < end
+                && (kinds[at].contains(.word) || scalars[at] == "." || scalars[at] == "-" || scalars[at] == "+")
+            {
                 at += 1
             }
             guard at < end, scalars[at] == "@", at > index || scalars[index] == "@" else { return nil }
             var dot = false
             var position = at + 1
-            while position < end && (kinds[position].contains(.word) || scalars[position] == "." || scalars[position] == "-") {
+            while position < end
+                && (kinds[position].contains(.word) || scalars[position] == "." || scalars[position] == "-")
+            {
                 if scalars[position] == "." && position + 1 < end && kinds[position + 1].contains(.word) { dot = true }
                 position += 1
             }
@@ -403,7 +413,8 @@ private struct Scanner {
         let scalars = text.scalars
         let length = stop - start
         // n't
-        if length > 3 && ScalarText.isApostrophe(scalars[stop - 2]) && (scalars[stop - 1] == "t" || scalars[stop - 1] == "T")
+        if length > 3 && ScalarText.isApostrophe(scalars[stop - 2])
+            && (scalars[stop - 1] == "t" || scalars[stop - 1] == "T")
             && (scalars[stop - 3] == "n" || scalars[stop - 3] == "N") && text.kinds[stop - 4].contains(.letter)
         {
             emitMultiword(start, [length - 3, 3])

@@ -105,7 +105,9 @@ public struct TokenizerLexicon: Hashable, Sendable {
             case "contraction":
                 guard fields.count == 3 else { throw fail("a contraction needs its word lengths") }
                 let lengths = fields[2].split(separator: " ").compactMap { Int($0) }
-                guard lengths.count >= 2, lengths.allSatisfy({ $0 > 0 }), lengths.reduce(0, +) == word.unicodeScalars.count else {
+                guard lengths.count >= 2, lengths.allSatisfy({ $0 > 0 }),
+                    lengths.reduce(0, +) == word.unicodeScalars.count
+                else {
                     throw fail("word lengths of '\(word)' must be positive and add up to its length")
                 }
                 contractions[word] = lengths

@@ -15,9 +15,11 @@ public struct TokenizerTrainer: Sendable {
         /// Least share of a capitalized word's uses that are sentence-initial for a sentence starter.
         public var starterShare = 0.75
 
+        /// The defaults: skip GUM wikiHow and fiction, entries seen at least twice.
         public init() {}
     }
 
+    /// What to learn from.
     public let configuration: Configuration
 
     /// Creates a trainer.
@@ -102,7 +104,8 @@ public struct TokenizerTrainer: Sendable {
             // only when the treebank never keeps the period apart; UD keeps it inside abbreviations.
             lexicon.abbreviations[word] = Double(counts.final) / Double(counts.total)
         }
-        for (prefix, counts) in prefixCounts where counts.kept >= configuration.minimumCount && counts.kept > counts.split {
+        for (prefix, counts) in prefixCounts
+        where counts.kept >= configuration.minimumCount && counts.kept > counts.split {
             lexicon.hyphenPrefixes.insert(prefix)
         }
         for (word, counts) in multiwordCounts where counts.multiword >= configuration.minimumCount + 1 {

@@ -90,7 +90,8 @@ struct TokenizeCommand: ParsableCommand {
                     for index in sentence.tokens {
                         let token = document.tokens[index]
                         let record = TokenRecord(
-                            document: document.id, sentence: sentenceIndex + 1, token: index - sentence.tokens.lowerBound + 1,
+                            document: document.id, sentence: sentenceIndex + 1,
+                            token: index - sentence.tokens.lowerBound + 1,
                             form: token.form, start: token.range.lowerBound, end: token.range.upperBound,
                             spaceAfter: token.spaceAfter,
                             multiwordStart: token.multiwordStart.map { $0 - sentence.tokens.lowerBound + 1 })
