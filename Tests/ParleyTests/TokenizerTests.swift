@@ -7,7 +7,7 @@ import Testing
 
     static let lexicon: TokenizerLexicon = {
         var lexicon = TokenizerLexicon(
-            hyphenPrefixes: ["co", "non", "pre"], contractions: ["gonna": [3, 2], "cannot": [3, 3]],
+            hyphenPrefixes: ["co", "e", "non", "pre"], contractions: ["gonna": [3, 2], "cannot": [3, 3]],
             sentenceStarters: ["the", "he", "but"])
         lexicon.merge(.builtIn)
         return lexicon
@@ -44,6 +44,17 @@ import Testing
         ("They said No.", ["They", "said", "No", "."]),
         ("It ended -- finally", ["It", "ended", "--", "finally"]),
         ("in the '90s", ["in", "the", "'90s"]),
+        ("from 7:30pm to 9am", ["from", "7:30", "pm", "to", "9", "am"]),
+        (
+            "a 35mm lens, the 20th time, the 1970s",
+            ["a", "35", "mm", "lens", ",", "the", "20th", "time", ",", "the", "1970s"]
+        ),
+        ("pages 3-4 in 1969-1970", ["pages", "3", "-", "4", "in", "1969", "-", "1970"]),
+        ("dial 646-8420 or x3-9890", ["dial", "646-8420", "or", "x3-9890"]),
+        ("an x-ray", ["an", "x", "-", "ray"]),
+        ("He said ''yes'' twice", ["He", "said", "''", "yes", "''", "twice"]),
+        ("Acme Inc.. Then", ["Acme", "Inc.", ".", "Then"]),
+        ("Really?! No...", ["Really", "?!", "No", "..."]),
     ])
     func splitsLikeEWT(_ text: String, _ expected: [String]) {
         #expect(forms(text) == expected)
