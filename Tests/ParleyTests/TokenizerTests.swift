@@ -52,6 +52,7 @@ import Testing
         ("pages 3-4 in 1969-1970", ["pages", "3", "-", "4", "in", "1969", "-", "1970"]),
         ("dial 646-8420 or x3-9890", ["dial", "646-8420", "or", "x3-9890"]),
         ("an x-ray", ["an", "x", "-", "ray"]),
+        ("the Tehreek-e-Taliban and non-state", ["the", "Tehreek", "-", "e", "-", "Taliban", "and", "non-state"]),
         ("He said ''yes'' twice", ["He", "said", "''", "yes", "''", "twice"]),
         ("Acme Inc.. Then", ["Acme", "Inc.", ".", "Then"]),
         ("Really?! No...", ["Really", "?!", "No", "..."]),

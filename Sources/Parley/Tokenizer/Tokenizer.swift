@@ -378,7 +378,7 @@ private struct Scanner {
         var index = start
         while index < stop {
             if ScalarText.isHyphen(scalars[index]) && index > pieceStart && index + 1 < stop {
-                if !keepsHyphen(pieceStart, index, index + 1, stop) {
+                if !keepsHyphen(pieceStart, index, index + 1, stop, wordStart: start) {
                     emitPiece(pieceStart, index, possessiveEnd: nil)
                     var hyphenEnd = index + 1
                     while hyphenEnd < stop && ScalarText.isHyphen(scalars[hyphenEnd]) { hyphenEnd += 1 }
@@ -402,7 +402,7 @@ private struct Scanner {
     }
 
     /// Whether the hyphen between `left` and `right` stays inside the word.
-    func keepsHyphen(_ leftStart: Int, _ leftEnd: Int, _ rightStart: Int, _ rightEnd: Int) -> Bool {
+    func keepsHyphen(_ leftStart: Int, _ leftEnd: Int, _ rightStart: Int, _ rightEnd: Int, wordStart: Int) -> Bool {
         let kinds = text.kinds
         if ScalarText.isHyphen(text.scalars[rightStart]) { return false }
         // Numbers and codes: 713-853-3989, 4-12, x3-9890.
@@ -423,6 +423,8 @@ private struct Scanner {
         // The left part since the previous kept hyphen.
         var partStart = leftEnd
         while partStart > leftStart && !ScalarText.isHyphen(text.scalars[partStart - 1]) { partStart -= 1 }
+        // A prefix counts at the start of the word only ("anti-war", but "Tehreek - e - Taliban").
+        guard leftStart == wordStart else { return false }
         return lexicon.hyphenPrefixes.contains(text.lowered(partStart..<leftEnd))
     }
 
