@@ -113,7 +113,7 @@ private struct Scanner {
     // MARK: Emitting
 
     mutating func emit(_ start: Int, _ end: Int) {
-        let range = text.offsets[start]..<text.offsets[end]
+        let range = text.offset(start)..<text.offset(end)
         tokens.append(Token(range: range, form: text.string(start..<end), spaceAfter: false))
     }
 
