@@ -39,6 +39,7 @@ import Testing
             ]
         ),
         ("Lt. Col. O'Neill", ["Lt.", "Col.", "O'Neill"]),
+        ("Sen. Kyl (R-Ariz.) said", ["Sen.", "Kyl", "(", "R", "-", "Ariz.", ")", "said"]),
         ("J. R. Smith", ["J.", "R.", "Smith"]),
         ("Resolution No. 2334", ["Resolution", "No.", "2334"]),
         ("They said No.", ["They", "said", "No", "."]),

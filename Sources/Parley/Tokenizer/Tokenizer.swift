@@ -314,8 +314,15 @@ private struct Scanner {
         // ("Inc.." is the abbreviation and a full stop.)
         let periods = stop < end && scalars[stop] == "." ? (stop + 1 < end && scalars[stop + 1] == "." ? 2 : 1) : 0
         if periods == 1 || (periods == 2 && (stop + 2 == end || scalars[stop + 2] != ".")) {
-            if keepsPeriod(start, stop, innerPeriods: innerPeriods) {
-                emit(start, stop + 1)
+            // After a hyphen only the last part can be an abbreviation ("R-Ariz.").
+            var lastPart = stop
+            while lastPart > start && !ScalarText.isHyphen(scalars[lastPart - 1]) { lastPart -= 1 }
+            if lastPart < stop && keepsPeriod(lastPart, stop, innerPeriods: innerPeriods) {
+                if lastPart == start {
+                    emit(start, stop + 1)
+                } else {
+                    emitPieces(start, stop + 1, possessiveEnd: nil)
+                }
                 return stop + 1
             }
         }

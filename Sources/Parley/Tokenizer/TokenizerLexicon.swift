@@ -43,7 +43,11 @@ public struct TokenizerLexicon: Hashable, Sendable {
             "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.",
             "u.s.", "u.n.", "u.k.", "e.u.", "u.s.a.", "d.c.", "a.m.", "p.m.", "e.g.", "i.e.", "etc.", "inc.",
             "corp.", "ltd.", "co.", "bros.", "cf.", "al.", "approx.", "dept.", "est.", "govt.", "intl.", "min.",
-            "max.", "mln.", "bln.", "univ.", "ave.", "blvd.", "rd.", "sq.", "km.", "ca.", "c.", "jr.",
+            "max.", "mln.", "bln.", "univ.", "ave.", "blvd.", "rd.", "sq.", "km.", "ca.", "c.", "jr.", "assn.",
+            "assoc.", "natl.",
+            // US states as news datelines write them (those that are also common words are left out).
+            "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "ga.", "kan.", "kans.", "ky.", "md.",
+            "mich.", "minn.", "mont.", "neb.", "nev.", "okla.", "pa.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
         ]
         var lexicon = TokenizerLexicon()
         lexicon.titles = Set(titles)
