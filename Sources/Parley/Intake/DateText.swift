@@ -27,7 +27,7 @@ public enum DateText {
                 }
             } else if month == nil, word.count >= 3, let index = monthNames.firstIndex(where: { $0.hasPrefix(word) }) {
                 month = index + 1
-            } else if month == nil, let ordinal = ordinalDay(word), day == nil {
+            } else if day == nil, let ordinal = ordinalDay(word) {
                 day = ordinal
             }
         }

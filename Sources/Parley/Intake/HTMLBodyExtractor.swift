@@ -73,8 +73,7 @@ struct BodyExtractor {
         "editors' picks", "editors picks", "don't miss", "further reading", "in other news", "comments",
         "leave a reply", "leave a comment", "post a comment", "join the conversation", "join the discussion",
         "share", "share this", "share this article", "share this story", "share this post", "share on",
-        "share article", "follow us", "tags", "topics", "filed under", "advertisement", "sponsored",
-        "sponsored content", "from around the web", "around the web", "newsletter", "sign up", "subscribe",
+        "share article", "follow us", "tags", "topics", "filed under", "sponsored content", "from around the web", "around the web", "newsletter", "sign up", "subscribe",
         "what to read next", "more like this", "explore more", "keep reading",
     ]
     static let boilerplateHeadingPrefixes = [
@@ -108,7 +107,7 @@ struct BodyExtractor {
         let roots = chooseRoots()
         for candidate in roots { cleanConditionally(candidate) }
         removeTitleHeading(in: roots)
-        var writer = TextWriter()
+        var writer = TextWriter(title: title)
         for candidate in roots { writer.render(candidate) }
         return writer.finish()
     }
@@ -309,6 +308,10 @@ struct BodyExtractor {
             }
             for sibling in parent.children[(start + 1)...] {
                 if HTMLTreeBuilder.headings.contains(sibling.name) && !BodyExtractor.isBoilerplateHeading(sibling.textContent) {
+                    break
+                }
+                // After a mere label (not a heading element) only link lists go.
+                if !isHeading && !sibling.name.isEmpty && !["ul", "ol"].contains(sibling.name) && linkDensity(sibling) < 0.5 {
                     break
                 }
                 sibling.removed = true
@@ -538,7 +541,12 @@ struct TextWriter {
     private var blocks: [(text: String, kind: Kind)] = []
     private var lines: [String] = [""]
     private var inPre = 0
-    private var listDepth = 0
+    /// The headline, dropped when it opens the body.
+    let title: String?
+
+    init(title: String?) {
+        self.title = title
+    }
 
     mutating func render(_ node: HTMLNode) {
         if node.removed { return }
@@ -556,7 +564,12 @@ struct TextWriter {
         }
         switch node.name {
         case "br":
-            lines.append("")
+            // Two breaks in a row (`<br><br>`) end a paragraph.
+            if inPre == 0, lines.count > 1, HTMLText.collapse(lines[lines.count - 1]).isEmpty {
+                flush(.paragraph)
+            } else {
+                lines.append("")
+            }
             return
         case "td", "th":
             lines[lines.count - 1] += " "
@@ -587,6 +600,14 @@ struct TextWriter {
 
     mutating func finish() -> String {
         flush(.paragraph)
+        if let title, let first = blocks.first {
+            let wanted = BodyExtractor.normalizedLine(title)
+            var lines = first.text.components(separatedBy: "\n")
+            if !wanted.isEmpty, BodyExtractor.normalizedLine(lines[0]) == wanted {
+                lines.removeFirst()
+                if lines.isEmpty { blocks.removeFirst() } else { blocks[0].text = lines.joined(separator: "\n") }
+            }
+        }
         var output = ""
         for (index, block) in blocks.enumerated() {
             if index > 0 {

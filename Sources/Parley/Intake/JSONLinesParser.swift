@@ -124,6 +124,7 @@ struct JSONLinesParser {
                 metadata.publishedSource = article.publishedSource
             }
         }
+        if metadata.title == nil { metadata.title = PlainText.headline(in: body) }
         if metadata.published == nil, let date = configuration.date {
             metadata.published = date
             metadata.publishedSource = .given

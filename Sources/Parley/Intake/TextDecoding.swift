@@ -27,6 +27,7 @@ enum TextDecoding {
     /// Why the bytes look like binary data rather than text, or `nil` when they look like text.
     static func binaryReason(_ bytes: some Collection<UInt8>) -> String? {
         let head = Array(bytes.prefix(16))
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }  // UTF-16 with a byte-order mark
         func starts(with magic: [UInt8]) -> Bool { head.starts(with: magic) }
         if starts(with: [0x1F, 0x8B]) { return "gzip-compressed data; decompress it first" }
         if starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a ZIP archive (or a Word/ODF document); extract the text first" }
@@ -45,7 +46,7 @@ enum TextDecoding {
             let sample = Array(bytes.prefix(4096))
             let oddNULs = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
             let evenNULs = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-            if max(oddNULs, evenNULs) > sample.count / 4 && min(oddNULs, evenNULs) < sample.count / 50 {
+            if max(oddNULs, evenNULs) > sample.count / 4 && min(oddNULs, evenNULs) <= sample.count / 50 {
                 return "UTF-16 text without a byte-order mark; save it as UTF-8"
             }
             return "it holds NUL bytes (first at byte \(position))"
