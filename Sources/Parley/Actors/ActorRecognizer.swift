@@ -1,0 +1,421 @@
+import Foundation
+
+/// Finds actor mentions in sentences and resolves each to the code its actor held on the sentence's date.
+///
+/// Longest match over folded words; a country, demonym, capital or actor followed by agents composes
+/// ("Pakistani delegation" → `PAKGOV`, "Taliban forces" → `AFGMIL` after 2021-08-15); a title before a
+/// name joins it ("Defence Minister Khawaja Muhammad Asif"), and a title before an unknown proper name
+/// introduces a person; "the head of X" is X; capitals stand for their government unless used as a
+/// place ("in Kabul"); later surnames, "the minister" and "he" refer back to earlier mentions.
+/// Uses part-of-speech tags when present.
+public struct ActorRecognizer: PipelineStage {
+    /// Options.
+    public struct Configuration: Sendable {
+        /// Give agents without a country ("police", "protesters") the article's main country when one
+        /// country clearly dominates its mentions.
+        public var assumeHomeCountry = true
+        /// How many sentences back a pronoun or "the minister" may look for its antecedent.
+        public var coreferenceWindow = 4
+
+        /// Creates the default configuration.
+        public init() {}
+    }
+
+    public let name = "actors"
+    public let requires: Set<Annotation> = [.tokens, .sentences]
+    public let assigns: Set<Annotation> = [.actors]
+    /// The compiled lexicon.
+    public let dictionary: ActorDictionary
+    /// Options.
+    public let configuration: Configuration
+
+    /// Creates a recognizer.
+    /// - Parameters:
+    ///   - dictionary: the compiled lexicon.
+    ///   - configuration: options.
+    public init(dictionary: ActorDictionary, configuration: Configuration = Configuration()) {
+        self.dictionary = dictionary
+        self.configuration = configuration
+    }
+
+    /// A word piece of a token.
+    struct Piece {
+        var text: String
+        var token: Int
+        var isCaps: Bool
+        var endsToken: Bool
+    }
+
+    /// A lexicon hit before composition.
+    struct Hit {
+        var tokens: Range<Int>
+        var target: ActorDictionary.Target
+        var isStem: Bool
+    }
+
+    static let locatives: Set<String> = [
+        "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "around", "toward", "towards",
+        "via", "through", "over", "within", "between", "reached", "visited", "left",
+    ]
+    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"]
+    static let pronouns: [String: Bool] = ["he": true, "she": true, "him": true]  // value: singular person
+    static let headNouns: Set<String> = ["head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
+                                         "members", "member", "commander", "commanders", "chairman", "director"]
+
+    public func process(_ document: inout Document) throws {
+        let day = document.metadata.published
+        var mentions: [ActorMention] = []
+        var countryVotes: [String: Int] = [:]
+        for (sentenceIndex, sentence) in document.sentences.enumerated() {
+            let found = recognize(sentence: sentence, index: sentenceIndex, in: document, day: day, earlier: mentions)
+            for mention in found {
+                if let code = mention.code, let country = dictionary.country(of: code), mention.confidence >= 0.7 {
+                    countryVotes[country, default: 0] += 1
+                }
+            }
+            mentions += found
+        }
+        if configuration.assumeHomeCountry {
+            let total = countryVotes.values.reduce(0, +)
+            if let (home, votes) = countryVotes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+                total > 0, Double(votes) / Double(total) >= 0.5
+            {
+                for index in mentions.indices {
+                    guard let code = mentions[index].code, mentions[index].antecedent == nil,
+                        dictionary.country(of: code) == nil, code != "---"
+                    else { continue }
+                    mentions[index].code = home + code
+                    mentions[index].confidence = min(mentions[index].confidence, 0.5)
+                    mentions[index].entry = (mentions[index].entry ?? "") + " + home country \(home)"
+                }
+            }
+        }
+        document.actors = mentions
+    }
+
+    /// Folded pieces of a sentence's tokens.
+    func pieces(of tokens: ArraySlice<Token>) -> [Piece] {
+        var result: [Piece] = []
+        for index in tokens.indices {
+            let form = tokens[index].form
+            var folded = NameFolding.fold(form)
+            if folded.hasSuffix("'s") && folded.count > 2 { folded.removeLast(2) }
+            let parts = NameFolding.wordPieces(folded)
+            let caps = NameFolding.isAllCaps(form)
+            for (offset, part) in parts.enumerated() {
+                result.append(Piece(text: part, token: index, isCaps: caps, endsToken: offset == parts.count - 1))
+            }
+        }
+        return result
+    }
+
+    /// The raw lexicon hits of a sentence, longest first, left to right.
+    func hits(in tokens: ArraySlice<Token>) -> [Hit] {
+        let pieces = pieces(of: tokens)
+        let words = pieces.map(\.text)
+        let caps = pieces.map(\.isCaps)
+        var result: [Hit] = []
+        var index = 0
+        while index < pieces.count {
+            let startsToken = index == 0 || pieces[index - 1].token != pieces[index].token
+            if startsToken,
+                let match = dictionary.longestMatch(
+                    in: words, at: index, allCaps: caps, isBoundary: { pieces[$0].endsToken })
+            {
+                let last = pieces[index + match.length - 1].token
+                result.append(Hit(tokens: pieces[index].token..<(last + 1), target: match.target, isStem: match.isStem))
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    func recognize(
+        sentence: Sentence, index sentenceIndex: Int, in document: Document, day: Day?, earlier: [ActorMention]
+    ) -> [ActorMention] {
+        let tokens = document.tokens[sentence.tokens]
+        guard !tokens.isEmpty else { return [] }
+        let hits = hits(in: tokens)
+        var mentions: [ActorMention] = []
+        func lower(_ token: Int) -> String { NameFolding.fold(document.tokens[token].form) }
+        func isPossessive(_ token: Int) -> Bool {
+            let form = NameFolding.fold(document.tokens[token].form)
+            return form == "'s" || form == "'"
+        }
+        func isProperName(_ token: Int) -> Bool {
+            let t = document.tokens[token]
+            if let upos = t.upos { return upos == "PROPN" }
+            guard let first = t.form.first, first.isUppercase, t.form.count > 1 else { return false }
+            return !ActorRecognizer.determiners.contains(lower(token)) && !t.form.allSatisfy({ $0.isUppercase })
+        }
+
+        var covered = Set<Int>()
+        var hitIndex = 0
+        while hitIndex < hits.count {
+            // Gather a chunk: hits joined directly or by a possessive.
+            var chunk = [hits[hitIndex]]
+            var next = hitIndex + 1
+            while next < hits.count {
+                let gapStart = chunk.last!.tokens.upperBound
+                let gap = gapStart..<hits[next].tokens.lowerBound
+                if gap.isEmpty || (gap.count == 1 && isPossessive(gap.lowerBound)) {
+                    chunk.append(hits[next])
+                    next += 1
+                } else {
+                    break
+                }
+            }
+            hitIndex = next
+            for mention in compose(chunk, sentence: sentenceIndex, document: document, day: day, earlier: earlier + mentions,
+                                   isProperName: isProperName)
+            {
+                mentions.append(mention)
+                covered.formUnion(mention.span.tokens)
+            }
+        }
+
+        // "the head of X": widen X's mention.
+        for index in mentions.indices {
+            let start = mentions[index].span.tokens.lowerBound
+            guard start >= sentence.tokens.lowerBound + 2, lower(start - 1) == "of",
+                ActorRecognizer.headNouns.contains(lower(start - 2))
+            else { continue }
+            var from = start - 2
+            if from > sentence.tokens.lowerBound, ActorRecognizer.determiners.contains(lower(from - 1)) { from -= 1 }
+            mentions[index].span.tokens = from..<mentions[index].span.tokens.upperBound
+            mentions[index].range = document.tokens[from].range.lowerBound..<mentions[index].range.upperBound
+            mentions[index].text = String(document.text(in: mentions[index].range))
+        }
+
+        // Coreference: surnames of earlier persons, pronouns.
+        let previous = earlier + mentions
+        var surnames: [String: Int] = [:]
+        for (offset, mention) in previous.enumerated() where mention.isPerson && mention.code != nil {
+            let words = mention.span.tokens.filter { isProperName($0) }.map { NameFolding.fold(document.tokens[$0].form) }
+            if let last = words.last { surnames[last] = offset }
+        }
+        for token in sentence.tokens where !covered.contains(token) {
+            let form = lower(token)
+            if let antecedentIndex = surnames[form], isProperName(token) {
+                var target = antecedentIndex
+                while let up = previous[target].antecedent { target = up }
+                let antecedent = previous[target]
+                var mention = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
+                                          code: antecedent.code, confidence: 0.8, entry: antecedent.entry, isPerson: true)
+                mention.antecedent = target
+                mentions.append(mention)
+                covered.insert(token)
+            } else if ActorRecognizer.pronouns[form] != nil,
+                document.tokens[token].upos == nil || document.tokens[token].upos == "PRON"
+            {
+                // The most recent person within the window, in earlier sentences or before the pronoun.
+                let candidates = (earlier + mentions).enumerated().filter { _, m in
+                    m.isPerson && m.code != nil && m.sentence >= sentenceIndex - configuration.coreferenceWindow
+                        && m.range.upperBound <= document.tokens[token].range.lowerBound
+                }
+                guard let (found, _) = candidates.max(by: { $0.element.range.lowerBound < $1.element.range.lowerBound })
+                else { continue }
+                var target = found
+                let all = earlier + mentions
+                while let up = all[target].antecedent { target = up }
+                var mention = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
+                                          code: all[target].code, confidence: 0.6, entry: all[target].entry, isPerson: true)
+                mention.antecedent = target
+                mentions.append(mention)
+            }
+        }
+        // Text order; antecedents inside this sentence follow their mentions to their new places.
+        let base = earlier.count
+        let order = mentions.indices.sorted {
+            (mentions[$0].span.tokens.lowerBound, $0) < (mentions[$1].span.tokens.lowerBound, $1)
+        }
+        var newIndex: [Int: Int] = [:]
+        for (position, old) in order.enumerated() { newIndex[base + old] = base + position }
+        return order.map { old in
+            var mention = mentions[old]
+            if let antecedent = mention.antecedent, let moved = newIndex[antecedent] { mention.antecedent = moved }
+            return mention
+        }
+    }
+
+    func makeMention(
+        _ tokens: Range<Int>, document: Document, sentence: Int, code: String?, confidence: Double, entry: String?,
+        isPerson: Bool
+    ) -> ActorMention {
+        let range = document.tokens[tokens.lowerBound].range.lowerBound..<document.tokens[tokens.upperBound - 1].range.upperBound
+        return ActorMention(
+            span: Span(tokens: tokens, label: "actor"), range: range, text: String(document.text(in: range)), code: code,
+            sentence: sentence, confidence: confidence, entry: entry, isPerson: isPerson)
+    }
+
+    /// Turns a chunk of adjacent hits into mentions.
+    func compose(
+        _ chunk: [Hit], sentence: Int, document: Document, day: Day?, earlier: [ActorMention],
+        isProperName: (Int) -> Bool
+    ) -> [ActorMention] {
+        let actors = dictionary.lexicon.actors
+        let agents = dictionary.lexicon.agents
+        var code: String?
+        var entries: [String] = []
+        var confidence = 0.95
+        var isPerson = false
+        var hasAgent = false
+        var lastAgent: AgentEntry?
+        var lastAgentTokens = 0..<0
+        var result: [ActorMention] = []
+        var start = chunk[0].tokens.lowerBound
+        var end = chunk[0].tokens.upperBound
+        var definite = false
+        let sentenceRange = document.sentences[sentence].tokens
+        func fold(_ token: Int) -> String { NameFolding.fold(document.tokens[token].form) }
+
+        func flush() {
+            guard !entries.isEmpty else { return }
+            var mentionCode = code
+            var mentionConfidence = confidence
+            var antecedent: Int?
+            var entry = entries.joined(separator: " + ")
+            // A title alone ("the defence minister") refers back to a person holding it, else stays generic.
+            if code == nil, let agent = lastAgent {
+                mentionCode = agent.code
+                mentionConfidence = 0.6
+                if definite, let found = findTitleAntecedent(
+                    words: Set(lastAgentTokens.flatMap { NameFolding.pieces(document.tokens[$0].form) }), before: document.tokens[start].range.lowerBound,
+                                                            sentence: sentence, earlier: earlier, document: document)
+                {
+                    antecedent = found
+                    mentionCode = earlier[found].code
+                    mentionConfidence = 0.7
+                    entry = (earlier[found].entry ?? "") + " (via \(agent.reference))"
+                    isPerson = earlier[found].isPerson
+                }
+            }
+            var mention = makeMention(start..<end, document: document, sentence: sentence, code: mentionCode,
+                                      confidence: mentionConfidence, entry: entry, isPerson: isPerson)
+            mention.antecedent = antecedent
+            result.append(mention)
+        }
+
+        for (offset, hit) in chunk.enumerated() {
+            let stemPenalty = hit.isStem ? 0.1 : 0
+            switch hit.target {
+            case .agent(let index):
+                let agent = agents[index]
+                if let current = code {
+                    if isPerson {
+                        // An agent after a person ends the person's mention.
+                        flush()
+                        code = nil; entries = []; isPerson = false; start = hit.tokens.lowerBound
+                    } else {
+                        code = dictionary.compose(current, with: agent)
+                    }
+                }
+                entries.append(agent.reference)
+                hasAgent = true
+                lastAgent = agent
+                lastAgentTokens = hit.tokens
+                end = hit.tokens.upperBound
+            case .actor(let index), .demonym(let index), .capital(let index):
+                let entry = actors[index]
+                // A capital after a locative preposition is a place, not an actor.
+                if case .capital = hit.target, offset == 0, hit.tokens.lowerBound > sentenceRange.lowerBound,
+                    ActorRecognizer.locatives.contains(fold(hit.tokens.lowerBound - 1)),
+                    chunk.count == 1
+                {
+                    return []
+                }
+                guard let role = entry.role(on: day) ?? entry.roles.first else {
+                    if entries.isEmpty {
+                        entries.append(entry.reference)
+                        end = hit.tokens.upperBound
+                    }
+                    continue
+                }
+                var roleCode = role.code
+                if case .capital = hit.target, roleCode.count == 3, dictionary.country(of: roleCode) != nil {
+                    roleCode += "GOV"
+                }
+                if entry.kind == .person && hasAgent {
+                    // "Defence Minister Khawaja Muhammad Asif": the title joins the person.
+                    code = roleCode
+                    entries.append(entry.reference)
+                    isPerson = true
+                    end = hit.tokens.upperBound
+                    confidence = 0.95 - stemPenalty
+                } else if code != nil {
+                    // Two actors side by side ("Pakistan Taliban"): close the first, start again.
+                    flush()
+                    code = roleCode; entries = [entry.reference]; start = hit.tokens.lowerBound
+                    end = hit.tokens.upperBound; hasAgent = false; lastAgent = nil; isPerson = entry.kind == .person
+                    confidence = 0.95 - stemPenalty
+                } else {
+                    if hasAgent {
+                        // An agent before a country ("officials Pakistan") rarely composes; keep it separate.
+                        flush()
+                        entries = []; hasAgent = false; lastAgent = nil; start = hit.tokens.lowerBound
+                    }
+                    code = roleCode
+                    entries.append(entry.reference)
+                    isPerson = entry.kind == .person
+                    end = hit.tokens.upperBound
+                    switch hit.target {
+                    case .capital: confidence = 0.8
+                    case .demonym: confidence = 0.75
+                    default: confidence = 0.95 - stemPenalty
+                    }
+                }
+                if case .demonym = hit.target, offset + 1 < chunk.count { confidence = 0.9 }
+            }
+        }
+        // A determiner before the chunk: part of the mention, and a sign of a definite title.
+        if start > sentenceRange.lowerBound, ActorRecognizer.determiners.contains(fold(start - 1)) {
+            definite = fold(start - 1) == "the"
+        }
+        // A title followed by an unknown proper name introduces a person ("Information Minister Attaullah Tarar").
+        if hasAgent, !isPerson, end < sentenceRange.upperBound, isProperName(end) {
+            var nameEnd = end
+            while nameEnd < sentenceRange.upperBound, isProperName(nameEnd), nameEnd - end < 4 { nameEnd += 1 }
+            let known = document.tokens[end..<nameEnd].contains { NameFolding.fold($0.form) == "of" }
+            if !known, lastAgent.map({ ["GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "REB", "COP"].contains(String($0.code.prefix(3))) }) == true {
+                if code == nil, let agent = lastAgent { code = agent.code }
+                end = nameEnd
+                isPerson = true
+                confidence = min(confidence, 0.75)
+                entries.append("new person with title")
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// An earlier mention holding a title: a person whose role title or composed agent matches.
+    func findTitleAntecedent(
+        words: Set<String>, before offset: Int, sentence: Int, earlier: [ActorMention], document: Document
+    ) -> Int? {
+        var best: Int?
+        for (index, mention) in earlier.enumerated().reversed() {
+            guard mention.sentence >= sentence - configuration.coreferenceWindow * 2, mention.range.upperBound <= offset,
+                mention.code != nil, mention.isPerson
+            else { continue }
+            let text = Set(NameFolding.pieces(mention.text))
+            var titleWords = Set<String>()
+            if let entryName = mention.entry {
+                for actor in dictionary.lexicon.actors where entryName.contains(actor.reference) {
+                    for role in actor.roles { titleWords.formUnion(NameFolding.pieces(role.title ?? "")) }
+                }
+            }
+            if !words.isDisjoint(with: text) || words.isSubset(of: titleWords) {
+                best = index
+                break
+            }
+        }
+        if let best {
+            var target = best
+            while let up = earlier[target].antecedent { target = up }
+            return target
+        }
+        return nil
+    }
+}
