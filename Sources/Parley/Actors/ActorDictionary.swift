@@ -58,7 +58,9 @@ public struct ActorDictionary: Sendable {
             let key = pieces + [isStem ? "*" : ""]
             if seen.contains(key) { return }
             seen.insert(key)
-            let caseSensitive = !lexicon.petrarchCompatible && name.count <= 5 && NameFolding.isAllCaps(name)
+            // Acronyms ("US", "TTP", "LeT") only match when written with their capitals.
+            let innerCapital = name.dropFirst().contains { $0.isUppercase }
+            let caseSensitive = !lexicon.petrarchCompatible && name.count <= 5 && !name.contains(" ") && innerCapital
             let phrase = Phrase(pieces: pieces, lastIsStem: isStem, caseSensitive: caseSensitive, target: target)
             if isStem && pieces.count == 1 {
                 stems[pieces[0], default: []].append(phrase)

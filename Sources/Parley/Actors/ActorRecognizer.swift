@@ -16,6 +16,8 @@ public struct ActorRecognizer: PipelineStage {
         public var assumeHomeCountry = true
         /// How many sentences back a pronoun or "the minister" may look for its antecedent.
         public var coreferenceWindow = 4
+        /// Place names found in this gazetteer vote for the article's main country.
+        public var gazetteer: Gazetteer?
 
         /// Creates the default configuration.
         public init() {}
@@ -57,6 +59,10 @@ public struct ActorRecognizer: PipelineStage {
         "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "around", "toward", "towards",
         "via", "through", "over", "within", "between", "reached", "visited", "left",
     ]
+    static let attributiveSuffixes: Set<String> = [
+        "backed", "based", "led", "sponsored", "supported", "run", "controlled", "administered", "held", "allied",
+        "linked", "affiliated", "aligned", "born", "funded", "trained",
+    ]
     static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"]
     static let pronouns: [String: Bool] = ["he": true, "she": true, "him": true]  // value: singular person
     static let headNouns: Set<String> = ["head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
@@ -74,6 +80,11 @@ public struct ActorRecognizer: PipelineStage {
                 }
             }
             mentions += found
+        }
+        if configuration.assumeHomeCountry, let gazetteer = configuration.gazetteer {
+            for (country, votes) in placeCountries(document, gazetteer: gazetteer) {
+                countryVotes[country, default: 0] += votes
+            }
         }
         if configuration.assumeHomeCountry {
             let total = countryVotes.values.reduce(0, +)
@@ -93,6 +104,50 @@ public struct ActorRecognizer: PipelineStage {
         document.actors = mentions
     }
 
+    /// Countries of the places named in a document (capitalized words found in the gazetteer), with counts.
+    func placeCountries(_ document: Document, gazetteer: Gazetteer) -> [String: Int] {
+        var votes: [String: Int] = [:]
+        var cache: [String: String?] = [:]
+        for sentence in document.sentences {
+            var index = sentence.tokens.lowerBound + 1
+            while index < sentence.tokens.upperBound {
+                let token = document.tokens[index]
+                guard let first = token.form.first, first.isUppercase, token.form.count > 2,
+                    !NameFolding.isAllCaps(token.form)
+                else {
+                    index += 1
+                    continue
+                }
+                // The longest run of up to three capitalized words that names a place.
+                var found: String?
+                var length = 1
+                for span in stride(from: 3, through: 1, by: -1) where index + span <= sentence.tokens.upperBound {
+                    let words = document.tokens[index..<(index + span)]
+                    guard words.allSatisfy({ $0.form.first?.isUppercase == true }) else { continue }
+                    let key = words.flatMap { NameFolding.pieces($0.form) }.joined(separator: " ")
+                    let country: String?
+                    if let cached = cache[key] {
+                        country = cached
+                    } else {
+                        let best = gazetteer.candidates(folded: key).first {
+                            $0.featureClass != .city || $0.population >= 20_000
+                        }
+                        country = best.flatMap { $0.country3 ?? gazetteer.country3(forISO2: $0.country) }
+                        cache[key] = country
+                    }
+                    if let country {
+                        found = country
+                        length = span
+                        break
+                    }
+                }
+                if let found { votes[found, default: 0] += 1 }
+                index += length
+            }
+        }
+        return votes
+    }
+
     /// Folded pieces of a sentence's tokens.
     func pieces(of tokens: ArraySlice<Token>) -> [Piece] {
         var result: [Piece] = []
@@ -101,7 +156,8 @@ public struct ActorRecognizer: PipelineStage {
             var folded = NameFolding.fold(form)
             if folded.hasSuffix("'s") && folded.count > 2 { folded.removeLast(2) }
             let parts = NameFolding.wordPieces(folded)
-            let caps = NameFolding.isAllCaps(form)
+            // "Capitals" for acronym matching: the form has an upper-case letter after its first character.
+            let caps = form.dropFirst().contains { $0.isUppercase }
             for (offset, part) in parts.enumerated() {
                 result.append(Piece(text: part, token: index, isCaps: caps, endsToken: offset == parts.count - 1))
             }
@@ -120,7 +176,13 @@ public struct ActorRecognizer: PipelineStage {
             let startsToken = index == 0 || pieces[index - 1].token != pieces[index].token
             if startsToken,
                 let match = dictionary.longestMatch(
-                    in: words, at: index, allCaps: caps, isBoundary: { pieces[$0].endsToken })
+                    in: words, at: index, allCaps: caps,
+                    isBoundary: {
+                        // A name may end inside a hyphenated word before "-backed", "-based", "-led" ….
+                        pieces[$0].endsToken
+                            || ($0 + 1 < pieces.count && pieces[$0 + 1].token == pieces[$0].token
+                                && ActorRecognizer.attributiveSuffixes.contains(pieces[$0 + 1].text))
+                    })
             {
                 let last = pieces[index + match.length - 1].token
                 result.append(Hit(tokens: pieces[index].token..<(last + 1), target: match.target, isStem: match.isStem))

@@ -116,7 +116,7 @@ public struct LexiconReader: Sendable {
                 }
                 let code = String(parts[0])
                 guard LexiconText.isCodeSyntax(code) else {
-                    throw fail("'\(code)' is not a code (letters, digits, '+' or '-')", lineNumber, restColumn)
+                    throw fail("'\(code)' is not a code (capitals, digits, '+', '-' or '/')", lineNumber, restColumn)
                 }
                 if kind != .whole && code.count != 3 {
                     throw fail("a \(kind.rawValue) code has three characters: '\(code)'", lineNumber, restColumn)
@@ -215,7 +215,7 @@ public struct LexiconReader: Sendable {
         let code = String(words[0])
         guard LexiconText.isCodeSyntax(code) else {
             throw PipelineError(
-                .invalidLexicon, "'\(code)' is not a code (letters, digits, '+' or '-')", file: file, line: line,
+                .invalidLexicon, "'\(code)' is not a code (capitals, digits, '+', '-' or '/')", file: file, line: line,
                 column: column)
         }
         var role = ActorRole(code: code)
@@ -476,7 +476,7 @@ enum LexiconText {
     }
 
     static func isCodeSyntax(_ code: String) -> Bool {
-        !code.isEmpty && code.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "+" || $0 == "-") }
+        !code.isEmpty && code.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || "+-/".contains($0)) }
     }
 
     /// The `!NAME!` substitution sets used in a phrase.

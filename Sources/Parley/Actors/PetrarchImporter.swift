@@ -138,9 +138,16 @@ public struct PetrarchImporter: Sendable {
                     }
                     text = text[end.upperBound...]
                     inComment = false
-                } else if let start = text.range(of: "<!--") {
+                } else if let start = text.range(of: "<!") {
+                    // "<!--", also written "<! --".
+                    let after = text[start.upperBound...].drop(while: { $0 == " " })
+                    guard after.hasPrefix("--") else {
+                        kept += text[..<start.upperBound]
+                        text = text[start.upperBound...]
+                        continue
+                    }
                     kept += text[..<start.lowerBound]
-                    text = text[start.upperBound...]
+                    text = after.dropFirst(2)
                     inComment = true
                 } else {
                     kept += text

@@ -19,7 +19,12 @@ public enum StandardPipeline {
     /// Builds the default pipeline up to a depth.
     /// - Throws: ``PipelineError`` when a bundled model or lexicon cannot be loaded.
     public static func make(upTo depth: Depth) throws -> Pipeline {
-        let stages: [any PipelineStage] = []
+        var stages: [any PipelineStage] = []
+        if depth >= .actors {
+            var configuration = ActorRecognizer.Configuration()
+            configuration.gazetteer = try? Gazetteer.bundled()
+            stages.append(ActorRecognizer(dictionary: try DefaultLexicon.dictionary(), configuration: configuration))
+        }
         return try Pipeline(stages)
     }
 }

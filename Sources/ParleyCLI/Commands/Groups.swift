@@ -5,7 +5,7 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Parley against gold-standard data sets.",
-        subcommands: []
+        subcommands: [EvalActorsCommand.self]
     )
 }
 
@@ -14,7 +14,7 @@ struct LexiconCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Import, validate and inspect actor, agent, verb and place dictionaries.",
-        subcommands: [LexiconCheckCommand.self, ImportPetrarchCommand.self]
+        subcommands: [LexiconCheckCommand.self, ImportPetrarchCommand.self, BuildGazetteerCommand.self]
     )
 }
 

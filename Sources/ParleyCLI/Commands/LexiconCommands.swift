@@ -115,3 +115,32 @@ struct ImportPetrarchCommand: AsyncParsableCommand {
                 + "\(lexicon.discards.count) discards; \(result.warnings.count) warnings → \(folder.path)")
     }
 }
+
+/// `parley lexicon build-gazetteer DATA_DIR`: converts the GeoNames-derived tables into `gazetteer.bin`.
+struct BuildGazetteerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build-gazetteer",
+        abstract: "Build the compact gazetteer (gazetteer.bin) from ../shared/data/gazetteer and the lexicon's place names."
+    )
+
+    @Argument(help: "The gazetteer data folder (…/shared/data/gazetteer).")
+    var directory: String
+
+    @Option(name: .shortAndLong, help: "The file to write.")
+    var output: String = "Sources/Parley/Resources/Lexicon/gazetteer.bin"
+
+    func run() async throws {
+        let lexicon = try DefaultLexicon.load()
+        let (data, warnings) = try GazetteerBuilder().build(
+            from: URL(fileURLWithPath: directory), aliases: lexicon.places)
+        for warning in warnings { printError(warning.description) }
+        let url = URL(fileURLWithPath: output)
+        do {
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw PipelineError(.io, "cannot write gazetteer: \(error.localizedDescription)", file: output)
+        }
+        let gazetteer = try Gazetteer(data: data)
+        print("wrote \(output): \(gazetteer.count) places, \(data.count) bytes")
+    }
+}
