@@ -84,7 +84,10 @@ public struct ActorDictionary: Sendable {
     }
 
     /// Every written form of an agent: substitution sets expanded, plurals added.
-    static func forms(of agent: AgentEntry, sets: [String: [String]]) -> [String] {
+    /// - Parameters:
+    ///   - agent: the agent.
+    ///   - sets: the substitution sets.
+    public static func forms(of agent: AgentEntry, sets: [String: [String]]) -> [String] {
         var phrases = [agent.phrase]
         for name in LexiconText.substitutionNames(in: agent.phrase) {
             let words = sets[name.uppercased()] ?? []
@@ -184,7 +187,10 @@ public struct ActorDictionary: Sendable {
     public func country(of code: String) -> String? {
         guard code.count >= 3 else { return nil }
         let prefix = code.prefix(3)
-        return registry.isActorPrefix(prefix) ? String(prefix) : nil
+        if registry.isActorPrefix(prefix) { return String(prefix) }
+        // Imported dictionaries declare whole codes ("HOBGOV"): an undeclared letter prefix is a country.
+        if registry.kind(of: prefix) == nil, prefix.allSatisfy({ $0.isLetter }) { return String(prefix) }
+        return nil
     }
 
     /// Combines an actor's code with an agent's: `PAK` + `~GOV` → `PAKGOV`; `AFGGOV` + `~MIL` → `AFGMIL`;
