@@ -37,6 +37,8 @@ public struct ActorDictionary: Sendable {
     public let lexicon: Lexicon
     /// The codes it knows.
     public let registry: CodeRegistry
+    /// For persons: their entry reference and the folded words of all their role titles.
+    let personTitles: [(String, Set<String>)]
     private var exact: [String: [Phrase]] = [:]
     private var stems: [String: [Phrase]] = [:]
     private var stemLengths: [Int] = []
@@ -48,6 +50,9 @@ public struct ActorDictionary: Sendable {
     public init(lexicon: Lexicon, baseCodes: [CodeDeclaration] = []) {
         self.lexicon = lexicon
         self.registry = CodeRegistry(baseCodes + lexicon.codes)
+        self.personTitles = lexicon.actors.filter { $0.kind == .person }.map { actor in
+            (actor.reference, Set(actor.roles.flatMap { NameFolding.pieces($0.title ?? "") }))
+        }
         var seen: Set<[String]> = []
         func add(_ written: String, _ target: Target, first: Bool = true) {
             let isStem = written.hasSuffix("*")

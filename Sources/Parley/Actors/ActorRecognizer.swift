@@ -63,6 +63,14 @@ public struct ActorRecognizer: PipelineStage {
         "backed", "based", "led", "sponsored", "supported", "run", "controlled", "administered", "held", "allied",
         "linked", "affiliated", "aligned", "born", "funded", "trained",
     ]
+    static let placeMarkers: Set<String> = [
+        "in", "at", "near", "of", "from", "outside", "inside", "across", "around", "towards", "toward", ",", "(",
+        "and", "district", "province", "city",
+    ]
+    static let placeNouns: Set<String> = [
+        "district", "province", "city", "town", "village", "tehsil", "agency", "region", "valley", "area", "division",
+        "county", "state", "governorate",
+    ]
     static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"]
     static let pronouns: [String: Bool] = ["he": true, "she": true, "him": true]  // value: singular person
     static let headNouns: Set<String> = ["head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
@@ -72,17 +80,25 @@ public struct ActorRecognizer: PipelineStage {
         let day = document.metadata.published
         var mentions: [ActorMention] = []
         var countryVotes: [String: Int] = [:]
+        let folded = document.tokens.map { NameFolding.fold($0.form) }
+        var surnames: [String: Int] = [:]
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
-            let found = recognize(sentence: sentence, index: sentenceIndex, in: document, day: day, earlier: mentions)
+            let found = recognize(
+                sentence: sentence, index: sentenceIndex, in: document, folded: folded, day: day, earlier: mentions,
+                surnames: &surnames)
             for mention in found {
-                if let code = mention.code, let country = dictionary.country(of: code), mention.confidence >= 0.7 {
+                if let code = mention.code, let country = dictionary.country(of: code), mention.confidence >= 0.7,
+                    dictionary.registry.kind(of: country) != .international
+                {
                     countryVotes[country, default: 0] += 1
                 }
             }
             mentions += found
         }
         if configuration.assumeHomeCountry, let gazetteer = configuration.gazetteer {
-            for (country, votes) in placeCountries(document, gazetteer: gazetteer) {
+            let covered = Set(mentions.flatMap { $0.span.tokens })
+            let places = placeCountries(document, gazetteer: gazetteer, covered: covered, prior: countryVotes)
+            for (country, votes) in places {
                 countryVotes[country, default: 0] += votes
             }
         }
@@ -104,56 +120,83 @@ public struct ActorRecognizer: PipelineStage {
         document.actors = mentions
     }
 
-    /// Countries of the places named in a document (capitalized words found in the gazetteer), with counts.
-    func placeCountries(_ document: Document, gazetteer: Gazetteer) -> [String: Int] {
+    /// Countries of the places named in a document, with votes: capitalized words outside actor mentions found
+    /// in the gazetteer. A name found in one country only counts twice; a name found in several countries
+    /// counts once, for the country the rest of the article points to (else the most populous place).
+    func placeCountries(
+        _ document: Document, gazetteer: Gazetteer, covered: Set<Int>, prior: [String: Int]
+    ) -> [String: Int] {
         var votes: [String: Int] = [:]
-        var cache: [String: String?] = [:]
+        var ambiguous: [[(country: String, population: Int)]] = []
+        var cache: [String: [(country: String, population: Int)]] = [:]
+        func countries(_ key: String) -> [(country: String, population: Int)] {
+            if let cached = cache[key] { return cached }
+            var result: [(country: String, population: Int)] = []
+            for place in gazetteer.candidates(folded: key) {
+                guard let code = place.country3 ?? gazetteer.country3(forISO2: place.country) else { continue }
+                if !result.contains(where: { $0.country == code }) {
+                    result.append((code, place.featureClass == .city ? place.population : 10_000_000))
+                }
+            }
+            cache[key] = result
+            return result
+        }
         for sentence in document.sentences {
-            var index = sentence.tokens.lowerBound + 1
+            var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
                 let token = document.tokens[index]
-                guard let first = token.form.first, first.isUppercase, token.form.count > 2,
-                    !NameFolding.isAllCaps(token.form)
+                // A place name stands after a locative word or before a place noun ("Swat district").
+                let before = index > sentence.tokens.lowerBound ? NameFolding.fold(document.tokens[index - 1].form) : ""
+                guard !covered.contains(index), let first = token.form.first, first.isUppercase, token.form.count > 2,
+                    !NameFolding.isAllCaps(token.form),
+                    ActorRecognizer.placeMarkers.contains(before)
+                        || (1...3).contains(where: { offset in
+                            index + offset < sentence.tokens.upperBound
+                                && ActorRecognizer.placeNouns.contains(NameFolding.fold(document.tokens[index + offset].form))
+                        })
                 else {
                     index += 1
                     continue
                 }
                 // The longest run of up to three capitalized words that names a place.
-                var found: String?
                 var length = 1
                 for span in stride(from: 3, through: 1, by: -1) where index + span <= sentence.tokens.upperBound {
                     let words = document.tokens[index..<(index + span)]
-                    guard words.allSatisfy({ $0.form.first?.isUppercase == true }) else { continue }
-                    let key = words.flatMap { NameFolding.pieces($0.form) }.joined(separator: " ")
-                    let country: String?
-                    if let cached = cache[key] {
-                        country = cached
-                    } else {
-                        let best = gazetteer.candidates(folded: key).first {
-                            $0.featureClass != .city || $0.population >= 20_000
-                        }
-                        country = best.flatMap { $0.country3 ?? gazetteer.country3(forISO2: $0.country) }
-                        cache[key] = country
+                    guard words.allSatisfy({ $0.form.first?.isUppercase == true }),
+                        !(index..<(index + span)).contains(where: covered.contains)
+                    else { continue }
+                    let found = countries(words.flatMap { NameFolding.pieces($0.form) }.joined(separator: " "))
+                    let sizes = found.map(\.population).sorted(by: >)
+                    if found.count == 1 || (sizes.count > 1 && sizes[0] / 20 >= max(1, sizes[1])) {
+                        votes[found.max(by: { $0.population < $1.population })!.country, default: 0] += 3
+                    } else if found.count > 1 {
+                        ambiguous.append(found)
                     }
-                    if let country {
-                        found = country
+                    if !found.isEmpty {
                         length = span
                         break
                     }
                 }
-                if let found { votes[found, default: 0] += 1 }
                 index += length
             }
+        }
+        for options in ambiguous {
+            let known = options.filter { (votes[$0.country] ?? 0) + (prior[$0.country] ?? 0) > 0 }
+            let pick = (known.isEmpty ? options : known).max {
+                ((votes[$0.country] ?? 0) + (prior[$0.country] ?? 0), $0.population)
+                    < ((votes[$1.country] ?? 0) + (prior[$1.country] ?? 0), $1.population)
+            }
+            if let pick { votes[pick.country, default: 0] += 1 }
         }
         return votes
     }
 
     /// Folded pieces of a sentence's tokens.
-    func pieces(of tokens: ArraySlice<Token>) -> [Piece] {
+    func pieces(of tokens: ArraySlice<Token>, folded allFolded: [String]) -> [Piece] {
         var result: [Piece] = []
         for index in tokens.indices {
             let form = tokens[index].form
-            var folded = NameFolding.fold(form)
+            var folded = allFolded[index]
             if folded.hasSuffix("'s") && folded.count > 2 { folded.removeLast(2) }
             let parts = NameFolding.wordPieces(folded)
             // "Capitals" for acronym matching: the form has an upper-case letter after its first character.
@@ -166,8 +209,8 @@ public struct ActorRecognizer: PipelineStage {
     }
 
     /// The raw lexicon hits of a sentence, longest first, left to right.
-    func hits(in tokens: ArraySlice<Token>) -> [Hit] {
-        let pieces = pieces(of: tokens)
+    func hits(in tokens: ArraySlice<Token>, folded: [String]) -> [Hit] {
+        let pieces = pieces(of: tokens, folded: folded)
         let words = pieces.map(\.text)
         let caps = pieces.map(\.isCaps)
         var result: [Hit] = []
@@ -195,15 +238,16 @@ public struct ActorRecognizer: PipelineStage {
     }
 
     func recognize(
-        sentence: Sentence, index sentenceIndex: Int, in document: Document, day: Day?, earlier: [ActorMention]
+        sentence: Sentence, index sentenceIndex: Int, in document: Document, folded: [String], day: Day?,
+        earlier: [ActorMention], surnames: inout [String: Int]
     ) -> [ActorMention] {
         let tokens = document.tokens[sentence.tokens]
         guard !tokens.isEmpty else { return [] }
-        let hits = hits(in: tokens)
+        let hits = hits(in: tokens, folded: folded)
         var mentions: [ActorMention] = []
-        func lower(_ token: Int) -> String { NameFolding.fold(document.tokens[token].form) }
+        func lower(_ token: Int) -> String { folded[token] }
         func isPossessive(_ token: Int) -> Bool {
-            let form = NameFolding.fold(document.tokens[token].form)
+            let form = folded[token]
             return form == "'s" || form == "'"
         }
         func isProperName(_ token: Int) -> Bool {
@@ -230,8 +274,8 @@ public struct ActorRecognizer: PipelineStage {
                 }
             }
             hitIndex = next
-            for mention in compose(chunk, sentence: sentenceIndex, document: document, day: day, earlier: earlier + mentions,
-                                   isProperName: isProperName)
+            for mention in compose(chunk, sentence: sentenceIndex, document: document, folded: folded, day: day,
+                                   earlier: earlier, local: mentions, isProperName: isProperName)
             {
                 mentions.append(mention)
                 covered.formUnion(mention.span.tokens)
@@ -252,40 +296,48 @@ public struct ActorRecognizer: PipelineStage {
         }
 
         // Coreference: surnames of earlier persons, pronouns.
-        let previous = earlier + mentions
-        var surnames: [String: Int] = [:]
-        for (offset, mention) in previous.enumerated() where mention.isPerson && mention.code != nil {
-            let words = mention.span.tokens.filter { isProperName($0) }.map { NameFolding.fold(document.tokens[$0].form) }
-            if let last = words.last { surnames[last] = offset }
+        func mention(_ index: Int) -> ActorMention {
+            index < earlier.count ? earlier[index] : mentions[index - earlier.count]
+        }
+        for (offset, found) in mentions.enumerated() where found.isPerson && found.code != nil && found.antecedent == nil {
+            let words = found.span.tokens.filter { isProperName($0) }.map { folded[$0] }
+            if let last = words.last { surnames[last] = earlier.count + offset }
         }
         for token in sentence.tokens where !covered.contains(token) {
             let form = lower(token)
             if let antecedentIndex = surnames[form], isProperName(token) {
                 var target = antecedentIndex
-                while let up = previous[target].antecedent { target = up }
-                let antecedent = previous[target]
-                var mention = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
+                while let up = mention(target).antecedent { target = up }
+                let antecedent = mention(target)
+                var surname = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
                                           code: antecedent.code, confidence: 0.8, entry: antecedent.entry, isPerson: true)
-                mention.antecedent = target
-                mentions.append(mention)
+                surname.antecedent = target
+                mentions.append(surname)
                 covered.insert(token)
             } else if ActorRecognizer.pronouns[form] != nil,
                 document.tokens[token].upos == nil || document.tokens[token].upos == "PRON"
             {
                 // The most recent person within the window, in earlier sentences or before the pronoun.
-                let candidates = (earlier + mentions).enumerated().filter { _, m in
-                    m.isPerson && m.code != nil && m.sentence >= sentenceIndex - configuration.coreferenceWindow
-                        && m.range.upperBound <= document.tokens[token].range.lowerBound
+                let offset = document.tokens[token].range.lowerBound
+                var found: Int?
+                var bestStart = -1
+                var index = earlier.count + mentions.count - 1
+                while index >= 0 {
+                    let m = mention(index)
+                    if m.sentence < sentenceIndex - configuration.coreferenceWindow { break }
+                    if m.isPerson && m.code != nil && m.range.upperBound <= offset && m.range.lowerBound > bestStart {
+                        found = index
+                        bestStart = m.range.lowerBound
+                    }
+                    index -= 1
                 }
-                guard let (found, _) = candidates.max(by: { $0.element.range.lowerBound < $1.element.range.lowerBound })
-                else { continue }
-                var target = found
-                let all = earlier + mentions
-                while let up = all[target].antecedent { target = up }
-                var mention = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
-                                          code: all[target].code, confidence: 0.6, entry: all[target].entry, isPerson: true)
-                mention.antecedent = target
-                mentions.append(mention)
+                guard var target = found else { continue }
+                while let up = mention(target).antecedent { target = up }
+                let antecedent = mention(target)
+                var pronoun = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
+                                          code: antecedent.code, confidence: 0.6, entry: antecedent.entry, isPerson: true)
+                pronoun.antecedent = target
+                mentions.append(pronoun)
             }
         }
         // Text order; antecedents inside this sentence follow their mentions to their new places.
@@ -314,8 +366,8 @@ public struct ActorRecognizer: PipelineStage {
 
     /// Turns a chunk of adjacent hits into mentions.
     func compose(
-        _ chunk: [Hit], sentence: Int, document: Document, day: Day?, earlier: [ActorMention],
-        isProperName: (Int) -> Bool
+        _ chunk: [Hit], sentence: Int, document: Document, folded: [String], day: Day?, earlier: [ActorMention],
+        local: [ActorMention], isProperName: (Int) -> Bool
     ) -> [ActorMention] {
         let actors = dictionary.lexicon.actors
         let agents = dictionary.lexicon.agents
@@ -331,7 +383,7 @@ public struct ActorRecognizer: PipelineStage {
         var end = chunk[0].tokens.upperBound
         var definite = false
         let sentenceRange = document.sentences[sentence].tokens
-        func fold(_ token: Int) -> String { NameFolding.fold(document.tokens[token].form) }
+        func fold(_ token: Int) -> String { folded[token] }
 
         func flush() {
             guard !entries.isEmpty else { return }
@@ -343,15 +395,18 @@ public struct ActorRecognizer: PipelineStage {
             if code == nil, let agent = lastAgent {
                 mentionCode = agent.code
                 mentionConfidence = 0.6
-                if definite, let found = findTitleAntecedent(
-                    words: Set(lastAgentTokens.flatMap { NameFolding.pieces(document.tokens[$0].form) }), before: document.tokens[start].range.lowerBound,
-                                                            sentence: sentence, earlier: earlier, document: document)
+                if definite,
+                    let found = findTitleAntecedent(
+                        words: Set(lastAgentTokens.flatMap { NameFolding.pieces(document.tokens[$0].form) }),
+                        before: document.tokens[start].range.lowerBound, sentence: sentence, earlier: earlier,
+                        local: local)
                 {
+                    let target = found < earlier.count ? earlier[found] : local[found - earlier.count]
                     antecedent = found
-                    mentionCode = earlier[found].code
+                    mentionCode = target.code
                     mentionConfidence = 0.7
-                    entry = (earlier[found].entry ?? "") + " (via \(agent.reference))"
-                    isPerson = earlier[found].isPerson
+                    entry = (target.entry ?? "") + " (via \(agent.reference))"
+                    isPerson = target.isPerson
                 }
             }
             var mention = makeMention(start..<end, document: document, sentence: sentence, code: mentionCode,
@@ -452,31 +507,30 @@ public struct ActorRecognizer: PipelineStage {
         return result
     }
 
-    /// An earlier mention holding a title: a person whose role title or composed agent matches.
+    /// An earlier mention holding a title: a person whose words or role title include the title's words.
     func findTitleAntecedent(
-        words: Set<String>, before offset: Int, sentence: Int, earlier: [ActorMention], document: Document
+        words: Set<String>, before offset: Int, sentence: Int, earlier: [ActorMention], local: [ActorMention]
     ) -> Int? {
-        var best: Int?
-        for (index, mention) in earlier.enumerated().reversed() {
-            guard mention.sentence >= sentence - configuration.coreferenceWindow * 2, mention.range.upperBound <= offset,
-                mention.code != nil, mention.isPerson
-            else { continue }
-            let text = Set(NameFolding.pieces(mention.text))
-            var titleWords = Set<String>()
-            if let entryName = mention.entry {
-                for actor in dictionary.lexicon.actors where entryName.contains(actor.reference) {
-                    for role in actor.roles { titleWords.formUnion(NameFolding.pieces(role.title ?? "")) }
+        func mention(_ index: Int) -> ActorMention {
+            index < earlier.count ? earlier[index] : local[index - earlier.count]
+        }
+        var index = earlier.count + local.count - 1
+        while index >= 0 {
+            let candidate = mention(index)
+            if candidate.sentence < sentence - configuration.coreferenceWindow * 2 { break }
+            defer { index -= 1 }
+            guard candidate.range.upperBound <= offset, candidate.code != nil, candidate.isPerson else { continue }
+            var matches = !words.isDisjoint(with: NameFolding.pieces(candidate.text))
+            if !matches, let entry = candidate.entry {
+                for (reference, actor) in dictionary.personTitles where entry.contains(reference) {
+                    if words.isSubset(of: actor) { matches = true }
                 }
             }
-            if !words.isDisjoint(with: text) || words.isSubset(of: titleWords) {
-                best = index
-                break
+            if matches {
+                var target = index
+                while let up = mention(target).antecedent { target = up }
+                return target
             }
-        }
-        if let best {
-            var target = best
-            while let up = earlier[target].antecedent { target = up }
-            return target
         }
         return nil
     }

@@ -15,6 +15,12 @@ public enum NameFolding {
             break
         }
         if ascii {
+            var plain = true
+            for byte in text.utf8 where (byte >= 0x41 && byte <= 0x5A) || byte == 0x2E || byte == 0x60 {
+                plain = false
+                break
+            }
+            if plain { return String(text) }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count)
             for byte in text.utf8 {

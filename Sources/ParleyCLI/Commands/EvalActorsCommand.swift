@@ -15,6 +15,9 @@ struct EvalActorsCommand: AsyncParsableCommand {
     @Option(help: "A lexicon folder instead of the bundled lexicon.")
     var lexicon: String?
 
+    @Flag(help: "Print the ACLED rows whose countries are wrong.")
+    var verbose = false
+
     func run() async throws {
         let dictionary = try DefaultLexicon.dictionary(from: lexicon.map { URL(fileURLWithPath: $0) })
         var configuration = ActorRecognizer.Configuration()
@@ -164,7 +167,12 @@ struct EvalActorsCommand: AsyncParsableCommand {
                 guard let actor = gold[key] as? String, let wanted = try goldCountry(actor) else { continue }
                 scored[slot] += 1
                 let guess = slot < countries.count ? countries[slot] : countries.first
-                if guess == wanted { right[slot] += 1 }
+                if guess == wanted {
+                    right[slot] += 1
+                } else if verbose {
+                    let found = document.actors.map { "\($0.text)=\($0.code ?? "-")" }.joined(separator: ", ")
+                    print("  \(key) \(actor) [\(wanted)] got \(guess ?? "none"): \(text.prefix(140)) || \(found)")
+                }
             }
         }
         let accuracy = Double(right[0] + right[1]) / Double(max(1, scored[0] + scored[1]))

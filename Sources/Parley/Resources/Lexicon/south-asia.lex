@@ -50,7 +50,10 @@ organization Afghan National Army
     role AFGMIL until 2021-08-15
 
 organization Afghan National Police
-    alias ANP
+    role AFGCOP until 2021-08-15
+
+organization Afghan Local Police
+    alias ALP
     role AFGCOP until 2021-08-15
 
 organization National Directorate of Security
@@ -230,7 +233,32 @@ organization Inter-Services Public Relations
     role PAKMIL
 
 organization Frontier Corps
+    alias FC
     role PAKMIL
+
+organization Awami National Party
+    alias ANP
+    role PAKPTY
+
+organization Muttahida Qaumi Movement
+    alias MQM
+    role PAKPTY
+
+organization Jamaat-e-Islami
+    alias Jamaat-i-Islami
+    role PAKPTY
+
+organization Jamiat Ulema-e-Islam
+    alias Jamiat Ulema-e-Islam-Fazl
+    alias JUI-F
+    role PAKPTY
+
+group Ahle Sunnat Wal Jamaat
+    alias ASWJ
+    role PAKRAD
+
+group Lashkar-e-Islam
+    role PAKREB
 
 organization Pakistan Rangers
     alias Rangers
