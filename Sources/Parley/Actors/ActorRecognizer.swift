@@ -158,24 +158,26 @@ public struct ActorRecognizer: PipelineStage {
                     index += 1
                     continue
                 }
-                // The longest run of up to three capitalized words that names a place.
-                var length = 1
-                for span in stride(from: 3, through: 1, by: -1) where index + span <= sentence.tokens.upperBound {
-                    let words = document.tokens[index..<(index + span)]
-                    guard words.allSatisfy({ $0.form.first?.isUppercase == true }),
-                        !(index..<(index + span)).contains(where: covered.contains)
-                    else { continue }
-                    let found = countries(words.flatMap { NameFolding.pieces($0.form) }.joined(separator: " "))
-                    let sizes = found.map(\.population).sorted(by: >)
-                    if found.count == 1 || (sizes.count > 1 && sizes[0] / 20 >= max(1, sizes[1])) {
-                        votes[found.max(by: { $0.population < $1.population })!.country, default: 0] += 3
-                    } else if found.count > 1 {
-                        ambiguous.append(found)
-                    }
-                    if !found.isEmpty {
-                        length = span
-                        break
-                    }
+                // The whole run of capitalized words names the place ("Orangi Town", "Dera Ismail Khan"),
+                // or the run without a trailing place noun ("Swat District" → "Swat").
+                var runEnd = index
+                while runEnd < sentence.tokens.upperBound, runEnd - index < 5, !covered.contains(runEnd),
+                    document.tokens[runEnd].form.first?.isUppercase == true
+                {
+                    runEnd += 1
+                }
+                let length = max(1, runEnd - index)
+                var words = document.tokens[index..<(index + length)].flatMap { NameFolding.pieces($0.form) }
+                var found = countries(words.joined(separator: " "))
+                while found.isEmpty, words.count > 1, ActorRecognizer.placeNouns.contains(words[words.count - 1]) {
+                    words.removeLast()
+                    found = countries(words.joined(separator: " "))
+                }
+                let sizes = found.map(\.population).sorted(by: >)
+                if found.count == 1 || (sizes.count > 1 && sizes[0] / 20 >= max(1, sizes[1])) {
+                    votes[found.max(by: { $0.population < $1.population })!.country, default: 0] += 3
+                } else if found.count > 1 {
+                    ambiguous.append(found)
                 }
                 index += length
             }
