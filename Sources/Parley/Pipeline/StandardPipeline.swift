@@ -25,6 +25,11 @@ public enum StandardPipeline {
     public static func make(upTo depth: Depth, given: Set<Annotation> = []) throws -> Pipeline {
         let lexicon = try TokenizerLexicon.bundled()
         var stages: [any PipelineStage] = [Tokenizer(lexicon: lexicon), SentenceSegmenter(lexicon: lexicon)]
+        if depth >= .actors {
+            var configuration = ActorRecognizer.Configuration()
+            configuration.gazetteer = try Gazetteer.bundled()
+            stages.append(ActorRecognizer(dictionary: try DefaultLexicon.dictionary(), configuration: configuration))
+        }
         stages.removeAll { !$0.assigns.isEmpty && $0.assigns.isSubset(of: given) }
         return try Pipeline(stages, given: given)
     }

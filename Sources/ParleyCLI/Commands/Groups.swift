@@ -5,7 +5,10 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Parley against gold-standard data sets.",
-        subcommands: [EvalUDCommand.self]
+        subcommands: [
+            EvalUDCommand.self,
+            EvalActorsCommand.self,
+        ]
     )
 }
 
@@ -14,7 +17,7 @@ struct LexiconCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Import, validate and inspect actor, agent, verb and place dictionaries.",
-        subcommands: []
+        subcommands: [LexiconCheckCommand.self, ImportPetrarchCommand.self, BuildGazetteerCommand.self]
     )
 }
 
@@ -23,7 +26,10 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Parley's speed and memory on generated or given text (release builds only).",
-        subcommands: [BenchTokenizeCommand.self]
+        subcommands: [
+            BenchTokenizeCommand.self,
+            BenchLexiconCommand.self,
+        ]
     )
 }
 
