@@ -14,7 +14,7 @@ struct LexiconCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Import, validate and inspect actor, agent, verb and place dictionaries.",
-        subcommands: []
+        subcommands: [ImportVerbsCommand.self]
     )
 }
 
