@@ -19,7 +19,8 @@ public enum StandardPipeline {
     /// Builds the default pipeline up to a depth.
     /// - Throws: ``PipelineError`` when a bundled model or lexicon cannot be loaded.
     public static func make(upTo depth: Depth) throws -> Pipeline {
-        let stages: [any PipelineStage] = []
+        var stages: [any PipelineStage] = []
+        if depth >= .events { stages.append(try EventCoder.bundled()) }
         return try Pipeline(stages)
     }
 }

@@ -23,7 +23,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Parley's speed and memory on generated or given text (release builds only).",
-        subcommands: []
+        subcommands: [BenchCodeCommand.self]
     )
 }
 
