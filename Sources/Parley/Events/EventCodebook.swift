@@ -60,10 +60,9 @@ public struct EventCodebook: Hashable, Sendable {
         return EventCodebook(entries: entries)
     }
 
-    /// Whether a code is a CAMEO code (2–4 digits, known to the table or with a known root).
+    /// Whether a code is a CAMEO code (one of the table's codes).
     public func isCAMEO(_ code: String) -> Bool {
-        guard (2...4).contains(code.count), code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else { return false }
-        return entries[code] != nil || entries[String(code.prefix(2))] != nil
+        entries[code] != nil
     }
 
     /// The entry of a code, falling back to shorter prefixes (`0871` → `087` → `08`) for scores and
