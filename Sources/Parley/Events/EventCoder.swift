@@ -59,6 +59,7 @@ public struct EventCoder: PipelineStage {
         }
         for index in events.indices { events[index].id = "\(document.id)-e\(index + 1)" }
         document.events = events
+        AcledClassifier().refine(&document)
     }
 }
 
