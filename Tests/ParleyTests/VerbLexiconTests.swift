@@ -34,18 +34,18 @@ import Testing
         #expect(lexicon.sets["TRUCE"]?.count == 3)
         #expect(lexicon.blocks.map(\.name) == ["PACIFY", "MARCH"])
         let pacify = lexicon.blocks[0]
-        #expect(pacify.code.active == nil)
+        #expect(pacify.code.isEmpty)
         #expect(pacify.words.map { $0.lemma } == [["CALM"], ["SOOTHE"], ["CALM", "DOWN"]])
         #expect(pacify.words[1].forms == [["SOOTHES"], ["SOOTHED"], ["SOOTHING"]])
-        #expect(pacify.words[2].code?.active == "0356")
+        #expect(pacify.words[2].code?.forward == "0356")
         #expect(pacify.patterns.map(\.id) == ["PACIFY.1", "PACIFY.2", "PACIFY.3", "PACIFY.4"])
         #expect(pacify.patterns[0].post == [.prepositional("TO", [.set("TRUCE")])])
         #expect(pacify.patterns[1].pre == [.target])
         #expect(pacify.patterns[1].post == [.phrase([.word("BORDER", exact: false), .word("AREA", exact: false)]), .source])
-        #expect(pacify.patterns[1].code == VerbLexicon.CodePair(active: "035", passive: "036"))
-        #expect(pacify.patterns[2].code.code(passive: false) == nil)
-        #expect(pacify.patterns[2].code.code(passive: true) == "173")
-        #expect(lexicon.blocks[1].patterns[1].code.active == nil)
+        #expect(pacify.patterns[1].code == VerbLexicon.CodePair(forward: "035", reverse: "036"))
+        #expect(pacify.patterns[2].code.forward == nil)
+        #expect(pacify.patterns[2].code.reverse == "173")
+        #expect(lexicon.blocks[1].patterns[1].code.isEmpty)
         let transformation = try #require(lexicon.transformations.first)
         #expect(transformation.innerBlock == "MARCH")
         #expect(transformation.outerBlock == "PACIFY")
@@ -115,7 +115,7 @@ import Testing
         #expect(Set(ids).count == ids.count, "pattern ids are unique")
     }
 
-    @Test func importedPatternsCodeAPassiveOnlyPattern() throws {
+    @Test func importedPatternsCodePairedAndReverseEvents() throws {
         let lexicon = PetrarchVerbImporter.importVerbs(petrarch, file: "snippet.txt")
         let coder = EventCoder(lexicon: lexicon, codebook: try EventCodebook.bundled())
         var document = try parsedDocument(
@@ -123,7 +123,18 @@ import Testing
                 + "court/court/NOUN/2/obl",
             actors: [("Arnor", "ARN"), ("Gondor", "GON")])
         try coder.process(&document)
-        #expect(document.events.isEmpty, "a passive-only code gives no active event")
+        #expect(triples(document) == [CodedTriple(source: ["GON"], target: ["ARN"], code: "173")], "only the reverse event")
+        let host = EventCoder(
+            lexicon: try VerbLexicon.parse("verb host => 043:042\n  word host\n"), codebook: try EventCodebook.bundled())
+        var visit = try parsedDocument(
+            "Arnor/Arnor/PROPN/2/nsubj hosted/host/VERB/0/root Gondor/Gondor/PROPN/2/obj",
+            actors: [("Arnor", "ARN"), ("Gondor", "GON")])
+        try host.process(&visit)
+        #expect(
+            Set(triples(visit)) == [
+                CodedTriple(source: ["ARN"], target: ["GON"], code: "043"),
+                CodedTriple(source: ["GON"], target: ["ARN"], code: "042"),
+            ])
         var marching = try parsedDocument(
             "Protesters/protester/NOUN/2/nsubj marched/march/VERB/0/root on/on/ADP/4/case capital/capital/NOUN/2/obl",
             actors: [("Protesters", "ARNOPP")])

@@ -153,6 +153,8 @@ struct SentenceCoder {
         var modality = Modality()
         var suppressed = false
         var entries: [String] = []
+        /// The code of the paired target → source event (`[043:042]`).
+        var reverseCode: String?
         /// Every block the trigger word belongs to: patterns are pooled, the first code wins.
         var candidates: [(block: Int, word: Int)] = []
     }
@@ -170,7 +172,7 @@ struct SentenceCoder {
         for index in triggers.indices where !triggers[index].suppressed {
             setModality(&triggers[index], all: triggers)
         }
-        return triggers.compactMap(makeEvent)
+        return triggers.flatMap(makeEvents)
     }
 
     // MARK: Triggers
@@ -359,9 +361,7 @@ struct SentenceCoder {
         // The default code: the first block (or word) with one.
         for candidate in trigger.candidates {
             let block = coder.lexicon.blocks[candidate.block]
-            if (block.words[candidate.word].code ?? block.code).active != nil
-                || (block.words[candidate.word].code ?? block.code).passive != nil
-            {
+            if !(block.words[candidate.word].code ?? block.code).isEmpty {
                 trigger.block = candidate.block
                 trigger.word = candidate.word
                 break
@@ -421,7 +421,8 @@ struct SentenceCoder {
             if let target = match.target { trigger.target = [target] }
             if match.compound { trigger.compound = true }
         }
-        trigger.code = code.code(passive: trigger.passive)
+        trigger.code = code.forward
+        trigger.reverseCode = code.reverse
         // Reciprocal: "X and Y agreed" with no target: each is the other's target.
         if trigger.target.isEmpty && trigger.source.count > 1 { trigger.compound = true }
         // Third parties anywhere in the clause: "mediated by Qatar", "mediator Turkiye", "under Turkish mediation".
@@ -615,6 +616,7 @@ struct SentenceCoder {
                 {
                     // "retaliatory strikes targeted hideouts": the noun says how; the verb says whom.
                     triggers[other].code = nounCode
+                    triggers[other].reverseCode = nil
                     triggers[other].pattern = triggers[index].pattern
                     triggers[other].entries += triggers[index].entries
                     if triggers[other].source.isEmpty { triggers[other].source = triggers[index].source }
@@ -625,6 +627,7 @@ struct SentenceCoder {
                     // Light verbs: "conduct airstrikes", "held talks", "launched attacks" — the noun says what.
                     let verbCode = triggers[other].code ?? "-"
                     triggers[other].code = nounCode
+                    triggers[other].reverseCode = nil
                     triggers[other].pattern = triggers[index].pattern
                     triggers[other].patternTokens.append(token)
                     triggers[other].entries += triggers[index].entries
@@ -694,6 +697,7 @@ struct SentenceCoder {
         let isDefault = triggers[outer].patternTokens.isEmpty
         if isDefault, let refined = Self.refine(outer: outerCode, inner: innerCode, codebook: coder.codebook) {
             triggers[outer].code = refined
+            triggers[outer].reverseCode = nil
             triggers[outer].entries.append("rule verb+verb: \(outerCode) + \(innerCode) → \(refined)")
             triggers[outer].patternTokens += triggers[inner].tokens
         }
@@ -752,6 +756,7 @@ struct SentenceCoder {
             let threat = Self.refine(outer: "130", inner: triggers[inner].code!, codebook: coder.codebook) ?? "130"
             if let outer = position[speechVerb] {
                 triggers[outer].code = threat
+                triggers[outer].reverseCode = nil
                 if triggers[outer].target.isEmpty || Set(triggers[outer].target) == Set(triggers[outer].source) {
                     triggers[outer].target = triggers[inner].target
                 }
@@ -760,6 +765,7 @@ struct SentenceCoder {
             } else {
                 triggers[inner].entries.append("rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
                 triggers[inner].code = threat
+                triggers[inner].reverseCode = nil
                 triggers[inner].modality.reported = false
                 triggers[inner].modality.rules["reported"] = nil
                 if !speaker.isEmpty { triggers[inner].source = speaker }
@@ -791,8 +797,6 @@ struct SentenceCoder {
             let a = triggers[outer].source
             let innerSource = triggers[inner].source
             let innerTarget = triggers[inner].target
-            if t.innerTarget == "." && !innerTarget.isEmpty { continue }
-            if t.innerSource == "." && !innerSource.isEmpty { continue }
             if t.innerSource == t.outerSource && !innerSource.isEmpty && Set(innerSource) != Set(a) { continue }
             var bindings: [String: [Int]] = [t.outerSource: a]
             if t.innerSource != "_" && t.innerSource != "." && bindings[t.innerSource] == nil {
@@ -801,8 +805,6 @@ struct SentenceCoder {
             if t.innerTarget != "_" && t.innerTarget != "." && bindings[t.innerTarget] == nil {
                 bindings[t.innerTarget] = innerTarget
             }
-            // In "b . ATTACK", b is the inner source.
-            if t.innerTarget == "." { bindings[t.innerSource] = innerSource }
             guard let source = bindings[t.resultSource], let target = bindings[t.resultTarget], !source.isEmpty,
                 !target.isEmpty
             else { continue }
@@ -811,6 +813,7 @@ struct SentenceCoder {
             triggers[outer].source = source
             triggers[outer].target = target
             triggers[outer].code = code
+            triggers[outer].reverseCode = nil
             triggers[outer].entries.append("\(t.origin) transform \(t.id)")
             triggers[inner].suppressed = true
             return true
@@ -968,10 +971,21 @@ struct SentenceCoder {
         return document.tokens[first].range.lowerBound..<document.tokens[last].range.upperBound
     }
 
-    func makeEvent(_ trigger: Trigger) -> Event? {
-        guard !trigger.suppressed, let code = trigger.code else { return nil }
-        var sources = trigger.source
-        var targets = trigger.target
+    func makeEvents(_ trigger: Trigger) -> [Event] {
+        guard !trigger.suppressed else { return [] }
+        var events: [Event] = []
+        if let code = trigger.code, let event = makeEvent(trigger, code: code, reversed: false) { events.append(event) }
+        if let code = trigger.reverseCode, !trigger.target.isEmpty,
+            let event = makeEvent(trigger, code: code, reversed: true)
+        {
+            events.append(event)
+        }
+        return events
+    }
+
+    func makeEvent(_ trigger: Trigger, code: String, reversed: Bool) -> Event? {
+        var sources = reversed ? trigger.target : trigger.source
+        var targets = reversed ? trigger.source : trigger.target
         if trigger.compound && targets.isEmpty && sources.count > 1 { targets = sources }
         if sources.isEmpty && !coder.configuration.allowMissingSource { return nil }
         if coder.configuration.requireDyad && targets.isEmpty { return nil }
@@ -989,8 +1003,8 @@ struct SentenceCoder {
         }
         let evidence = Evidence(
             trigger: byteRange(trigger.tokens)!, triggerTokens: triggerTokens,
-            source: byteRange(trigger.sourceSpan) ?? sources.first.map { document.actors[$0].range },
-            target: byteRange(trigger.targetSpan) ?? targets.first.map { document.actors[$0].range },
+            source: byteRange(reversed ? trigger.targetSpan : trigger.sourceSpan) ?? sources.first.map { document.actors[$0].range },
+            target: byteRange(reversed ? trigger.sourceSpan : trigger.targetSpan) ?? targets.first.map { document.actors[$0].range },
             pattern: trigger.pattern, entries: evidenceEntries)
         return Event(
             id: "", sentence: number, source: sources.map { reference($0) }, target: targets.map { reference($0) },

@@ -55,7 +55,7 @@ public enum PetrarchVerbImporter {
                     warn("verb block without a name; skipped")
                     continue
                 }
-                var code = VerbLexicon.CodePair(active: nil)
+                var code = VerbLexicon.CodePair(forward: nil)
                 if let open = inner.firstIndex(of: "["), let close = inner.firstIndex(of: "]"), open < close,
                     let parsed = VerbLexicon.CodePair(parsing: inner[inner.index(after: open)..<close])
                 {

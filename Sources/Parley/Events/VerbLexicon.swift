@@ -3,27 +3,28 @@ import Foundation
 /// Parley's verb-pattern lexicon: verb and noun triggers, the patterns that refine their codes, word
 /// sets and transformations. The text format is documented in `docs/verb-patterns.md`.
 public struct VerbLexicon: Hashable, Sendable {
-    /// An event code for the active voice and, when different, the passive voice.
+    /// The codes a trigger or pattern gives: the event from source to target and, optionally, the paired
+    /// event from target back to source (PETRARCH's `[043:042]`: X hosts Y → X→Y 043 and Y→X 042).
     public struct CodePair: Hashable, Sendable, CustomStringConvertible {
-        /// Code for active clauses (and nominal triggers); `nil` means "no event".
-        public var active: String?
-        /// Code for passive clauses; `nil` means the active code.
-        public var passive: String?
-        /// Whether the passive code was given explicitly as empty (`[:173]` gives no active code).
-        public var passiveOnly: Bool
+        /// Code of the source → target event; `nil` means none.
+        public var forward: String?
+        /// Code of the paired target → source event, when there is one.
+        public var reverse: String?
 
-        public init(active: String?, passive: String? = nil, passiveOnly: Bool = false) {
-            self.active = active
-            self.passive = passive
-            self.passiveOnly = passiveOnly
+        public init(forward: String?, reverse: String? = nil) {
+            self.forward = forward
+            self.reverse = reverse
         }
 
-        /// Parses `043`, `043:042`, `:173` or `-`/`---` (no code).
+        /// Whether the pair gives no event at all (`---`).
+        public var isEmpty: Bool { forward == nil && reverse == nil }
+
+        /// Parses `043`, `043:042`, `:173` or `-`/`---` (no event).
         public init?(parsing text: some StringProtocol) {
             let text = text.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { return nil }
             if text == "-" || text == "---" {
-                self.init(active: nil)
+                self.init(forward: nil)
                 return
             }
             let parts = text.split(separator: ":", omittingEmptySubsequences: false).map {
@@ -31,19 +32,13 @@ public struct VerbLexicon: Hashable, Sendable {
             }
             guard parts.count <= 2, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } })
             else { return nil }
-            let active = parts[0].isEmpty || parts[0] == "---" ? nil : parts[0]
-            let passive = parts.count == 2 && !parts[1].isEmpty && parts[1] != "---" ? parts[1] : nil
-            self.init(active: active, passive: passive, passiveOnly: active == nil && passive != nil)
-        }
-
-        /// The code for a clause in the given voice.
-        public func code(passive isPassive: Bool) -> String? {
-            if isPassive { return passive ?? (passiveOnly ? nil : active) }
-            return active
+            let forward = parts[0].isEmpty || parts[0] == "---" ? nil : parts[0]
+            let reverse = parts.count == 2 && !parts[1].isEmpty && parts[1] != "---" ? parts[1] : nil
+            self.init(forward: forward, reverse: reverse)
         }
 
         public var description: String {
-            switch (active, passive) {
+            switch (forward, reverse) {
             case (nil, nil): return "-"
             case (let a?, nil): return a
             case (nil, let p?): return ":\(p)"
@@ -293,7 +288,7 @@ extension VerbLexicon {
                 let parts = rest.components(separatedBy: "=>")
                 let name = parts[0].trimmingCharacters(in: .whitespaces).uppercased()
                 guard !name.isEmpty, !name.contains(" ") else { throw fail("expected '\(keyword) NAME => CODE'") }
-                let code = parts.count > 1 ? CodePair(parsing: parts[1]) : CodePair(active: nil)
+                let code = parts.count > 1 ? CodePair(parsing: parts[1]) : CodePair(forward: nil)
                 guard let code else { throw fail("bad code '\(parts[1].trimmingCharacters(in: .whitespaces))'") }
                 current = Block(
                     name: name, kind: keyword == "verb" ? .verb : .noun, code: code, origin: "\(file):\(lineNumber)")
