@@ -18,6 +18,11 @@ public struct EventCoder: PipelineStage {
         /// Keep events whose code is not CAMEO (imported dictionaries with their own codes).
         public var keepNonCAMEO = true
 
+        /// Phrases (uppercased words) whose presence in a sentence means it is not coded ("baseball").
+        public var sentenceDiscards: [[String]] = []
+        /// Phrases whose presence anywhere means the whole story is not coded.
+        public var storyDiscards: [[String]] = []
+
         public init(requireDyad: Bool = false, allowMissingSource: Bool = false) {
             self.requireDyad = requireDyad
             self.allowMissingSource = allowMissingSource
@@ -52,14 +57,42 @@ public struct EventCoder: PipelineStage {
 
     public func process(_ document: inout Document) throws {
         var events: [Event] = []
+        let forms = document.tokens.map { $0.form.uppercased() }
+        if let phrase = configuration.storyDiscards.first(where: { Self.find($0, in: forms[...]) }) {
+            document.events = []
+            document.warnings.append(Diagnostic(message: "story discarded: it mentions '\(phrase.joined(separator: " ").lowercased())'"))
+            return
+        }
         for (number, sentence) in document.sentences.enumerated() {
             guard !sentence.tokens.isEmpty, sentence.tokens.upperBound <= document.tokens.count else { continue }
+            if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) { continue }
             var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
             events += coder.code()
         }
         for index in events.indices { events[index].id = "\(document.id)-e\(index + 1)" }
         document.events = events
         AcledClassifier().refine(&document)
+    }
+
+    /// Whether the words occur in a row among the forms (a word also matches its plural).
+    static func find(_ phrase: [String], in forms: ArraySlice<String>) -> Bool {
+        guard let first = phrase.first, !first.isEmpty else { return false }
+        var index = forms.startIndex
+        while index < forms.endIndex {
+            if forms[index] == first || forms[index] == first + "S" {
+                var ok = true
+                for (offset, word) in phrase.enumerated().dropFirst() {
+                    let position = index + offset
+                    if position >= forms.endIndex || (forms[position] != word && forms[position] != word + "S") {
+                        ok = false
+                        break
+                    }
+                }
+                if ok { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }
 
@@ -119,18 +152,57 @@ struct SentenceCoder {
     /// Actor mention index for each token of a mention with a code.
     var actorAt: [Int: Int] = [:]
 
+    /// Codes composed in the tree: an agent without a country takes the country of an actor that modifies
+    /// it ("ministers from the Georgian government" → GEOGOV, "soldiers from Gondor" → GONMIL).
+    var composed: [Int: String] = [:]
+
     init(coder: EventCoder, document: Document, sentence: Sentence, number: Int) {
         self.coder = coder
         self.document = document
         self.sentence = sentence
         self.number = number
         self.graph = SentenceGraph(document: document, sentence: sentence)
+        var mentions: [Int] = []
         for (index, mention) in document.actors.enumerated() where mention.code != nil {
+            var inSentence = false
             for token in mention.span.tokens where sentence.tokens.contains(token) {
                 if actorAt[token] == nil { actorAt[token] = index }
+                inSentence = true
+            }
+            if inSentence { mentions.append(index) }
+        }
+        for mention in mentions {
+            guard let code = document.actors[mention].code, let agent = Self.agentOnly(code) else { continue }
+            let head = mentionHead(mention)
+            let span = document.actors[mention].span.tokens
+            search: for child in graph.children(of: head)
+            where ["nmod", "amod", "compound", "nmod:poss", "flat", "appos"].contains(graph.relation(child))
+                || graph.baseRelation(child) == "nmod"
+            {
+                for token in graph.subtree(child, excluding: ["acl", "acl:relcl", "conj"]) where !span.contains(token) {
+                    guard let other = actorAt[token], other != mention, let otherCode = document.actors[other].code,
+                        Self.agentOnly(otherCode) == nil, otherCode.count >= 3
+                    else { continue }
+                    composed[mention] = String(otherCode.prefix(3)) + agent
+                    break search
+                }
             }
         }
     }
+
+    /// Role codes that name an agent without a country (`GOV`, `---MIL`); `nil` for codes with a country
+    /// or an organisation.
+    static func agentOnly(_ code: String) -> String? {
+        var rest = Substring(code)
+        while rest.hasPrefix("-") { rest = rest.dropFirst() }
+        guard rest.count >= 3, code.hasPrefix("-") || agentRoles.contains(String(rest.prefix(3))) else { return nil }
+        return String(rest)
+    }
+
+    static let agentRoles: Set<String> = [
+        "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "HLH", "HRI",
+        "INS", "LAB", "LEG", "REF", "SET", "UAF", "AGR", "ELI", "ENV", "PPL", "RAD", "MOD", "REL", "DEV", "ATH",
+    ]
 
     /// A trigger found in the sentence and what the coder made of it.
     struct Trigger {
@@ -955,7 +1027,7 @@ struct SentenceCoder {
 
     func reference(_ mention: Int, role: String? = nil) -> ActorReference {
         let actor = document.actors[mention]
-        let code = actor.code ?? ""
+        let code = composed[mention] ?? actor.code ?? ""
         var country: String?
         var sector: String?
         if code.count >= 3, code.prefix(3).allSatisfy({ $0.isUppercase || $0 == "-" }) {
