@@ -1027,7 +1027,9 @@ struct SentenceCoder {
 
     func reference(_ mention: Int, role: String? = nil) -> ActorReference {
         let actor = document.actors[mention]
-        let code = composed[mention] ?? actor.code ?? ""
+        var code = composed[mention] ?? actor.code ?? ""
+        // An agent with no country is written with PETRARCH's unknown-actor prefix: "students" → ---EDU.
+        if !code.hasPrefix("-"), Self.agentRoles.contains(String(code.prefix(3))) { code = "---" + code }
         var country: String?
         var sector: String?
         if code.count >= 3, code.prefix(3).allSatisfy({ $0.isUppercase || $0 == "-" }) {
