@@ -187,6 +187,19 @@ struct SentenceCoder {
                     break search
                 }
             }
+            // "ministers from the Georgian government" with the phrase attached to the verb.
+            let next = span.upperBound
+            if composed[mention] == nil, next < sentence.tokens.upperBound, ["FROM", "OF", "IN"].contains(graph.form(next)),
+                let nominal = graph.head(next), nominal > next
+            {
+                for token in graph.subtree(nominal, excluding: ["acl", "acl:relcl", "conj"]) {
+                    guard let other = actorAt[token], other != mention, let otherCode = document.actors[other].code,
+                        Self.agentOnly(otherCode) == nil, otherCode.count >= 3
+                    else { continue }
+                    composed[mention] = String(otherCode.prefix(3)) + agent
+                    break
+                }
+            }
         }
     }
 
@@ -833,7 +846,7 @@ struct SentenceCoder {
                     triggers[outer].target = triggers[inner].target
                 }
                 triggers[outer].entries.append("rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
-                triggers[inner].suppressed = true
+                suppressClause(of: inner, &triggers)
             } else {
                 triggers[inner].entries.append("rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
                 triggers[inner].code = threat
@@ -851,6 +864,17 @@ struct SentenceCoder {
             EventWords.speech.contains(lemma), triggers[outer].patternTokens.isEmpty
         {
             triggers[outer].suppressed = true
+        }
+    }
+
+    /// Suppresses an inner trigger and the verbs coordinated with it ("ISIL had attacked Iraq and taken Mosul").
+    func suppressClause(of inner: Int, _ triggers: inout [Trigger]) {
+        triggers[inner].suppressed = true
+        let token = triggers[inner].token
+        for index in triggers.indices where graph.head(triggers[index].token) == token
+            && graph.baseRelation(triggers[index].token) == "conj" && triggers[index].kind == .verb
+        {
+            triggers[index].suppressed = true
         }
     }
 
@@ -887,7 +911,7 @@ struct SentenceCoder {
             triggers[outer].code = code
             triggers[outer].reverseCode = nil
             triggers[outer].entries.append("\(t.origin) transform \(t.id)")
-            triggers[inner].suppressed = true
+            suppressClause(of: inner, &triggers)
             return true
         }
         return false
