@@ -7,6 +7,17 @@ struct ParleyCommand: AsyncParsableCommand {
         commandName: "parley",
         abstract: "Turn news into structured conflict-and-diplomacy event data.",
         version: ParleyVersion.current,
-        subcommands: [CodeCommand.self, ExplainCommand.self, EvalCommand.self, LexiconCommand.self, BenchCommand.self, TrainCommand.self]
+        subcommands: [
+            CodeCommand.self,
+            ExplainCommand.self,
+            ReadCommand.self,
+            SentencesCommand.self,
+            TokenizeCommand.self,
+            ParseCommand.self,
+            EvalCommand.self,
+            LexiconCommand.self,
+            BenchCommand.self,
+            TrainCommand.self,
+        ]
     )
 }
