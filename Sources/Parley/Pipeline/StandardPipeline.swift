@@ -26,7 +26,12 @@ public enum StandardPipeline {
         let lexicon = try TokenizerLexicon.bundled()
         var stages: [any PipelineStage] = [Tokenizer(lexicon: lexicon), SentenceSegmenter(lexicon: lexicon)]
         stages.removeAll { !$0.assigns.isEmpty && $0.assigns.isSubset(of: given) }
-        if depth >= .events { stages.append(try EventCoder.bundled()) }
+        if depth >= .events {
+            // The coder joins once the stages it reads (dependencies, actors) are in the pipeline.
+            let coder = try EventCoder.bundled()
+            let available = stages.reduce(given) { $0.union($1.assigns) }
+            if coder.requires.isSubset(of: available) { stages.append(coder) }
+        }
         return try Pipeline(stages, given: given)
     }
 }
