@@ -31,6 +31,12 @@ public enum StandardPipeline {
             stages.append(ActorRecognizer(dictionary: try DefaultLexicon.dictionary(), configuration: configuration))
         }
         stages.removeAll { !$0.assigns.isEmpty && $0.assigns.isSubset(of: given) }
+        if depth >= .events {
+            // The coder joins once the stages it reads (dependencies, actors) are in the pipeline.
+            let coder = try EventCoder.bundled()
+            let available = stages.reduce(given) { $0.union($1.assigns) }
+            if coder.requires.isSubset(of: available) { stages.append(coder) }
+        }
         return try Pipeline(stages, given: given)
     }
 }

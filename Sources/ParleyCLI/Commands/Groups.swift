@@ -8,6 +8,9 @@ struct EvalCommand: AsyncParsableCommand {
         subcommands: [
             EvalUDCommand.self,
             EvalActorsCommand.self,
+            EvalPloverCommand.self,
+            EvalAcledCommand.self,
+            EvalSatpCommand.self,
         ]
     )
 }
@@ -17,7 +20,12 @@ struct LexiconCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Import, validate and inspect actor, agent, verb and place dictionaries.",
-        subcommands: [LexiconCheckCommand.self, ImportPetrarchCommand.self, BuildGazetteerCommand.self]
+        subcommands: [
+            LexiconCheckCommand.self,
+            ImportPetrarchCommand.self,
+            ImportVerbsCommand.self,
+            BuildGazetteerCommand.self,
+        ]
     )
 }
 
@@ -29,6 +37,7 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             BenchTokenizeCommand.self,
             BenchLexiconCommand.self,
+            BenchCodeCommand.self,
         ]
     )
 }
