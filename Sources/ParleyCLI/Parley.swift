@@ -8,6 +8,17 @@ struct ParleyCommand: AsyncParsableCommand {
         abstract: "Turn news into structured conflict-and-diplomacy event data.",
         version: ParleyVersion.current,
         subcommands: [
-            SentencesCommand.self, TokenizeCommand.self, ParseCommand.self, EvalCommand.self, LexiconCommand.self, BenchCommand.self, TrainCommand.self]
+            CodeCommand.self,
+            ExplainCommand.self,
+            ReadCommand.self,
+            SentencesCommand.self,
+            TokenizeCommand.self,
+            ParseCommand.self,
+            ActorsCommand.self,
+            EvalCommand.self,
+            LexiconCommand.self,
+            BenchCommand.self,
+            TrainCommand.self,
+        ]
     )
 }
