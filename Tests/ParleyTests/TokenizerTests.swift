@@ -94,6 +94,18 @@ import Testing
         #expect(tokens.map(\.spaceAfter) == [false, true, false, false])
     }
 
+    @Test func splitsLongPunctuationRunsInLinearPasses() {
+        // Runs that once made the e-mail scan and the closer walk-back quadratic.
+        let plus = String(repeating: "a+", count: 20_000)
+        #expect(tokenizer.tokenize(plus).count == 40_000)
+        let closers = "x." + String(repeating: ")", count: 20_000) + " Next"
+        var document = Document(id: "t", text: closers)
+        document.tokens = tokenizer.tokenize(closers)
+        let sentences = SentenceSegmenter(lexicon: TokenizerTests.lexicon).segment(closers, tokens: document.tokens)
+        #expect(document.tokens.count == 20_002)  // "x." (an initial), the closers, "Next"
+        #expect(sentences.count == 1)
+    }
+
     @Test func toleratesEmptyAndOddInput() {
         #expect(tokenizer.tokenize("").isEmpty)
         #expect(tokenizer.tokenize(" \n\t ").isEmpty)

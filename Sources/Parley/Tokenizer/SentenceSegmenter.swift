@@ -86,7 +86,9 @@ public struct SentenceSegmenter: PipelineStage {
         // Find the terminal this token closes: the token itself, or the last terminal before closers.
         var terminal = index
         if index >= 3 && surfaces.isFootnote(startingAt: index - 2) { terminal = index - 3 }
-        while terminal > first && surfaces.isCloser(terminal) && !surfaces.gap(after: terminal - 1).hasSpace {
+        while terminal > first && terminal > index - 4 && surfaces.isCloser(terminal)
+            && !surfaces.gap(after: terminal - 1).hasSpace
+        {
             terminal -= 1
         }
         let kind = surfaces.terminalKind(terminal, lexicon: lexicon)
@@ -268,7 +270,7 @@ struct SurfaceTokens {
 
     func endsWithTerminal(_ surface: Int) -> Bool {
         var index = surface
-        while index > 0 && isCloser(index) { index -= 1 }
+        while index > 0 && index > surface - 4 && isCloser(index) { index -= 1 }
         let text = bytes(index)
         guard let last = text.last else { return false }
         return last == 46 || last == 33 || last == 63 || text.elementsEqual([0xE2, 0x80, 0xA6])

@@ -245,9 +245,10 @@ private struct Scanner {
             || mayBeURL && text.matches("ftp://", at: index, end: end)
             || mayBeURL && text.matches("www.", at: index, end: end)
         if !isURL {
-            // local@domain.tld
+            // local@domain.tld (local parts are at most 64 characters: this also keeps scanning linear)
             var at = index
-            while at < end
+            let localEnd = min(end, index + 65)
+            while at < localEnd
                 && (kinds[at].contains(.word) || scalars[at] == "." || scalars[at] == "-" || scalars[at] == "+")
             {
                 at += 1
@@ -255,7 +256,8 @@ private struct Scanner {
             guard at < end, scalars[at] == "@", at > index || scalars[index] == "@" else { return nil }
             var dot = false
             var position = at + 1
-            while position < end
+            let domainEnd = min(end, at + 256)
+            while position < domainEnd
                 && (kinds[position].contains(.word) || scalars[position] == "." || scalars[position] == "-")
             {
                 if scalars[position] == "." && position + 1 < end && kinds[position + 1].contains(.word) { dot = true }
