@@ -37,6 +37,7 @@ import Testing
         ("He studied in Dulwich.[17] Then he left.", ["He studied in Dulwich.[17]", "Then he left."]),
         ("The war ended. [3] Peace followed.", ["The war ended. [3]", "Peace followed."]),
         ("talks failed. he left", ["talks failed.", "he left"]),
+        ("Sources (e.g. The Times and Le Monde) agreed.", ["Sources (e.g. The Times and Le Monde) agreed."]),
     ])
     func splitsNewsSentences(_ text: String, _ expected: [String]) {
         #expect(sentences(text) == expected)

@@ -8,7 +8,8 @@ public struct TokenizerLexicon: Hashable, Sendable {
     /// Abbreviations written with a final period ("dr.", "u.s.", "etc."), with how often a sentence
     /// ended right after them in the training data (0...1).
     public var abbreviations: [String: Double]
-    /// Abbreviations that precede a name and never end a sentence ("gen.", "mr.", "lt.").
+    /// Abbreviations that never end a sentence: titles before a name ("gen.", "mr.", "lt.") and
+    /// abbreviations that introduce something ("e.g.", "i.e.", "cf.").
     public var titles: Set<String>
     /// First parts of hyphenated words that are kept whole ("co" in "co-workers", "non", "pre").
     public var hyphenPrefixes: Set<String>
@@ -36,7 +37,7 @@ public struct TokenizerLexicon: Hashable, Sendable {
             "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "cpt.", "sgt.", "cpl.",
             "pvt.", "adm.", "brig.", "cmdr.", "cmdt.", "gov.", "sen.", "rep.", "rev.", "fr.", "hon.", "pres.",
             "amb.", "supt.", "insp.", "det.", "st.", "mt.", "ft.", "messrs.", "mme.", "mlle.", "sr.", "jr.",
-            "no.", "nos.", "vol.", "pp.", "art.", "fig.", "ch.", "sec.", "vs.", "v.",
+            "no.", "nos.", "vol.", "pp.", "art.", "fig.", "ch.", "sec.", "vs.", "v.", "e.g.", "i.e.", "cf.", "viz.",
         ]
         let abbreviations = [
             "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
