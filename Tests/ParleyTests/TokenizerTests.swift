@@ -7,7 +7,7 @@ import Testing
 
     static let lexicon: TokenizerLexicon = {
         var lexicon = TokenizerLexicon(
-            hyphenPrefixes: ["co", "e", "non", "pre"], contractions: ["gonna": [3, 2], "cannot": [3, 3]],
+            hyphenPrefixes: ["co", "e", "non", "pre"], contractions: ["gonna": [3, 2], "cannot": [3, 3], "im": [1, 1]],
             sentenceStarters: ["the", "he", "but"])
         lexicon.merge(.builtIn)
         return lexicon
@@ -70,6 +70,7 @@ import Testing
         ("they\u{2019}re late", ["they", "\u{2019}re", "late"], [0, 0, nil]),
         ("we're gonna win", ["we", "'re", "gon", "na", "win"], [0, 0, 2, 2, nil]),
         ("You cannot", ["You", "can", "not"], [nil, 1, 1]),
+        ("Im late", ["I", "m", "late"], [0, 0, nil]),
         ("the Tigers' fans", ["the", "Tigers", "'", "fans"], [nil, 1, 1, nil]),
     ])
     func makesContractionsMultiwordTokens(_ text: String, _ expected: [String], _ starts: [Int?]) {

@@ -479,7 +479,7 @@ private struct Scanner {
                 return
             }
         }
-        if length >= 3 && length <= 8, let key = packedKey(start, stop), let lengths = contractions[key] {
+        if length >= 2 && length <= 8, let key = packedKey(start, stop), let lengths = contractions[key] {
             emitMultiword(start, lengths)
             return
         }
