@@ -5,7 +5,7 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Parley against gold-standard data sets.",
-        subcommands: []
+        subcommands: [EvalUCDPCommand.self, EvalAcledFactsCommand.self]
     )
 }
 
