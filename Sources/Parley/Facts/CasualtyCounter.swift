@@ -151,7 +151,11 @@ public struct CasualtyCounter: PipelineStage {
         var high: Int? = 0
         while cursor < limit && segments < 4 {
             var segment = cursor
-            let phrase = CountPhrase.read(words, at: segment, limit: limit)
+            var phrase = CountPhrase.read(words, at: segment, limit: limit)
+            if phrase == nil, ["a", "an"].contains(words[segment].lower), segment + 1 < limit, words[segment + 1].lower != "number" {
+                // "a policeman", "a former Sarpanch": one.
+                phrase = CountPhrase(count: 1, qualifier: nil, low: 1, high: 1, first: segment, end: segment + 1)
+            }
             if let phrase { segment = phrase.end }
             // Noun phrase words: adjectives, names, nouns, possessives.
             var nounEnd = segment
@@ -207,6 +211,16 @@ public struct CasualtyCounter: PipelineStage {
             total.words = index..<nounEnd
             segments += 1
             cursor = nounEnd
+            // ", including a woman," is part of the same group.
+            if cursor + 1 < limit, words[cursor].lower == ",", words[cursor + 1].lower == "including" {
+                var close = cursor + 2
+                while close < limit, words[close].lower != ",", close - cursor < 8 { close += 1 }
+                if close < limit, words[close].lower == "," {
+                    total.words = index..<close + 1
+                    cursor = close + 1
+                    break
+                }
+            }
             // A list continues after "," or "and" with another counted or role-noun phrase.
             if cursor + 1 < limit, [",", "and"].contains(words[cursor].lower) {
                 var next = cursor + 1
@@ -224,6 +238,7 @@ public struct CasualtyCounter: PipelineStage {
             break
         }
         guard segments > 0 else { return nil }
+        let finalEnd = max(cursor, total.words.upperBound)
         if anyNumber {
             let first = index
             total.count = CountPhrase(count: vague == nil || sum > 0 ? sum : nil, qualifier: qualifier ?? (sum == 0 ? vague?.qualifier : nil),
@@ -233,13 +248,17 @@ public struct CasualtyCounter: PipelineStage {
             total.count = vague
         }
         _ = forward
-        return (total, total.words.upperBound)
+        if finalEnd > total.words.upperBound { total.words = index..<finalEnd }
+        return (total, finalEnd)
     }
 
     private func counts(in text: FactText, sentence: Range<Int>, document: Document) -> [CasualtyClaim] {
         let words = text.words
         var claims: [CasualtyClaim] = []
-        var used: Set<Int> = []  // word indices already part of a claim's count
+        var used: Set<Int> = []  // word indices already part of a claim's count, or of a date
+        for index in sentence where document.dates.contains(where: { $0.range.contains(words[index].range.lowerBound) }) {
+            used.insert(index)
+        }
         var index = sentence.lowerBound
         while index < sentence.upperBound {
             let lower = words[index].lower
@@ -268,6 +287,7 @@ public struct CasualtyCounter: PipelineStage {
             // "the death(s) of two civilians", "the killing of 3 people"
             if ["death", "deaths", "killing", "killings", "murder", "murders"].contains(lower), index + 2 < sentence.upperBound,
                 words[index + 1].lower == "of", !used.contains(index + 2),
+                let explicit = CountPhrase.read(words, at: index + 2, limit: sentence.upperBound), explicit.count ?? 0 > 1,
                 let (found, end) = victims(words, from: index + 2, limit: sentence.upperBound, forward: true), found.count?.count != nil
             {
                 claims.append(claim("killed", found.count, victims: found.words, text: text, document: document, range: index..<end))
@@ -317,7 +337,7 @@ public struct CasualtyCounter: PipelineStage {
                 found.count != nil || found.singulars > 0
             {
                 var cursor = end
-                while cursor < sentence.upperBound, CasualtyCounter.auxiliaries.contains(words[cursor].lower),
+                while cursor < sentence.upperBound, CasualtyCounter.auxiliaries.contains(words[cursor].lower) || used.contains(cursor) && cursor > end - 1,
                     CasualtyCounter.outcomes[words[cursor].lower] == nil || words[cursor].lower == "injured" && cursor + 1 < sentence.upperBound && words[cursor + 1].lower == "and"
                 {
                     cursor += 1

@@ -67,6 +67,11 @@ public struct PlaceResolver: PipelineStage {
                 countries[candidate.country, default: 0] += 1
             }
         }
+        // Coherence: how many mentions could lie in each country.
+        var support: [String: Int] = [:]
+        for mention in found {
+            for country in Set(mention.candidates.map(\.country)) { support[country, default: 0] += 1 }
+        }
         var places: [PlaceMention] = []
         for (position, mention) in found.enumerated() {
             // Regions named in the same sentence (e.g. "(Rohtak, Haryana)", "Kunar Province").
@@ -77,8 +82,18 @@ public struct PlaceResolver: PipelineStage {
             let nearbyCountries = Set(
                 found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
                     .flatMap { $0.element.candidates.filter { $0.kind == .country }.map(\.country) })
+            // A region or country named in the same sentence restricts the candidates to its country.
+            let sentenceCountries = Set(nearbyRegions.map { String($0.split(separator: "/").first ?? "") }).union(nearbyCountries)
+            var pool = mention.candidates
+            let regionsOnly = found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+                .filter { entry in entry.element.candidates.allSatisfy { $0.kind == .admin1 || $0.kind == .country } && Set(entry.element.candidates.map(\.country)).count == 1 }
+                .compactMap { $0.element.candidates.first?.country }
+            if let required = regionsOnly.first, mention.candidates.contains(where: { $0.kind != .admin1 && $0.kind != .country }) {
+                pool = pool.filter { $0.country == required }
+            }
+            _ = sentenceCountries
             var best: (PlaceCandidate, Double, String)?
-            for candidate in mention.candidates {
+            for candidate in pool {
                 var score = log10(Double(candidate.population) + 10)
                 var reason = "population"
                 if nearbyRegions.contains("\(candidate.country)/\(candidate.admin1 ?? "")") && candidate.kind != .admin1 {
@@ -90,6 +105,7 @@ public struct PlaceResolver: PipelineStage {
                     reason = "country named nearby"
                 }
                 score += min(countries[candidate.country] ?? 0, 6)
+                score += 2.5 * Double(min((support[candidate.country] ?? 1) - 1, 4))
                 switch (candidate.kind, mention.cue) {
                 case (.admin1, .some(.admin1)), (.admin2, .some(.admin2)), (.city, .some(.city)): score += 3
                 case (.admin1, _): score += 2.5
@@ -140,7 +156,9 @@ public struct PlaceResolver: PipelineStage {
                         let name = PlaceTable.fold(text.text(words: index, end - 1))
                         var candidates = lookup.candidates(for: name)
                         // Abbreviations match only as written in capitals.
-                        if name.count <= 3 { candidates = words[index].form == words[index].form.uppercased() ? candidates : [] }
+                        if name.count <= 3 {
+                            candidates = words[index].form == words[index].form.uppercased() ? candidates.filter { $0.kind == .admin1 || $0.kind == .country } : []
+                        }
                         if !candidates.isEmpty, !PlaceResolver.notPlaces.contains(name) || candidates.contains(where: { $0.kind == .country }) && name != "state" {
                             match = (end, candidates)
                             break
@@ -153,6 +171,14 @@ public struct PlaceResolver: PipelineStage {
                     continue
                 }
                 let previous = index > sentence.words.lowerBound ? words[index - 1].lower : ""
+                // Part of a longer name the gazetteer does not know ("Jahangir Puri", "Vijay Ghat").
+                if index > sentence.words.lowerBound, words[index - 1].isCapitalized, !PlaceResolver.locatives.contains(previous),
+                    index - 1 > sentence.words.lowerBound, !words[index - 1].lower.hasSuffix("'s"),
+                    !result.contains(where: { $0.words.upperBound == index })
+                {
+                    index = end
+                    continue
+                }
                 let next = end < sentence.words.upperBound ? words[end].lower : ""
                 var cue = PlaceResolver.regionWords[next]
                 let near = ["near", "outside", "outskirts", "around"].contains(previous)

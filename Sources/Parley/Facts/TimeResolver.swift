@@ -113,7 +113,7 @@ public struct TimeResolver: PipelineStage {
         guard let published else { return nil }
         let candidate = Day(year: published.year, month: month, day: min(day, Day.daysIn(month: month, year: published.year)))!
         if future {
-            return candidate.daysSinceEpoch < published.daysSinceEpoch - 31 ? published.year + 1 : published.year
+            return candidate.daysSinceEpoch < published.daysSinceEpoch - 183 ? published.year + 1 : published.year
         }
         return candidate.daysSinceEpoch > published.daysSinceEpoch + 3 ? published.year - 1 : published.year
     }
@@ -157,6 +157,14 @@ public struct TimeResolver: PipelineStage {
         // Month day (, year) / day month (year)
         if let (day, end, hasYear) = monthDay(words, at: cursor, limit: limit, published: published, future: future) {
             return (make(text, first, end, sentence: sentence, start: day, precision: .day, anchor: hasYear ? "absolute" : "publication"), end)
+        }
+        // "26-October-2018", "26-Oct"
+        let pieces = c0.split(separator: "-").map(String.init)
+        if pieces.count >= 2, let d = dayNumber(pieces[0]), let m = TimeResolver.months[pieces[1]] {
+            let y = pieces.count == 3 ? year(pieces[2]) : inferYear(month: m, day: d, published: published, future: future)
+            if let y, let day = Day(year: y, month: m, day: min(d, Day.daysIn(month: m, year: y))) {
+                return (make(text, first, cursor + 1, sentence: sentence, start: day, precision: .day, anchor: pieces.count == 3 ? "absolute" : "publication"), cursor + 1)
+            }
         }
         // ISO date
         if let day = Day(parsing: c0), c0.count == 10 {
@@ -312,7 +320,7 @@ public struct TimeResolver: PipelineStage {
         let parts = w.split(separator: "-")
         if parts.count == 2, let a = dayNumber(String(parts[0])), let b = dayNumber(String(parts[1])), let m = TimeResolver.months[clean(index + 1)] {
             (first, second, month, end) = (a, b, m, index + 2)
-        } else if let a = dayNumber(w), ["-", "–", "to", "and"].contains(clean(index + 1)), let b = dayNumber(clean(index + 2)),
+        } else if let a = dayNumber(w), ["-", "–", "to", "and", "or"].contains(clean(index + 1)), let b = dayNumber(clean(index + 2)),
             let m = TimeResolver.months[clean(index + 3)]
         {
             (first, second, month, end) = (a, b, m, index + 4)
@@ -320,7 +328,7 @@ public struct TimeResolver: PipelineStage {
             let p = clean(index + 1).split(separator: "-")
             if p.count == 2, let a = dayNumber(String(p[0])), let b = dayNumber(String(p[1])) {
                 (first, second, month, end) = (a, b, m, index + 2)
-            } else if let a = dayNumber(clean(index + 1)), ["-", "–", "to", "and"].contains(clean(index + 2)), let b = dayNumber(clean(index + 3)) {
+            } else if let a = dayNumber(clean(index + 1)), ["-", "–", "to", "and", "or"].contains(clean(index + 2)), let b = dayNumber(clean(index + 3)) {
                 (first, second, month, end) = (a, b, m, index + 4)
             }
         }

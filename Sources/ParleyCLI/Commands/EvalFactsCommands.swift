@@ -102,7 +102,12 @@ struct EvalAcledFactsCommand: ParsableCommand {
             }
             let fatalities = document.casualtyTotal("killed")
             let location = document.primaryLocation
-            let fold = { (value: String?) in value.map { PlaceTable.fold($0) } ?? "" }
+            // Region names compared without their type word ("Rajshahi Division" = "Rajshahi").
+            let fold = { (value: String?) -> String in
+                var words = value.map { PlaceTable.fold($0).split(separator: " ").map(String.init) } ?? []
+                words.removeAll { ["division", "province", "state", "region", "of", "nct", "union", "territory"].contains($0) }
+                return words.joined(separator: " ")
+            }
             var distance = Double.infinity
             if let lat = location?.latitude, let lon = location?.longitude, let glat = gold["latitude"] as? Double,
                 let glon = gold["longitude"] as? Double
