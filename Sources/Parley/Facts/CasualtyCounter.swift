@@ -89,7 +89,8 @@ public struct CasualtyCounter: PipelineStage {
         "elder": "CVL", "doctor": "CVL", "engineer": "CVL", "lawyer": "CVL", "judge": "JUD", "businessman": "BUS",
         "contractor": "BUS", "victim": "CVL", "lady": "CVL", "pedestrian": "CVL", "vendor": "CVL", "priest": "CVL",
         "tribesman": "CVL", "tribesmen": "CVL", "official": "GOV", "councillor": "GOV", "councilor": "GOV",
-        "commander": "MIL", "family": "CVL", "relative": "CVL", "local": "CVL", "polio": "CVL", "girl's": "CVL",
+        "commander": "MIL", "family": "CVL", "rioter": "CVL", "protester": "CVL", "protestor": "CVL", "sarpanch": "GOV",
+        "agent": "CVL", "cadre": "CVL", "guard's": "CVL", "relative": "CVL", "local": "CVL", "polio": "CVL", "girl's": "CVL",
     ]
 
     static func startsPhrase(_ first: String, _ second: String) -> Bool {
@@ -179,6 +180,14 @@ public struct CasualtyCounter: PipelineStage {
                 nounEnd += 1
             }
             guard phrase != nil || head != nil else { break }
+            // "a drone strike killed …": an indefinite subject is a victim only with a passive ("a man was killed")
+            // or a person noun.
+            if !forward, phrase?.count == 1, ["a", "an"].contains(words[phrase!.first].lower),
+                !(nounEnd < limit && ["was", "is", "has", "had"].contains(words[nounEnd].lower)),
+                CasualtyCounter.roleNouns[CasualtyCounter.singular(head ?? "").0] == nil
+            {
+                break
+            }
             let (base, plural) = head.map { CasualtyCounter.singular($0.replacingOccurrences(of: "'s", with: "")) } ?? ("", false)
             if let phrase {
                 if let count = phrase.count {
