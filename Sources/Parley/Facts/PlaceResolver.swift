@@ -86,9 +86,11 @@ public struct PlaceResolver: PipelineStage {
             let sentenceCountries = Set(nearbyRegions.map { String($0.split(separator: "/").first ?? "") }).union(nearbyCountries)
             var pool = mention.candidates
             let regionsOnly = found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
-                .filter { entry in entry.element.candidates.allSatisfy { $0.kind == .admin1 || $0.kind == .country } && Set(entry.element.candidates.map(\.country)).count == 1 }
+                .filter { entry in entry.element.candidates.allSatisfy { $0.kind == .admin1 } && Set(entry.element.candidates.map(\.country)).count == 1 }
                 .compactMap { $0.element.candidates.first?.country }
-            if let required = regionsOnly.first, mention.candidates.contains(where: { $0.kind != .admin1 && $0.kind != .country }) {
+            if let required = regionsOnly.first, mention.candidates.contains(where: { $0.kind != .admin1 && $0.kind != .country }),
+                !mention.candidates.contains(where: { $0.kind == .country })
+            {
                 pool = pool.filter { $0.country == required }
             }
             _ = sentenceCountries
@@ -152,7 +154,7 @@ public struct PlaceResolver: PipelineStage {
                 var length = min(lookup.longestName, 5)
                 while length >= 1 {
                     let end = index + length
-                    if end <= sentence.words.upperBound {
+                    if end <= sentence.words.upperBound, !words[index..<end].contains(where: { $0.isPunctuation && $0.form != "&" }) {
                         let name = PlaceTable.fold(text.text(words: index, end - 1))
                         var candidates = lookup.candidates(for: name)
                         // Abbreviations match only as written in capitals.

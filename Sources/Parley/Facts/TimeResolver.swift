@@ -44,18 +44,28 @@ public struct TimeResolver: PipelineStage {
     func expressions(in text: FactText, document: Document) -> [TimeExpression] {
         let published = document.metadata.published
         var found: [TimeExpression] = []
-        var anchor: Day? = nil  // the last resolved day, for "a day earlier"
+        var anchor: Day? = nil  // the last resolved day outside quotes, for "a day earlier"
+        var anchorSentence: Int? = nil
         let words = text.words
+        let quoted = QuoteFinder().directSpans(text).map(\.range)
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             let range = sentence.words
             let future = range.contains { ["will", "shall", "'ll", "next", "upcoming", "scheduled", "tomorrow"].contains(words[$0].lower) }
             var index = range.lowerBound
+            // "A day earlier" follows the event just told: a date of this or the previous sentence, else
+            // the story's own time, the publication date.
+            if let last = anchorSentence, sentenceIndex - last > 1 { anchor = nil }
             while index < range.upperBound {
                 if let (expression, end) = match(words, at: index, limit: range.upperBound, sentence: sentenceIndex, text: text,
                     published: published, anchor: anchor, future: future)
                 {
                     found.append(expression)
-                    if expression.precision == .day, let day = expression.start { anchor = expression.end ?? day }
+                    if expression.precision == .day, let day = expression.start,
+                        !quoted.contains(where: { $0.contains(expression.range.lowerBound) })
+                    {
+                        anchor = expression.end ?? day
+                        anchorSentence = sentenceIndex
+                    }
                     index = end
                 } else {
                     index += 1
