@@ -94,6 +94,14 @@ public struct PlaceResolver: PipelineStage {
                 pool = pool.filter { $0.country == required }
             }
             _ = sentenceCountries
+            // And to the named region itself when the gazetteer has the place there ("Barmal district, Paktika province").
+            let namedRegions = found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+                .compactMap { entry -> String? in
+                    let regions = entry.element.candidates.filter { $0.kind == .admin1 }
+                    return regions.count == 1 && (entry.element.cue == .admin1 || entry.element.candidates.count == 1) ? "\(regions[0].country)/\(regions[0].admin1 ?? "")" : nil
+                }
+            let inRegion = pool.filter { $0.kind != .admin1 && namedRegions.contains("\($0.country)/\($0.admin1 ?? "")") }
+            if !inRegion.isEmpty { pool = inRegion }
             var best: (PlaceCandidate, Double, String)?
             for candidate in pool {
                 var score = log10(Double(candidate.population) + 10)
@@ -182,6 +190,15 @@ public struct PlaceResolver: PipelineStage {
                     continue
                 }
                 let next = end < sentence.words.upperBound ? words[end].lower : ""
+                // Followed by another capitalised word that is not a place: a longer name ("Bikram Singh",
+                // "Forest Department"), unless this is a country or region.
+                if end < sentence.words.upperBound, words[end].isCapitalized, PlaceResolver.regionWords[next] == nil,
+                    !candidates.contains(where: { $0.kind == .country || $0.kind == .admin1 }),
+                    lookup.candidates(for: PlaceTable.fold(words[end].form)).isEmpty
+                {
+                    index = end
+                    continue
+                }
                 var cue = PlaceResolver.regionWords[next]
                 let near = ["near", "outside", "outskirts", "around"].contains(previous)
                     || (index >= 2 && words[index - 2].lower == "outskirts")
@@ -274,8 +291,7 @@ extension Document {
     public var primaryLocation: Location? {
         if let location = events.first(where: { $0.location != nil })?.location { return location }
         let resolved = places.filter { $0.location != nil }
-        guard let firstSentence = resolved.first?.sentence else { return nil }
-        return resolved.filter { $0.sentence == firstSentence }.min { $0.location!.precision < $1.location!.precision }?.location
+        return resolved.min { $0.location!.precision < $1.location!.precision }?.location
     }
 
     /// When the report's main event happened: the first event's date, else the first day-precise expression.
