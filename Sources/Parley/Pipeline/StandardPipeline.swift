@@ -17,11 +17,18 @@ public enum StandardPipeline {
     }
 
     /// Builds the default pipeline up to a depth.
+    /// - Parameters:
+    ///   - depth: the last layer to compute.
+    ///   - given: layers the input documents already carry (gold tokens and sentences from CoNLL-U);
+    ///     a stage whose every layer is given is left out.
     /// - Throws: ``PipelineError`` when a bundled model or lexicon cannot be loaded.
-    public static func make(upTo depth: Depth, places: (any PlaceLookup)? = nil) throws -> Pipeline {
-        var stages: [any PipelineStage] = []
+    ///   - places: the gazetteer for the place resolver; without one, places are not resolved.
+    public static func make(upTo depth: Depth, given: Set<Annotation> = [], places: (any PlaceLookup)? = nil) throws -> Pipeline {
+        let lexicon = try TokenizerLexicon.bundled()
+        var stages: [any PipelineStage] = [Tokenizer(lexicon: lexicon), SentenceSegmenter(lexicon: lexicon)]
+        stages.removeAll { !$0.assigns.isEmpty && $0.assigns.isSubset(of: given) }
         if depth >= .events { stages += factStages(places: places) }
-        return try Pipeline(stages)
+        return try Pipeline(stages, given: given)
     }
 
     /// The stages that attach quotes, dates, places and casualties to the coded events.
