@@ -164,6 +164,14 @@ public struct CasualtyCounter: PipelineStage {
             while nounEnd < limit, nounEnd - segment < 6 {
                 let lower = words[nounEnd].lower
                 let afterOf = nounEnd > segment && words[nounEnd - 1].lower == "of"
+                // Inside a hyphenated word the tokenizer split ("Al-Qa'idah"), keep going.
+                if nounEnd > segment, nounEnd + 1 < limit, ["-", "'"].contains(words[nounEnd].form),
+                    words[nounEnd].range.lowerBound == words[nounEnd - 1].range.upperBound,
+                    words[nounEnd + 1].range.lowerBound == words[nounEnd].range.upperBound
+                {
+                    nounEnd += 2
+                    continue
+                }
                 if CasualtyCounter.outcomes[lower] != nil && (nounEnd > segment || phrase != nil)
                     || ["die", "dies", "died", "perish", "perished"].contains(lower)
                     || nounEnd > segment && nounEnd + 1 < limit && CasualtyCounter.startsPhrase(lower, words[nounEnd + 1].lower)

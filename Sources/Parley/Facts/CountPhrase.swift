@@ -131,7 +131,8 @@ struct CountPhrase: Hashable, Sendable {
         if let (value, end) = number(words, at: cursor, limit: limit) {
             // "12 to 15", "12-15" split by the tokenizer, "12 or 13"
             if end + 1 < limit, ["to", "-", "–", "or"].contains(words[end].lower),
-                let (second, secondEnd) = number(words, at: end + 1, limit: limit), second > value
+                let (second, secondEnd) = number(words, at: end + 1, limit: limit), second > value,
+                !["-", "–"].contains(words[end].lower) || (words[cursor].isNumber && words[end + 1].isNumber)
             {
                 return CountPhrase(count: nil, qualifier: qualifier, low: value, high: second, first: index, end: secondEnd)
             }
