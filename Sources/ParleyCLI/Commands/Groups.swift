@@ -11,6 +11,8 @@ struct EvalCommand: AsyncParsableCommand {
             EvalPloverCommand.self,
             EvalAcledCommand.self,
             EvalSatpCommand.self,
+            EvalUCDPCommand.self,
+            EvalAcledFactsCommand.self,
         ]
     )
 }
