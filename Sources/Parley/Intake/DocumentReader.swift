@@ -102,7 +102,9 @@ public struct DocumentReader: Sendable {
         if let reason = TextDecoding.binaryReason(data) {
             throw PipelineError(.invalidInput, "input is binary, not text: \(reason)", file: name)
         }
-        let format = configuration.format == .auto ? DocumentReader.sniffFormat(data.prefix(65_536), name: name) : configuration.format
+        let format =
+            configuration.format == .auto
+            ? DocumentReader.sniffFormat(data.prefix(65_536), name: name) : configuration.format
         switch format {
         case .jsonl:
             var parser = JSONLinesParser(configuration: configuration, name: name)
@@ -116,7 +118,9 @@ public struct DocumentReader: Sendable {
                     }
                 }
             }
-            if parser.records == 0 { throw PipelineError(.invalidInput, "input is empty (no JSON records)", file: name) }
+            if parser.records == 0 {
+                throw PipelineError(.invalidInput, "input is empty (no JSON records)", file: name)
+            }
             return result
         case .html:
             let decoded = DocumentReader.decodeHTML(data)
@@ -129,7 +133,8 @@ public struct DocumentReader: Sendable {
                 title: article.title, url: article.url, outlet: article.outlet, language: article.language ?? "en",
                 published: article.published, publishedSource: article.publishedSource, origin: name)
             applyDefaultDate(&metadata)
-            return finish(Document(id: DocumentReader.baseName(name), text: article.text, metadata: metadata), decoded, name)
+            return finish(
+                Document(id: DocumentReader.baseName(name), text: article.text, metadata: metadata), decoded, name)
         case .conllu:
             let decoded = TextDecoding.decode(data)
             try checkNotBlank(decoded.text, name: name)
@@ -154,7 +159,8 @@ public struct DocumentReader: Sendable {
             try checkNotBlank(decoded.text, name: name)
             var metadata = ArticleMetadata(title: PlainText.headline(in: decoded.text), origin: name)
             applyDefaultDate(&metadata)
-            return finish(Document(id: DocumentReader.baseName(name), text: decoded.text, metadata: metadata), decoded, name)
+            return finish(
+                Document(id: DocumentReader.baseName(name), text: decoded.text, metadata: metadata), decoded, name)
         }
     }
 
@@ -196,7 +202,8 @@ public struct DocumentReader: Sendable {
             throw PipelineError(.io, "no such file", file: path)
         }
         if isDirectory.boolValue {
-            throw PipelineError(.invalidInput, "is a directory; give the files in it (for example dir/*.html)", file: path)
+            throw PipelineError(
+                .invalidInput, "is a directory; give the files in it (for example dir/*.html)", file: path)
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw PipelineError(.io, "cannot read: permission denied", file: path)

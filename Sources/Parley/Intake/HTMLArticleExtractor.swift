@@ -73,9 +73,12 @@ private struct PageMetadata {
         for node in root.descendants() {
             switch node.name {
             case "meta":
-                let key = node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop")
+                let key =
+                    node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop")
                     ?? node.attribute("http-equiv")
-                if let key, let content = node.attribute("content"), !content.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let key, let content = node.attribute("content"),
+                    !content.trimmingCharacters(in: .whitespaces).isEmpty
+                {
                     let lowered = key.lowercased()
                     if meta[lowered] == nil { meta[lowered] = content }
                 }
@@ -173,7 +176,10 @@ private struct PageMetadata {
 
     var outlet: String? {
         if let name = metaValue("og:site_name") { return name }
-        if let article = jsonLDArticle, let publisher = PageMetadata.string((article["publisher"] as? [String: Any])?["name"] ?? article["publisher"]) {
+        if let article = jsonLDArticle,
+            let publisher = PageMetadata.string(
+                (article["publisher"] as? [String: Any])?["name"] ?? article["publisher"])
+        {
             return publisher
         }
         if let organization = jsonLD.first(where: {
@@ -190,7 +196,9 @@ private struct PageMetadata {
             metaValue("og:title"), jsonLDArticle.flatMap { PageMetadata.string($0["headline"] ?? $0["name"]) },
             metaValue("twitter:title", "dc.title", "headline"),
         ]
-        if let title = candidates.compactMap({ $0 }).first { return PageMetadata.strippingSiteName(title, outlet: outlet) }
+        if let title = candidates.compactMap({ $0 }).first {
+            return PageMetadata.strippingSiteName(title, outlet: outlet)
+        }
         if let title = titleElement.map({ HTMLText.collapse($0) }), !title.isEmpty {
             return PageMetadata.strippingSiteName(title, outlet: outlet)
         }
@@ -230,7 +238,9 @@ private struct PageMetadata {
             htmlLanguage, metaValue("content-language", "language", "dc.language"), metaValue("og:locale"),
             jsonLDArticle.flatMap { PageMetadata.string($0["inLanguage"]) },
         ]
-        guard let value = candidates.compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty })
+        guard
+            let value = candidates.compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }
+            )
         else { return nil }
         return value.replacingOccurrences(of: "_", with: "-")
     }

@@ -77,7 +77,8 @@ struct BodyExtractor {
         "editors' picks", "editors picks", "don't miss", "further reading", "in other news", "comments",
         "leave a reply", "leave a comment", "post a comment", "join the conversation", "join the discussion",
         "share", "share this", "share this article", "share this story", "share this post", "share on",
-        "share article", "follow us", "tags", "topics", "filed under", "sponsored content", "from around the web", "around the web", "newsletter", "sign up", "subscribe",
+        "share article", "follow us", "tags", "topics", "filed under", "sponsored content", "from around the web",
+        "around the web", "newsletter", "sign up", "subscribe",
         "what to read next", "more like this", "explore more", "keep reading",
     ]
     static let boilerplateHeadingPrefixes = [
@@ -224,7 +225,8 @@ struct BodyExtractor {
         let words = hintWords(of: node)
         guard !words.isEmpty else { return (0, false) }
         let pairs = zip(words, words.dropFirst()).map { "\($0) \($1)" }
-        let strong = words.contains(where: strongNegativeWords.contains)
+        let strong =
+            words.contains(where: strongNegativeWords.contains)
             || pairs.contains(where: negativePairs.contains)
         let weak = words.contains(where: weakNegativeWords.contains)
         let positive = words.contains(where: positiveWords.contains) || node.attribute("itemprop") == "articleBody"
@@ -274,7 +276,9 @@ struct BodyExtractor {
             func keeps(_ byte: UInt8) -> Bool {
                 byte == 0x27 || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte)
             }
-            guard let first = bytes.firstIndex(where: keeps), let last = bytes.lastIndex(where: keeps) else { return "" }
+            guard let first = bytes.firstIndex(where: keeps), let last = bytes.lastIndex(where: keeps) else {
+                return ""
+            }
             return String(decoding: bytes[first...last], as: UTF8.self)
         }
         var scalars = Array(collapsed.lowercased().unicodeScalars)
@@ -282,7 +286,9 @@ struct BodyExtractor {
         func keeps(_ scalar: Unicode.Scalar) -> Bool {
             scalar == "'" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
-        guard let first = scalars.firstIndex(where: keeps), let last = scalars.lastIndex(where: keeps) else { return "" }
+        guard let first = scalars.firstIndex(where: keeps), let last = scalars.lastIndex(where: keeps) else {
+            return ""
+        }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars[first...last])
         return String(result)
@@ -306,8 +312,9 @@ struct BodyExtractor {
     /// Drops "Similar Posts", "Related", "Comments" headings with the blocks that follow them.
     private func pruneBoilerplateHeadings() {
         let candidates = root.descendants {
-            !$0.removed && (["h2", "h3", "h4", "h5", "h6", "h1"].contains($0.name)
-                || (["p", "div", "span", "strong", "b"].contains($0.name) && BodyExtractor.hint(of: $0).weight >= 0))
+            !$0.removed
+                && (["h2", "h3", "h4", "h5", "h6", "h1"].contains($0.name)
+                    || (["p", "div", "span", "strong", "b"].contains($0.name) && BodyExtractor.hint(of: $0).weight >= 0))
         }
         for heading in candidates where (3...200).contains(textLength(heading)) && !isRemoved(heading) {
             let text = visibleText(heading)
@@ -320,7 +327,8 @@ struct BodyExtractor {
             // Climb out of wrappers that hold nothing but the heading.
             var anchor = heading
             var level = 0
-            while level < 3, let parent = anchor.parent, parent !== root, parent.name != "article", parent.name != "main",
+            while level < 3, let parent = anchor.parent, parent !== root, parent.name != "article",
+                parent.name != "main",
                 meaningfulChildren(parent).count == 1
             {
                 anchor = parent
@@ -337,7 +345,9 @@ struct BodyExtractor {
                     break
                 }
                 // After a mere label (not a heading element) only link lists go.
-                if !isHeading && !sibling.name.isEmpty && !["ul", "ol"].contains(sibling.name) && linkDensity(sibling) < 0.5 {
+                if !isHeading && !sibling.name.isEmpty && !["ul", "ol"].contains(sibling.name)
+                    && linkDensity(sibling) < 0.5
+                {
                     break
                 }
                 sibling.removed = true
@@ -393,7 +403,9 @@ struct BodyExtractor {
     private func directText(_ node: HTMLNode) -> String {
         HTMLText.collapse(
             node.children.map { child in
-                child.name.isEmpty ? child.text : (BodyExtractor.blockElements.contains(child.name) || child.removed ? " " : visibleText(child))
+                child.name.isEmpty
+                    ? child.text
+                    : (BodyExtractor.blockElements.contains(child.name) || child.removed ? " " : visibleText(child))
             }.joined())
     }
 

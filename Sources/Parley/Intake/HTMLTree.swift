@@ -120,7 +120,9 @@ enum HTMLTreeBuilder {
                 }
                 switch name {
                 case "li":
-                    if let index = isOpen("li", stoppingAt: scopeBoundaries.union(["ul", "ol", "menu"])) { popTo(index) }
+                    if let index = isOpen("li", stoppingAt: scopeBoundaries.union(["ul", "ol", "menu"])) {
+                        popTo(index)
+                    }
                 case "dt", "dd":
                     if let index = isOpen("dt", stoppingAt: scopeBoundaries.union(["dl"])) { popTo(index) }
                     if let index = isOpen("dd", stoppingAt: scopeBoundaries.union(["dl"])) { popTo(index) }
@@ -156,7 +158,9 @@ enum HTMLTreeBuilder {
                     break
                 }
                 let tableParts: Set<String> = ["table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"]
-                if let index = isOpen(name, stoppingAt: tableParts.contains(name) ? [] : ["td", "th", "caption", "table"]) {
+                if let index = isOpen(
+                    name, stoppingAt: tableParts.contains(name) ? [] : ["td", "th", "caption", "table"])
+                {
                     popTo(index)
                 }
             }

@@ -44,7 +44,9 @@ public enum PlainText {
     private static let finalPunctuation: Set<Character> = [
         ".", "!", "?", ";", ":", ",", "\u{2026}", "-", "\u{2013}", "\u{2014}", "\u{3002}",
     ]
-    private static let bullets: Set<Character> = ["\u{2022}", "*", "-", "\u{2013}", "\u{2014}", "\u{25AA}", "\u{00B7}", ">"]
+    private static let bullets: Set<Character> = [
+        "\u{2022}", "*", "-", "\u{2013}", "\u{2014}", "\u{25AA}", "\u{00B7}", ">",
+    ]
     private static let continuationWords: Set<String> = [
         "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "from", "that", "as", "or",
         "but", "is", "was", "were", "are", "its", "their", "his", "her",
