@@ -85,6 +85,34 @@ import Testing
         #expect(!article.text.contains("Copyright"))
     }
 
+    @Test func joinsParagraphsSplitAcrossComponentBlocks() throws {
+        let article = extractor.extract(try fixture("news-components.html"))
+        #expect(article.title == "Drone strike hits fuel depot near the port")
+        #expect(article.outlet == "North Sea Herald")
+        #expect(article.url == "https://nsherald.example/news/world-81723456")
+        #expect(article.published == Day(year: 2022, month: 4, day: 9))
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 5)
+        #expect(paragraphs.first?.hasPrefix("A drone struck a fuel depot") == true)
+        #expect(
+            paragraphs.last
+                == "Officials have asked residents near the port to keep windows closed because of the smoke.")
+        for boilerplate in [
+            "Ana Petrova", "Smoke rose", "Related Topics", "Drone warfare", "More on this story",
+            "Top Stories", "Talks begin", "Terms of Use", "Copyright", "Sport",
+        ] {
+            #expect(!article.text.contains(boilerplate), "kept \(boilerplate)")
+        }
+    }
+
+    @Test func resolvesARelativeCanonicalLink() {
+        let html = """
+            <link rel="canonical" href="/world/talks"><meta property="og:url" content="https://coast.example/x?utm=1">
+            <p>Envoys met again in Lisk on Monday.</p>
+            """
+        #expect(extractor.extract(html).url == "https://coast.example/world/talks")
+    }
+
     @Test func mendsMisnestedAndUnclosedTags() {
         let html = "<div><p>First <b>bold <i>both</b> italic</i> end.<p>Second<li>item<div>Third</span></div>"
         let article = extractor.extract(html)

@@ -15,7 +15,16 @@ public struct DocumentReader: Sendable {
     public struct Configuration: Sendable {
         /// Input formats.
         public enum Format: String, Sendable, CaseIterable {
-            case auto, text, html, jsonl, conllu
+            /// Decided per input from the file name, else from the content.
+            case auto
+            /// Plain UTF-8 text.
+            case text
+            /// An HTML page (or fragment): the article body is extracted.
+            case html
+            /// JSON Lines, one article per record.
+            case jsonl
+            /// CoNLL-U with gold tokens and sentences.
+            case conllu
         }
 
         /// The input format, or `auto` to decide per file.
@@ -45,6 +54,7 @@ public struct DocumentReader: Sendable {
 
     /// What reading one input gave: its documents and the problems met.
     public struct Result: Sendable {
+        /// The documents read, in input order.
         public var documents: [Document]
         /// Warnings (repaired UTF-8) and per-record errors (a bad JSONL line) that did not stop the input.
         public var diagnostics: [Diagnostic]
@@ -58,7 +68,9 @@ public struct DocumentReader: Sendable {
 
     /// One item of a document stream: a document, or a problem with one record.
     public enum Item: Sendable {
+        /// A document read.
         case document(Document)
+        /// A warning, or an error for a record that was skipped.
         case diagnostic(Diagnostic)
     }
 

@@ -147,7 +147,11 @@ private struct PageMetadata {
 
     /// The first JSON-LD object describing an article.
     var jsonLDArticle: [String: Any]? {
-        jsonLD.first { PageMetadata.types(of: $0).contains(where: PageMetadata.articleTypes.contains) }
+        jsonLD.first {
+            PageMetadata.types(of: $0).contains {
+                PageMetadata.articleTypes.contains($0) || $0.hasSuffix("newsarticle") || $0.hasSuffix("posting")
+            }
+        }
     }
 
     static func string(_ value: Any?) -> String? {
@@ -230,7 +234,16 @@ private struct PageMetadata {
             canonical, metaValue("og:url"),
             jsonLDArticle.flatMap { PageMetadata.string($0["url"]) ?? PageMetadata.string($0["mainEntityOfPage"]) },
         ].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        return candidates.first { $0.hasPrefix("http://") || $0.hasPrefix("https://") } ?? candidates.first
+        func isAbsolute(_ url: String) -> Bool { url.hasPrefix("http://") || url.hasPrefix("https://") }
+        guard let first = candidates.first else { return nil }
+        if isAbsolute(first) { return first }
+        // A relative canonical link, resolved against an absolute URL the page also gives.
+        if let base = candidates.first(where: isAbsolute).flatMap({ URL(string: $0) }),
+            let resolved = URL(string: first, relativeTo: base)?.absoluteString
+        {
+            return resolved
+        }
+        return first
     }
 
     var language: String? {
