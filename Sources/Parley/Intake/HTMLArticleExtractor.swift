@@ -83,7 +83,13 @@ private struct PageMetadata {
                     if meta[lowered] == nil { meta[lowered] = content }
                 }
             case "title":
-                if titleElement == nil { titleElement = node.textContent }
+                var ancestor = node.parent
+                var inGraphics = false
+                while let next = ancestor {
+                    if next.name == "svg" || next.name == "math" { inGraphics = true }
+                    ancestor = next.parent
+                }
+                if titleElement == nil && !inGraphics { titleElement = node.textContent }
             case "link":
                 let rel = (node.attribute("rel") ?? "").lowercased().split(separator: " ")
                 if rel.contains("canonical"), canonical == nil, let href = node.attribute("href"), !href.isEmpty {
