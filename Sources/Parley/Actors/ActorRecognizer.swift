@@ -175,7 +175,9 @@ public struct ActorRecognizer: PipelineStage {
                 }
                 let sizes = found.map(\.population).sorted(by: >)
                 if found.count == 1 || (sizes.count > 1 && sizes[0] / 20 >= max(1, sizes[1])) {
-                    votes[found.max(by: { $0.population < $1.population })!.country, default: 0] += 3
+                    // Towns count by size: a large city or a region says more than a village.
+                    let weight = sizes[0] >= 100_000 ? 3 : sizes[0] >= 10_000 ? 2 : 1
+                    votes[found.max(by: { $0.population < $1.population })!.country, default: 0] += weight
                 } else if found.count > 1 {
                     ambiguous.append(found)
                 }

@@ -165,9 +165,17 @@ public struct Gazetteer: Sendable {
     }
 
     /// The places a folded name may stand for (see ``NameFolding/pieces(_:)``, joined by spaces).
-    public func candidates(folded key: String) -> [Place] {
-        let ids = postings(for: key)
-        return ids.map(place).sorted { ($0.featureClass == .country ? 1 : 0, $0.population) > ($1.featureClass == .country ? 1 : 0, $1.population) }
+    ///
+    /// Places whose main name is the key come first; places that only have it as an alternate or
+    /// historical name ("Islamabad" for Chittagong) are returned only when no place has it as main name,
+    /// unless `includeAlternates` is set.
+    public func candidates(folded key: String, includeAlternates: Bool = false) -> [Place] {
+        var places = postings(for: key).map(place)
+        if !includeAlternates {
+            let main = places.filter { NameFolding.pieces($0.name).joined(separator: " ") == key }
+            if !main.isEmpty { places = main }
+        }
+        return places.sorted { ($0.featureClass == .country ? 1 : 0, $0.population) > ($1.featureClass == .country ? 1 : 0, $1.population) }
     }
 
     /// Whether a folded name is in the gazetteer.
