@@ -7,6 +7,16 @@ struct ParleyCommand: AsyncParsableCommand {
         commandName: "parley",
         abstract: "Turn news into structured conflict-and-diplomacy event data.",
         version: ParleyVersion.current,
-        subcommands: [ActorsCommand.self, EvalCommand.self, LexiconCommand.self, BenchCommand.self, TrainCommand.self]
+        subcommands: [
+            ReadCommand.self,
+            SentencesCommand.self,
+            TokenizeCommand.self,
+            ParseCommand.self,
+            ActorsCommand.self,
+            EvalCommand.self,
+            LexiconCommand.self,
+            BenchCommand.self,
+            TrainCommand.self,
+        ]
     )
 }

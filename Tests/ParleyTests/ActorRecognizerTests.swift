@@ -13,7 +13,8 @@ import Testing
 
     func recognize(_ text: String, on day: Day? = nil) throws -> Document {
         var document = Document(id: "t", text: text, metadata: ArticleMetadata(published: day))
-        try SimpleSegmenter().process(&document)
+        try Tokenizer().process(&document)
+        try SentenceSegmenter().process(&document)
         try recognizer.process(&document)
         return document
     }

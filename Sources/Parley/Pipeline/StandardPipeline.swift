@@ -17,14 +17,20 @@ public enum StandardPipeline {
     }
 
     /// Builds the default pipeline up to a depth.
+    /// - Parameters:
+    ///   - depth: the last layer to compute.
+    ///   - given: layers the input documents already carry (gold tokens and sentences from CoNLL-U);
+    ///     a stage whose every layer is given is left out.
     /// - Throws: ``PipelineError`` when a bundled model or lexicon cannot be loaded.
-    public static func make(upTo depth: Depth) throws -> Pipeline {
-        var stages: [any PipelineStage] = []
+    public static func make(upTo depth: Depth, given: Set<Annotation> = []) throws -> Pipeline {
+        let lexicon = try TokenizerLexicon.bundled()
+        var stages: [any PipelineStage] = [Tokenizer(lexicon: lexicon), SentenceSegmenter(lexicon: lexicon)]
+        stages.removeAll { !$0.assigns.isEmpty && $0.assigns.isSubset(of: given) }
         if depth >= .actors {
             var configuration = ActorRecognizer.Configuration()
             configuration.gazetteer = try? Gazetteer.bundled()
             stages.append(ActorRecognizer(dictionary: try DefaultLexicon.dictionary(), configuration: configuration))
         }
-        return try Pipeline(stages)
+        return try Pipeline(stages, given: given)
     }
 }

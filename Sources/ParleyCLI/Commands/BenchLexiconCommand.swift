@@ -47,7 +47,8 @@ struct BenchLexiconCommand: AsyncParsableCommand {
                 + "Police arrested 12 protesters in Peshawar, the capital of Khyber Pakhtunkhwa, officials said.\n"
         }
         var document = Document(id: "bench", text: text, metadata: ArticleMetadata(published: Day(year: 2025, month: 10, day: 30)))
-        try SimpleSegmenter().process(&document)
+        try Tokenizer().process(&document)
+        try SentenceSegmenter().process(&document)
         let forms = document.tokens.map(\.form)
         guard !forms.isEmpty else { throw ValidationError("no tokens to look up") }
 

@@ -5,7 +5,7 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Parley against gold-standard data sets.",
-        subcommands: [EvalActorsCommand.self]
+        subcommands: [EvalUDCommand.self, EvalActorsCommand.self]
     )
 }
 
@@ -23,7 +23,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Parley's speed and memory on generated or given text (release builds only).",
-        subcommands: [BenchLexiconCommand.self]
+        subcommands: [BenchTokenizeCommand.self, BenchLexiconCommand.self]
     )
 }
 
@@ -32,6 +32,6 @@ struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the tagger and parser models from Universal Dependencies treebanks.",
-        subcommands: []
+        subcommands: [TrainSegmenterCommand.self]
     )
 }
