@@ -212,7 +212,10 @@ public struct ActorDictionary: Sendable {
         let sector = code.dropFirst(3).prefix(3)
         let stateSectors: Set<Substring> = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"]
         if stateSectors.contains(sector) {
-            return agent.isPrefix ? agent.code + country : country + agent.code
+            // A state's fighters are its military ("Taliban fighters" after 2021-08-15 → AFGMIL).
+            let armed: Set<String> = ["UAF", "REB", "INS", "RAD"]
+            let agentCode = armed.contains(String(agent.code.prefix(3))) ? "MIL" : agent.code
+            return agent.isPrefix ? agentCode + country : country + agentCode
         }
         return code
     }

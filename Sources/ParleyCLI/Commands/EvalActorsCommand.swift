@@ -86,7 +86,7 @@ struct EvalActorsCommand: AsyncParsableCommand {
 
     /// Span F1 of source and target: the first coded mention is the source, the next the target.
     func conflibert(_ root: URL, recognizer: ActorRecognizer) throws {
-        var tp = 0, predicted = 0, goldCount = 0
+        var tp = 0, predicted = 0, goldCount = 0, unannotated = 0, predictedInUnannotated = 0
         for record in try jsonLines(root.appendingPathComponent("eval/conflibert_cameo_src_tgt_dev.jsonl")) {
             guard let gold = record["gold"] as? [String: Any], let words = gold["tokens"] as? [String],
                 let tags = gold["bio_tags"] as? [String], words.count == tags.count, !words.isEmpty
@@ -118,24 +118,47 @@ struct EvalActorsCommand: AsyncParsableCommand {
             }
             let sources = spans("S"), targets = spans("T")
             goldCount += sources.count + targets.count
+            // The coder's choice without a parse: the source is the first coded mention that is not the
+            // object of a preposition, the target the next coded mention after it.
             let coded = document.actors.filter { $0.code != nil }
-            var seen: [Range<Int>] = []
-            var choices: [ActorMention] = []
-            for mention in coded where !seen.contains(where: { $0.overlaps(mention.span.tokens) }) {
-                choices.append(mention)
-                seen.append(mention.span.tokens)
-                if choices.count == 2 { break }
+            let prepositions: Set<String> = ["in", "of", "with", "to", "against", "on", "for", "by", "from", "at",
+                                             "near", "into", "inside", "across", "over", "between", "about"]
+            func isPrepositional(_ mention: ActorMention) -> Bool {
+                let start = mention.span.tokens.lowerBound
+                return start > 0 && prepositions.contains(NameFolding.fold(words[start - 1]))
             }
+            var choices: [ActorMention] = []
+            if let source = coded.first(where: { !isPrepositional($0) }) ?? coded.first {
+                choices.append(source)
+                if let target = coded.first(where: {
+                    $0.span.tokens.lowerBound >= source.span.tokens.upperBound
+                        && !(source.span.tokens.overlaps($0.span.tokens))
+                }) {
+                    choices.append(target)
+                }
+            }
+            if sources.isEmpty && targets.isEmpty { unannotated += 1 }
             for (index, mention) in choices.enumerated() {
                 predicted += 1
+                if sources.isEmpty && targets.isEmpty { predictedInUnannotated += 1 }
                 let gold = index == 0 ? sources : targets
-                if gold.contains(where: { $0.overlaps(mention.span.tokens) }) { tp += 1 }
+                if gold.contains(where: { $0.overlaps(mention.span.tokens) }) {
+                    tp += 1
+                } else if verbose {
+                    let role = index == 0 ? "source" : "target"
+                    let wanted = gold.map { words[$0].joined(separator: " ") }.joined(separator: " | ")
+                    print("  \(role) got '\(mention.text)'=\(mention.code ?? "-") want '\(wanted)': \(text.prefix(120))")
+                }
             }
         }
         let precision = predicted == 0 ? 0 : Double(tp) / Double(predicted)
         let recall = goldCount == 0 ? 0 : Double(tp) / Double(goldCount)
         let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         print(String(format: "conflibert source/target spans: P %.3f R %.3f F1 %.3f (%d gold, %d predicted)", precision, recall, f1, goldCount, predicted))
+        // Records with no gold span at all are unannotated rather than actor-free; scored without them too.
+        let annotatedPrecision = Double(tp) / Double(max(1, predicted - predictedInUnannotated))
+        let annotatedF1 = annotatedPrecision + recall == 0 ? 0 : 2 * annotatedPrecision * recall / (annotatedPrecision + recall)
+        print(String(format: "conflibert, %d records without gold spans left out: P %.3f R %.3f F1 %.3f", unannotated, annotatedPrecision, recall, annotatedF1))
     }
 
     /// Country of ACLED actor1/actor2 on Pakistan and Afghanistan rows.
