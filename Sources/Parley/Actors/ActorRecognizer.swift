@@ -204,7 +204,7 @@ public struct ActorRecognizer: PipelineStage {
             if folded.hasSuffix("'s") && folded.count > 2 { folded.removeLast(2) }
             let parts = NameFolding.wordPieces(folded)
             // "Capitals" for acronym matching: the form has an upper-case letter after its first character.
-            let caps = form.dropFirst().contains { $0.isUppercase }
+            let caps = NameFolding.hasInnerCapital(form)
             for (offset, part) in parts.enumerated() {
                 result.append(Piece(text: part, token: index, isCaps: caps, endsToken: offset == parts.count - 1))
             }
