@@ -79,45 +79,54 @@ public struct ActorRecognizer: PipelineStage {
     public func process(_ document: inout Document) throws {
         let day = document.metadata.published
         var mentions: [ActorMention] = []
-        var countryVotes: [String: Int] = [:]
         let folded = document.tokens.map { NameFolding.fold($0.form) }
         var surnames: [String: Int] = [:]
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
-            let found = recognize(
+            mentions += recognize(
                 sentence: sentence, index: sentenceIndex, in: document, folded: folded, day: day, earlier: mentions,
                 surnames: &surnames)
-            for mention in found {
-                if let code = mention.code, let country = dictionary.country(of: code), mention.confidence >= 0.7,
-                    dictionary.registry.kind(of: country) != .international
-                {
-                    countryVotes[country, default: 0] += 1
-                }
-            }
-            mentions += found
         }
-        if configuration.assumeHomeCountry, let gazetteer = configuration.gazetteer {
-            let covered = Set(mentions.flatMap { $0.span.tokens })
-            let places = placeCountries(document, gazetteer: gazetteer, covered: covered, prior: countryVotes)
-            for (country, votes) in places {
-                countryVotes[country, default: 0] += votes
-            }
-        }
-        if configuration.assumeHomeCountry {
-            let total = countryVotes.values.reduce(0, +)
-            if let (home, votes) = countryVotes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-                total > 0, Double(votes) / Double(total) >= 0.5
-            {
-                for index in mentions.indices {
-                    guard let code = mentions[index].code, mentions[index].antecedent == nil,
-                        dictionary.country(of: code) == nil, code != "---"
-                    else { continue }
-                    mentions[index].code = home + code
-                    mentions[index].confidence = min(mentions[index].confidence, 0.5)
-                    mentions[index].entry = (mentions[index].entry ?? "") + " + home country \(home)"
-                }
+        if configuration.assumeHomeCountry, let home = homeCountry(of: document, mentions: mentions) {
+            for index in mentions.indices {
+                guard let code = mentions[index].code, mentions[index].antecedent == nil,
+                    dictionary.country(of: code) == nil, code != "---"
+                else { continue }
+                mentions[index].code = home + code
+                mentions[index].confidence = min(mentions[index].confidence, 0.5)
+                mentions[index].entry = (mentions[index].entry ?? "") + " + home country \(home)"
             }
         }
         document.actors = mentions
+    }
+
+    /// The article's main country: the one that at least half of the country evidence points to.
+    ///
+    /// Evidence: the countries of confident actor mentions (one vote each) and, with a gazetteer, of
+    /// place names in context ("in Swat district", "near Quetta"; one to three votes by size).
+    /// - Parameters:
+    ///   - document: a tokenized document.
+    ///   - mentions: its actor mentions (``Document/actors`` after this stage).
+    /// - Returns: a three-letter country code, or `nil` when no country dominates.
+    public func homeCountry(of document: Document, mentions: [ActorMention]) -> String? {
+        var votes: [String: Int] = [:]
+        for mention in mentions {
+            if let code = mention.code, let country = dictionary.country(of: code), mention.confidence >= 0.7,
+                dictionary.registry.kind(of: country) != .international
+            {
+                votes[country, default: 0] += 1
+            }
+        }
+        if let gazetteer = configuration.gazetteer {
+            let covered = Set(mentions.flatMap { $0.span.tokens })
+            for (country, count) in placeCountries(document, gazetteer: gazetteer, covered: covered, prior: votes) {
+                votes[country, default: 0] += count
+            }
+        }
+        let total = votes.values.reduce(0, +)
+        guard let (home, count) = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), total > 0,
+            Double(count) / Double(total) >= 0.5
+        else { return nil }
+        return home
     }
 
     /// Countries of the places named in a document, with votes: capitalized words outside actor mentions found

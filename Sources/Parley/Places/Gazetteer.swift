@@ -43,7 +43,7 @@ public struct Gazetteer: Sendable {
         public var featureClass: FeatureClass
     }
 
-    static let magic = Array("PRLYGAZ1".utf8)
+    static let magic = Array("PRLYGAZ2".utf8)
     static let recordSize = 24
     private let bytes: [UInt8]
     private let placeCount: Int
@@ -190,9 +190,17 @@ public struct Gazetteer: Sendable {
             let order = compare(target, at: blobStart + offset)
             if order == 0 {
                 var at = blobStart + offset + target.count + 1
-                let count = u32(at)
-                at += 4
-                return (0..<count).map { u32(at + $0 * 4) }
+                var count = Int(bytes[at])
+                at += 1
+                if count == 255 {
+                    count = u32(at)
+                    at += 4
+                }
+                guard at + count * 3 <= bytes.count else { return [] }
+                return (0..<count).map { index in
+                    let base = at + index * 3
+                    return Int(bytes[base]) | Int(bytes[base + 1]) << 8 | Int(bytes[base + 2]) << 16
+                }
             } else if order < 0 {
                 high = mid
             } else {

@@ -167,9 +167,15 @@ public struct GazetteerBuilder: Sendable {
         for key in sortedKeys {
             u32(blob.count, into: &keyIndex)
             blob += Array(key.utf8) + [0]
+            // Postings: a count byte (255: a 4-byte count follows), then 3-byte record numbers.
             let ids = keys[key]!.sorted()
-            u32(ids.count, into: &blob)
-            for id in ids { u32(id, into: &blob) }
+            if ids.count < 255 {
+                blob.append(UInt8(ids.count))
+            } else {
+                blob.append(255)
+                u32(ids.count, into: &blob)
+            }
+            for id in ids { blob += [UInt8(id & 0xFF), UInt8(id >> 8 & 0xFF), UInt8(id >> 16 & 0xFF)] }
         }
         u32(records.count, into: &out)
         u32(sortedKeys.count, into: &out)

@@ -178,18 +178,25 @@ struct EvalActorsCommand: AsyncParsableCommand {
             cache[actor] = result
             return result
         }
-        var scored = [0, 0], right = [0, 0]
+        var scored = [0, 0], right = [0, 0], rightFromMentions = 0
         for record in try jsonLines(root.appendingPathComponent("eval/acled_notes_southasia_dev.jsonl")) {
             guard let gold = record["gold"] as? [String: Any], let text = record["text"] as? String,
                 let country = gold["country"] as? String, country == "Pakistan" || country == "Afghanistan"
             else { continue }
             let date = (gold["event_date"] as? String).flatMap(parseACLEDDate)
             let document = try pipeline(Document(id: record["id"] as? String ?? "", text: text, metadata: ArticleMetadata(published: date)))
-            let countries = document.actors.compactMap { $0.code.flatMap(dictionary.country(of:)) }
+            var countries = document.actors.compactMap { $0.code.flatMap(dictionary.country(of:)) }
+            let fromMentions = countries
+            // With no actor mention, the coder falls back on the country where the article happens.
+            if countries.isEmpty, let home = recognizer.homeCountry(of: document, mentions: document.actors) {
+                countries = [home]
+            }
             for (slot, key) in ["actor1", "actor2"].enumerated() {
                 guard let actor = gold[key] as? String, let wanted = try goldCountry(actor) else { continue }
                 scored[slot] += 1
                 let guess = slot < countries.count ? countries[slot] : countries.first
+                let strictGuess = slot < fromMentions.count ? fromMentions[slot] : fromMentions.first
+                if strictGuess == wanted { rightFromMentions += 1 }
                 if guess == wanted {
                     right[slot] += 1
                 } else if verbose {
@@ -200,6 +207,8 @@ struct EvalActorsCommand: AsyncParsableCommand {
         }
         let accuracy = Double(right[0] + right[1]) / Double(max(1, scored[0] + scored[1]))
         print(String(format: "acled PAK/AFG actor countries: actor1 %d/%d, actor2 %d/%d, accuracy %.3f", right[0], scored[0], right[1], scored[1], accuracy))
+        print(String(format: "acled PAK/AFG actor countries from mentions only (no fallback to the article's country): %.3f",
+                     Double(rightFromMentions) / Double(max(1, scored[0] + scored[1]))))
     }
 
     func parseACLEDDate(_ text: String) -> Day? {
