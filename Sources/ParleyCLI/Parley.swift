@@ -8,6 +8,8 @@ struct ParleyCommand: AsyncParsableCommand {
         abstract: "Turn news into structured conflict-and-diplomacy event data.",
         version: ParleyVersion.current,
         subcommands: [
+            CodeCommand.self,
+            ExplainCommand.self,
             ReadCommand.self,
             SentencesCommand.self,
             TokenizeCommand.self,

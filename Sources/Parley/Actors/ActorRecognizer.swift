@@ -141,7 +141,7 @@ public struct ActorRecognizer: PipelineStage {
         func countries(_ key: String) -> [(country: String, population: Int)] {
             if let cached = cache[key] { return cached }
             var result: [(country: String, population: Int)] = []
-            for place in gazetteer.candidates(folded: key) {
+            for place in gazetteer.places(key: key) {
                 guard let code = place.country3 ?? gazetteer.country3(forISO2: place.country) else { continue }
                 if !result.contains(where: { $0.country == code }) {
                     result.append((code, place.featureClass == .city ? place.population : 10_000_000))
@@ -176,7 +176,7 @@ public struct ActorRecognizer: PipelineStage {
                     runEnd += 1
                 }
                 let length = max(1, runEnd - index)
-                var words = document.tokens[index..<(index + length)].flatMap { NameFolding.pieces($0.form) }
+                var words = document.tokens[index..<(index + length)].map { Gazetteer.key($0.form) }.filter { !$0.isEmpty }
                 var found = countries(words.joined(separator: " "))
                 while found.isEmpty, words.count > 1, ActorRecognizer.placeNouns.contains(words[words.count - 1]) {
                     words.removeLast()

@@ -43,7 +43,7 @@ public struct Gazetteer: Sendable {
         public var featureClass: FeatureClass
     }
 
-    static let magic = Array("PRLYGAZ2".utf8)
+    static let magic = Array("PRLYGAZ3".utf8)
     static let recordSize = 24
     private let bytes: [UInt8]
     private let placeCount: Int
@@ -158,21 +158,40 @@ public struct Gazetteer: Sendable {
         return place
     }
 
-    /// The places a name may stand for, largest population first.
-    /// - Parameter name: a place name as written ("Peshawar", "NWFP", "Türkiye"); folded before lookup.
-    public func candidates(for name: String) -> [Place] {
-        candidates(folded: NameFolding.pieces(name).joined(separator: " "))
+    /// The lookup key of a place name: folded (``NameFolding/fold(_:)``), apostrophes and periods dropped,
+    /// every other run of non-alphanumeric characters one space ("Dera Ismail-Khan" → "dera ismail khan").
+    /// - Parameter name: a place name as written.
+    public static func key(_ name: some StringProtocol) -> String {
+        var result = ""
+        var space = false
+        for scalar in NameFolding.fold(name).unicodeScalars {
+            if scalar == "'" || scalar == "." { continue }
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "&" {
+                if space && !result.isEmpty { result.append(" ") }
+                space = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                space = true
+            }
+        }
+        return result
     }
 
-    /// The places a folded name may stand for (see ``NameFolding/pieces(_:)``, joined by spaces).
+    /// The places a name may stand for, largest population first.
+    /// - Parameter name: a place name as written ("Peshawar", "NWFP", "Türkiye"); folded before lookup.
+    public func places(named name: String) -> [Place] {
+        places(key: Gazetteer.key(name))
+    }
+
+    /// The places a lookup key may stand for (see ``key(_:)``).
     ///
     /// Places whose main name is the key come first; places that only have it as an alternate or
     /// historical name ("Islamabad" for Chittagong) are returned only when no place has it as main name,
     /// unless `includeAlternates` is set.
-    public func candidates(folded key: String, includeAlternates: Bool = false) -> [Place] {
+    public func places(key: String, includeAlternates: Bool = false) -> [Place] {
         var places = postings(for: key).map(place)
         if !includeAlternates {
-            let main = places.filter { NameFolding.pieces($0.name).joined(separator: " ") == key }
+            let main = places.filter { Gazetteer.key($0.name) == key }
             if !main.isEmpty { places = main }
         }
         return places.sorted { ($0.featureClass == .country ? 1 : 0, $0.population) > ($1.featureClass == .country ? 1 : 0, $1.population) }

@@ -44,7 +44,7 @@ public struct GazetteerBuilder: Sendable {
         var byGeonameid: [Int: Int] = [:]
         var byAdminCode: [String: Int] = [:]
         var byCountry: [String: Int] = [:]
-        func key(_ name: some StringProtocol) -> String { NameFolding.pieces(name).joined(separator: " ") }
+        func key(_ name: some StringProtocol) -> String { Gazetteer.key(name) }
         func add(_ record: Record, names: [String]) {
             let index = records.count
             records.append(record)
