@@ -60,7 +60,8 @@ import Testing
     }
 
     @Test func resolvesLaterMentionsToTheirAntecedent() throws {
-        let text = "Defence Minister Anna Maria Berg met the Southlandian delegation. Berg said talks went well. "
+        let text =
+            "Defence Minister Anna Maria Berg met the Southlandian delegation. Berg said talks went well. "
             + "The defence minister warned Harbourcity. He said more."
         let document = try recognize(text, on: Day(year: 2024, month: 1, day: 1))
         let byText = Dictionary(document.actors.map { ($0.text, $0) }, uniquingKeysWith: { first, _ in first })

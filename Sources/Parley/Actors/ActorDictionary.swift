@@ -112,10 +112,12 @@ public struct ActorDictionary: Sendable {
     /// The English plural of a phrase's last word.
     public static func pluralize(_ phrase: String) -> String {
         let lower = phrase.lowercased()
-        let irregular = ["man": "men", "woman": "women", "person": "people", "chief": "chiefs", "staff": "staff",
-                         "police": "police", "personnel": "personnel", "militia": "militias", "media": "media",
-                         "leadership": "leadership", "intelligence": "intelligence", "military": "military",
-                         "clergy": "clergy", "army": "armies", "child": "children", "wife": "wives"]
+        let irregular = [
+            "man": "men", "woman": "women", "person": "people", "chief": "chiefs", "staff": "staff",
+            "police": "police", "personnel": "personnel", "militia": "militias", "media": "media",
+            "leadership": "leadership", "intelligence": "intelligence", "military": "military",
+            "clergy": "clergy", "army": "armies", "child": "children", "wife": "wives",
+        ]
         for (singular, plural) in irregular where lower.hasSuffix(singular) {
             let start = lower.index(lower.endIndex, offsetBy: -singular.count)
             if start == lower.startIndex || lower[lower.index(before: start)] == " " {

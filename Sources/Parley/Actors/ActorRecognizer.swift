@@ -71,10 +71,14 @@ public struct ActorRecognizer: PipelineStage {
         "district", "province", "city", "town", "village", "tehsil", "agency", "region", "valley", "area", "division",
         "county", "state", "governorate",
     ]
-    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those",
+    ]
     static let pronouns: [String: Bool] = ["he": true, "she": true, "him": true]  // value: singular person
-    static let headNouns: Set<String> = ["head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
-                                         "members", "member", "commander", "commanders", "chairman", "director"]
+    static let headNouns: Set<String> = [
+        "head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
+        "members", "member", "commander", "commanders", "chairman", "director",
+    ]
 
     public func process(_ document: inout Document) throws {
         let day = document.metadata.published
@@ -161,7 +165,8 @@ public struct ActorRecognizer: PipelineStage {
                     ActorRecognizer.placeMarkers.contains(before)
                         || (1...3).contains(where: { offset in
                             index + offset < sentence.tokens.upperBound
-                                && ActorRecognizer.placeNouns.contains(NameFolding.fold(document.tokens[index + offset].form))
+                                && ActorRecognizer.placeNouns.contains(
+                                    NameFolding.fold(document.tokens[index + offset].form))
                         })
                 else {
                     index += 1
@@ -176,7 +181,9 @@ public struct ActorRecognizer: PipelineStage {
                     runEnd += 1
                 }
                 let length = max(1, runEnd - index)
-                var words = document.tokens[index..<(index + length)].map { Gazetteer.key($0.form) }.filter { !$0.isEmpty }
+                var words = document.tokens[index..<(index + length)].map { Gazetteer.key($0.form) }.filter {
+                    !$0.isEmpty
+                }
                 var found = countries(words.joined(separator: " "))
                 while found.isEmpty, words.count > 1, ActorRecognizer.placeNouns.contains(words[words.count - 1]) {
                     words.removeLast()
@@ -287,8 +294,9 @@ public struct ActorRecognizer: PipelineStage {
                 }
             }
             hitIndex = next
-            for mention in compose(chunk, sentence: sentenceIndex, document: document, folded: folded, day: day,
-                                   earlier: earlier, local: mentions, isProperName: isProperName)
+            for mention in compose(
+                chunk, sentence: sentenceIndex, document: document, folded: folded, day: day,
+                earlier: earlier, local: mentions, isProperName: isProperName)
             {
                 mentions.append(mention)
                 covered.formUnion(mention.span.tokens)
@@ -312,7 +320,8 @@ public struct ActorRecognizer: PipelineStage {
         func mention(_ index: Int) -> ActorMention {
             index < earlier.count ? earlier[index] : mentions[index - earlier.count]
         }
-        for (offset, found) in mentions.enumerated() where found.isPerson && found.code != nil && found.antecedent == nil {
+        for (offset, found) in mentions.enumerated()
+        where found.isPerson && found.code != nil && found.antecedent == nil {
             let words = found.span.tokens.filter { isProperName($0) }.map { folded[$0] }
             if let last = words.last { surnames[last] = earlier.count + offset }
         }
@@ -322,8 +331,9 @@ public struct ActorRecognizer: PipelineStage {
                 var target = antecedentIndex
                 while let up = mention(target).antecedent { target = up }
                 let antecedent = mention(target)
-                var surname = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
-                                          code: antecedent.code, confidence: 0.8, entry: antecedent.entry, isPerson: true)
+                var surname = makeMention(
+                    token..<(token + 1), document: document, sentence: sentenceIndex,
+                    code: antecedent.code, confidence: 0.8, entry: antecedent.entry, isPerson: true)
                 surname.antecedent = target
                 mentions.append(surname)
                 covered.insert(token)
@@ -347,8 +357,9 @@ public struct ActorRecognizer: PipelineStage {
                 guard var target = found else { continue }
                 while let up = mention(target).antecedent { target = up }
                 let antecedent = mention(target)
-                var pronoun = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
-                                          code: antecedent.code, confidence: 0.6, entry: antecedent.entry, isPerson: true)
+                var pronoun = makeMention(
+                    token..<(token + 1), document: document, sentence: sentenceIndex,
+                    code: antecedent.code, confidence: 0.6, entry: antecedent.entry, isPerson: true)
                 pronoun.antecedent = target
                 mentions.append(pronoun)
             }
@@ -371,9 +382,12 @@ public struct ActorRecognizer: PipelineStage {
         _ tokens: Range<Int>, document: Document, sentence: Int, code: String?, confidence: Double, entry: String?,
         isPerson: Bool
     ) -> ActorMention {
-        let range = document.tokens[tokens.lowerBound].range.lowerBound..<document.tokens[tokens.upperBound - 1].range.upperBound
+        let range =
+            document.tokens[tokens.lowerBound].range
+            .lowerBound..<document.tokens[tokens.upperBound - 1].range.upperBound
         return ActorMention(
-            span: Span(tokens: tokens, label: "actor"), range: range, text: String(document.text(in: range)), code: code,
+            span: Span(tokens: tokens, label: "actor"), range: range, text: String(document.text(in: range)),
+            code: code,
             sentence: sentence, confidence: confidence, entry: entry, isPerson: isPerson)
     }
 
@@ -422,8 +436,9 @@ public struct ActorRecognizer: PipelineStage {
                     isPerson = target.isPerson
                 }
             }
-            var mention = makeMention(start..<end, document: document, sentence: sentence, code: mentionCode,
-                                      confidence: mentionConfidence, entry: entry, isPerson: isPerson)
+            var mention = makeMention(
+                start..<end, document: document, sentence: sentence, code: mentionCode,
+                confidence: mentionConfidence, entry: entry, isPerson: isPerson)
             mention.antecedent = antecedent
             result.append(mention)
         }
@@ -437,7 +452,10 @@ public struct ActorRecognizer: PipelineStage {
                     if isPerson {
                         // An agent after a person ends the person's mention.
                         flush()
-                        code = nil; entries = []; isPerson = false; start = hit.tokens.lowerBound
+                        code = nil
+                        entries = []
+                        isPerson = false
+                        start = hit.tokens.lowerBound
                     } else {
                         code = dictionary.compose(current, with: agent)
                     }
@@ -477,14 +495,22 @@ public struct ActorRecognizer: PipelineStage {
                 } else if code != nil {
                     // Two actors side by side ("Pakistan Taliban"): close the first, start again.
                     flush()
-                    code = roleCode; entries = [entry.reference]; start = hit.tokens.lowerBound
-                    end = hit.tokens.upperBound; hasAgent = false; lastAgent = nil; isPerson = entry.kind == .person
+                    code = roleCode
+                    entries = [entry.reference]
+                    start = hit.tokens.lowerBound
+                    end = hit.tokens.upperBound
+                    hasAgent = false
+                    lastAgent = nil
+                    isPerson = entry.kind == .person
                     confidence = 0.95 - stemPenalty
                 } else {
                     if hasAgent {
                         // An agent before a country ("officials Pakistan") rarely composes; keep it separate.
                         flush()
-                        entries = []; hasAgent = false; lastAgent = nil; start = hit.tokens.lowerBound
+                        entries = []
+                        hasAgent = false
+                        lastAgent = nil
+                        start = hit.tokens.lowerBound
                     }
                     code = roleCode
                     entries.append(entry.reference)
@@ -508,7 +534,11 @@ public struct ActorRecognizer: PipelineStage {
             var nameEnd = end
             while nameEnd < sentenceRange.upperBound, isProperName(nameEnd), nameEnd - end < 4 { nameEnd += 1 }
             let known = document.tokens[end..<nameEnd].contains { NameFolding.fold($0.form) == "of" }
-            if !known, lastAgent.map({ ["GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "REB", "COP"].contains(String($0.code.prefix(3))) }) == true {
+            if !known,
+                lastAgent.map({
+                    ["GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "REB", "COP"].contains(String($0.code.prefix(3)))
+                }) == true
+            {
                 if code == nil, let agent = lastAgent { code = agent.code }
                 end = nameEnd
                 isPerson = true

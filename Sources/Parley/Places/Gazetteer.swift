@@ -59,7 +59,8 @@ public struct Gazetteer: Sendable {
     /// - Throws: ``PipelineError`` `.invalidModel` when the bytes are not a gazetteer of this version.
     public init(data: Data, file: String = "gazetteer.bin") throws {
         guard data.count >= 24, Array(data.prefix(8)) == Gazetteer.magic else {
-            throw PipelineError(.invalidModel, "not a Parley gazetteer (rebuild with 'parley lexicon build-gazetteer')", file: file)
+            throw PipelineError(
+                .invalidModel, "not a Parley gazetteer (rebuild with 'parley lexicon build-gazetteer')", file: file)
         }
         let bytes = [UInt8](data)
         self.bytes = bytes
@@ -129,7 +130,8 @@ public struct Gazetteer: Sendable {
     /// The place with a record number.
     public func place(_ id: Int) -> Place {
         let at = recordsStart + id * Gazetteer.recordSize
-        let latitude = i32(at), longitude = i32(at + 4)
+        let latitude = i32(at)
+        let longitude = i32(at + 4)
         let population = u32(at + 8)
         let (name, afterName) = string(at: u32(at + 12))
         let (code, _) = string(at: afterName)
@@ -194,7 +196,9 @@ public struct Gazetteer: Sendable {
             let main = places.filter { Gazetteer.key($0.name) == key }
             if !main.isEmpty { places = main }
         }
-        return places.sorted { ($0.featureClass == .country ? 1 : 0, $0.population) > ($1.featureClass == .country ? 1 : 0, $1.population) }
+        return places.sorted {
+            ($0.featureClass == .country ? 1 : 0, $0.population) > ($1.featureClass == .country ? 1 : 0, $1.population)
+        }
     }
 
     /// Whether a folded name is in the gazetteer.
@@ -202,7 +206,8 @@ public struct Gazetteer: Sendable {
 
     private func postings(for key: String) -> [Int] {
         let target = Array(key.utf8)
-        var low = 0, high = keyCount
+        var low = 0
+        var high = keyCount
         while low < high {
             let mid = (low + high) / 2
             let offset = u32(keyIndexStart + mid * 4)

@@ -79,7 +79,8 @@ enum ActorOutput {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Line(id: document.id, published: document.metadata.published, actors: mentions)))
+        let data =
+            (try? encoder.encode(Line(id: document.id, published: document.metadata.published, actors: mentions)))
             ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
