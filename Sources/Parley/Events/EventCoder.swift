@@ -106,7 +106,14 @@ enum EventWords {
         "EMPHASIZE", "EMPHASISE", "UNDERLINE", "PREDICT", "CONCLUDE", "THINK", "FEAR",
     ]
     /// Speech verbs whose report of material conflict is a threat (`warn that X would strike`).
-    static let threatSpeech: Set<String> = ["WARN", "THREATEN", "CAUTION", "VOW", "PLEDGE", "PROMISE", "SWEAR"]
+    static let threatSpeech: Set<String> = [
+        "WARN", "THREATEN", "CAUTION", "VOW", "PLEDGE", "PROMISE", "SWEAR", "WARNING", "THREAT", "ULTIMATUM",
+    ]
+    /// Nouns whose content clause reports what someone said ("a warning that Pakistan would strike").
+    static let speechNouns: Set<String> = [
+        "WARNING", "THREAT", "ULTIMATUM", "CLAIM", "STATEMENT", "ANNOUNCEMENT", "ALLEGATION", "ACCUSATION", "PLEDGE",
+        "VOW", "PROMISE", "ASSURANCE", "WORD", "MESSAGE",
+    ]
     static let allegation: Set<String> = ["CLAIM", "ALLEGE", "CHARGE", "ACCUSE"]
     /// Outer verbs whose infinitival complement is future or intended.
     static let intent: Set<String> = [
@@ -520,7 +527,9 @@ struct SentenceCoder {
         graph.subtree(head, excluding: ["acl", "acl:relcl", "punct", "advcl", "ccomp", "parataxis"])
     }
 
-    /// Target of an active verb: object, then prepositional objects, then the first actor in the complements.
+    /// Target of an active verb: its object; else the object or prepositional object of its infinitival
+    /// complement ("agreed to resume talks with X"); else its own prepositional objects; else the first actor
+    /// inside its object.
     mutating func findTarget(_ trigger: inout Trigger) {
         let token = trigger.token
         for object in graph.children(of: token, ["obj", "iobj"]) {
@@ -531,24 +540,21 @@ struct SentenceCoder {
                 return
             }
         }
-        let preferred: [String] = ["WITH", "AGAINST", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO", "FROM", "OVER", "FOR", "IN"]
-        var best: (rank: Int, token: Int, mentions: [Int])?
-        for child in graph.children(of: token) where ["obl", "nmod", "iobj"].contains(String(graph.baseRelation(child))) {
-            let marker = graph.caseMarker(child) ?? ""
-            if marker == "BY" || marker == "ACCORDING TO" || marker == "ACCORDING" { continue }
-            let found = actors(of: child)
-            guard !found.isEmpty else { continue }
-            let rank = preferred.firstIndex(of: marker) ?? preferred.count
-            if best == nil || rank < best!.rank { best = (rank, child, found) }
+        for complement in graph.children(of: token, ["xcomp"]) {
+            if let (head, found) = prepositionalTarget(of: complement, objects: true) {
+                trigger.target = found
+                trigger.targetSpan = span(head)
+                return
+            }
         }
-        if let best {
-            trigger.target = best.mentions
-            trigger.targetSpan = span(best.token)
+        if let (head, found) = prepositionalTarget(of: token, objects: false) {
+            trigger.target = found
+            trigger.targetSpan = span(head)
             return
         }
-        // Inside the object or an infinitival complement: "provide guarantees to X", "resume talks with X".
-        for child in graph.children(of: token, ["obj", "xcomp"]) {
-            for inner in graph.subtree(child, excluding: ["ccomp", "advcl", "acl:relcl"]) where inner != child {
+        // Inside the object: "provide guarantees to X".
+        for child in graph.children(of: token, ["obj"]) {
+            for inner in graph.subtree(child, excluding: ["ccomp", "advcl", "acl", "acl:relcl"]) where inner != child {
                 if let mention = actorAt[inner], graph.baseRelation(inner) != "nsubj" {
                     let head = mentionHead(mention)
                     trigger.target = actors(of: head)
@@ -557,6 +563,32 @@ struct SentenceCoder {
                 }
             }
         }
+    }
+
+    /// The best prepositional object (or, with `objects`, direct object first) of a verb that names an actor.
+    func prepositionalTarget(of verb: Int, objects: Bool) -> (Int, [Int])? {
+        if objects {
+            for object in graph.children(of: verb, ["obj", "iobj"]) {
+                let found = actors(of: object)
+                if !found.isEmpty { return (object, found) }
+            }
+        }
+        let preferred: [String] = ["WITH", "AGAINST", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO", "FROM", "OVER", "FOR", "IN"]
+        var best: (rank: Int, token: Int, mentions: [Int])?
+        for child in graph.children(of: verb) where ["obl", "nmod", "iobj"].contains(String(graph.baseRelation(child))) {
+            let marker = graph.caseMarker(child) ?? ""
+            if marker == "BY" || marker == "ACCORDING TO" || marker == "ACCORDING" { continue }
+            // "at the request of mediator Turkiye", "under Turkish mediation": not the target.
+            let lemma = graph.lemma(child)
+            if EventWords.mediation.contains(lemma) || ["REQUEST", "INVITATION", "URGING", "BEHEST", "INITIATIVE"].contains(lemma) {
+                continue
+            }
+            let found = actors(of: child)
+            guard !found.isEmpty else { continue }
+            let rank = preferred.firstIndex(of: marker) ?? preferred.count
+            if best == nil || rank < best!.rank { best = (rank, child, found) }
+        }
+        return best.map { ($0.token, $0.mentions) }
     }
 
     /// The token of a mention whose head lies outside the mention (its syntactic head).
@@ -737,6 +769,14 @@ struct SentenceCoder {
                 triggers[index].suppressed = true
             }
         }
+        // "…, sources said" / "…, Asif said": the speech verb hangs off the reported act; it is not an event.
+        for index in triggers.indices where triggers[index].kind == .verb {
+            let token = triggers[index].token
+            guard graph.baseRelation(token) == "parataxis", EventWords.speech.contains(graph.lemma(token)),
+                let head = graph.head(token), triggers.contains(where: { $0.token == head && $0.code != nil })
+            else { continue }
+            triggers[index].suppressed = true
+        }
         let position = Dictionary(triggers.enumerated().map { ($1.token, $0) }, uniquingKeysWith: { first, _ in first })
         // Inner triggers first: walk from the deepest.
         func depth(_ token: Int) -> Int {
@@ -762,6 +802,13 @@ struct SentenceCoder {
                     continue
                 }
                 inheritArguments(inner: index, outerVerb: head, &triggers)
+                continue
+            }
+            // A noun's content clause: "issued a warning that Pakistan would conduct airstrikes".
+            if (relation == "acl" || relation == "ccomp") && graph.relation(token) != "acl:relcl"
+                && EventWords.speechNouns.contains(graph.lemma(head)) && position[head] != nil
+            {
+                report(inner: index, speechVerb: head, &triggers, position: position)
                 continue
             }
             // Reported speech: "X said that Y would …".
@@ -825,7 +872,11 @@ struct SentenceCoder {
     /// Reported speech: the inner act gets the speaker; a warning of material conflict becomes a threat.
     mutating func report(inner: Int, speechVerb: Int, _ triggers: inout [Trigger], position: [Int: Int]) {
         var speaker: [Int] = []
-        if let subject = subject(of: speechVerb) { speaker = actors(of: subject) }
+        if let outer = position[speechVerb], triggers[outer].kind == .noun {
+            speaker = triggers[outer].source
+        } else if let subject = subject(of: speechVerb) {
+            speaker = actors(of: subject)
+        }
         let lemma = graph.lemma(speechVerb)
         triggers[inner].modality.reported = true
         triggers[inner].modality.rules["reported"] = "reported-speech: complement of '\(lemma.lowercased())'"
@@ -834,7 +885,20 @@ struct SentenceCoder {
             triggers[inner].modality.rules["reported"] = "alleged: complement of '\(lemma.lowercased())'"
         }
         let innerRoot = triggers[inner].code.flatMap { coder.codebook.root(of: $0) }
-        let isThreatSpeech = EventWords.threatSpeech.contains(lemma)
+        // An actor's own side announcing force it would or could use is a threat: "Pakistan could
+        // obliterate the regime if provoked", said by a Pakistani minister.
+        let innerToken = triggers[inner].token
+        let irrealis = graph.children(of: innerToken).contains {
+            let form = graph.form($0)
+            return (graph.relation($0) == "aux" && (EventWords.modalsFuture.contains(form) || EventWords.modalsHypothetical.contains(form)))
+                || (graph.relation($0) == "advcl"
+                    && graph.children(of: $0, ["mark"]).contains { EventWords.conditional.contains(graph.form($0)) })
+        }
+        func country(_ mentions: [Int]) -> String? {
+            mentions.first.map { reference($0).code }.flatMap { $0.hasPrefix("-") ? nil : String($0.prefix(3)) }
+        }
+        let ownSide = irrealis && country(speaker) != nil && country(speaker) == country(triggers[inner].source)
+        let isThreatSpeech = EventWords.threatSpeech.contains(lemma) || ownSide
             || (position[speechVerb].flatMap { triggers[$0].code }.flatMap { coder.codebook.root(of: $0) } == "13")
         if isThreatSpeech, let innerRoot, ["15", "16", "17", "18", "19", "20"].contains(innerRoot) {
             // "warned that Pakistan would conduct airstrikes": a threat, never the airstrike.
@@ -977,6 +1041,15 @@ struct SentenceCoder {
                     {
                         trigger.modality.historical = true
                         trigger.modality.rules["historical"] = "past perfect 'had …'"
+                    }
+                }
+                if depth == 0, graph.baseRelation(child) == "parataxis", EventWords.speech.contains(graph.lemma(child)),
+                    !trigger.modality.reported
+                {
+                    trigger.modality.reported = true
+                    trigger.modality.rules["reported"] = "reported-speech: '… \(graph.form(child).lowercased())'"
+                    if let subject = graph.children(of: child, ["nsubj"]).first, let mention = actors(of: subject).first {
+                        trigger.modality.speaker = reference(mention)
                     }
                 }
                 if relation == "advcl", let mark = graph.children(of: child, ["mark"]).first,
