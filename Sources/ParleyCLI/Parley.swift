@@ -14,6 +14,7 @@ struct ParleyCommand: AsyncParsableCommand {
             SentencesCommand.self,
             TokenizeCommand.self,
             ParseCommand.self,
+            ActorsCommand.self,
             EvalCommand.self,
             LexiconCommand.self,
             BenchCommand.self,
