@@ -42,7 +42,7 @@ struct TextCoding {
     let pipeline: Pipeline?
 
     init(wordsOnly: Bool, lexicon: LexiconOptions) throws {
-        pipeline = wordsOnly ? nil : try codingPipeline(try lexicon.coder())
+        pipeline = wordsOnly ? nil : try lexicon.pipeline()
     }
 
     func code(_ text: String, id: String, date: Day?) -> Document {
