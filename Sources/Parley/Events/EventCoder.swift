@@ -257,8 +257,22 @@ struct SentenceCoder {
             if let trigger = findTrigger(token) { triggers.append(trigger) }
         }
         if triggers.isEmpty { return [] }
-        // Arguments and codes.
-        for index in triggers.indices { resolve(&triggers[index]) }
+        // Arguments and codes, inner clauses first: a coded verb heading a complement is an event of its own,
+        // not a word for the outer verb's patterns ("wants to help" is WANT + HELP, not WANT's "* help").
+        func depth(_ token: Int) -> Int {
+            var depth = 0
+            var current = token
+            while let head = graph.head(current), depth <= graph.tokens.count {
+                depth += 1
+                current = head
+            }
+            return depth
+        }
+        var coded: Set<Int> = []
+        for index in triggers.indices.sorted(by: { depth(triggers[$0].token) > depth(triggers[$1].token) }) {
+            resolve(&triggers[index], codedComplements: coded)
+            if triggers[index].code != nil && triggers[index].kind == .verb { coded.insert(triggers[index].token) }
+        }
         // Verb + verb, reported speech, nominal events inside coded clauses.
         combine(&triggers)
         for index in triggers.indices where !triggers[index].suppressed {
@@ -449,7 +463,7 @@ struct SentenceCoder {
         return (pre.filter { !triggerSet.contains($0) }.sorted(), post.filter { !triggerSet.contains($0) }.sorted())
     }
 
-    mutating func resolve(_ trigger: inout Trigger) {
+    mutating func resolve(_ trigger: inout Trigger, codedComplements: Set<Int> = []) {
         // The default code: the first block (or word) with one.
         for candidate in trigger.candidates {
             let block = coder.lexicon.blocks[candidate.block]
@@ -487,7 +501,8 @@ struct SentenceCoder {
             resolveNominal(&trigger)
         }
         // Pattern.
-        let (pre, post) = regions(of: trigger)
+        var (pre, post) = regions(of: trigger)
+        post.removeAll { codedComplements.contains($0) && ["xcomp", "ccomp"].contains(String(graph.baseRelation($0))) }
         let compoundSubject = subjectToken.map { !graph.children(of: $0, ["conj"]).isEmpty } ?? false
         let context = TriggerIndex.Context(
             graph: graph, pre: pre, post: post, actorAt: actorAt, compoundSubject: compoundSubject)
@@ -795,6 +810,7 @@ struct SentenceCoder {
             // Verb + verb: "threatened to strike", "agreed to resume talks", "refused to provide".
             if relation == "xcomp" || (relation == "ccomp" && graph.children(of: token, ["mark"]).contains(where: { graph.form($0) == "TO" })) {
                 let outerLemma = graph.lemma(head)
+                if let outer = position[head], applyTransformation(inner: index, outer: outer, &triggers) { continue }
                 if let outer = position[head], triggers[outer].code != nil, !EventWords.neutral.contains(outerLemma),
                     !EventWords.speech.contains(outerLemma) || EventWords.threatSpeech.contains(outerLemma)
                 {
