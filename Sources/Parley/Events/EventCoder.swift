@@ -67,6 +67,7 @@ public struct EventCoder: PipelineStage {
             guard !sentence.tokens.isEmpty, sentence.tokens.upperBound <= document.tokens.count else { continue }
             if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) { continue }
             var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
+            coder.previous = events
             events += coder.code()
         }
         for index in events.indices { events[index].id = "\(document.id)-e\(index + 1)" }
@@ -159,6 +160,8 @@ struct SentenceCoder {
     /// Actor mention index for each token of a mention with a code.
     var actorAt: [Int: Int] = [:]
 
+    /// Events coded in earlier sentences of the document.
+    var previous: [Event] = []
     /// Codes composed in the tree: an agent without a country takes the country of an actor that modifies
     /// it ("ministers from the Georgian government" → GEOGOV, "soldiers from Gondor" → GONMIL).
     var composed: [Int: String] = [:]
@@ -275,6 +278,12 @@ struct SentenceCoder {
         }
         // Verb + verb, reported speech, nominal events inside coded clauses.
         combine(&triggers)
+        continueNegotiations(&triggers)
+        for index in triggers.indices where !triggers[index].suppressed && triggers[index].target.isEmpty
+            && !triggers[index].source.isEmpty
+        {
+            fallbackTarget(&triggers[index], all: triggers)
+        }
         for index in triggers.indices where !triggers[index].suppressed {
             setModality(&triggers[index], all: triggers)
         }
@@ -431,10 +440,35 @@ struct SentenceCoder {
                 }
             }
         }
+        if result.isEmpty, let pair = bothSides(head) { result = pair }
         for conj in graph.children(of: head, ["conj"]) where graph.upos(conj) != "VERB" {
             for mention in actors(of: conj, depth: depth + 1) where !result.contains(mention) { result.append(mention) }
         }
         return result
+    }
+
+    /// "The two sides", "both countries": the two parties most recently coded or mentioned in the article.
+    func bothSides(_ head: Int) -> [Int]? {
+        guard ["SIDE", "COUNTRY", "NATION", "NEIGHBOUR", "NEIGHBOR", "GOVERNMENT", "PARTY", "DELEGATION"]
+            .contains(graph.lemma(head))
+        else { return nil }
+        let marked = graph.children(of: head).contains { ["TWO", "BOTH"].contains(graph.form($0)) }
+        guard marked else { return nil }
+        var picked: [Int] = []
+        var countries: Set<String> = []
+        for event in previous.reversed() {
+            for actor in event.source + event.target {
+                guard let mention = actor.mention, actor.code.count >= 3, !actor.code.hasPrefix("-") else { continue }
+                if countries.insert(String(actor.code.prefix(3))).inserted { picked.append(mention) }
+                if picked.count == 2 { return picked }
+            }
+        }
+        for (index, mention) in document.actors.enumerated().reversed() where mention.sentence < number {
+            guard let code = mention.code, code.count >= 3, !code.hasPrefix("-"), Self.agentOnly(code) == nil else { continue }
+            if countries.insert(String(code.prefix(3))).inserted { picked.append(index) }
+            if picked.count == 2 { return picked }
+        }
+        return nil
     }
 
     /// The pre and post regions for pattern matching.
@@ -726,6 +760,64 @@ struct SentenceCoder {
             }
         }
         return result
+    }
+
+    /// Negotiation nouns with no parties of their own ("followed by the Istanbul round hosted by Turkiye")
+    /// continue the negotiation last coded in the sentence or the article.
+    func continueNegotiations(_ triggers: inout [Trigger]) {
+        for index in triggers.indices where triggers[index].kind == .noun && !triggers[index].suppressed
+            && triggers[index].source.isEmpty
+        {
+            guard let code = triggers[index].code, coder.codebook.root(of: code) == "04" else { continue }
+            if let other = triggers.indices.last(where: {
+                $0 != index && !triggers[$0].suppressed && !triggers[$0].source.isEmpty
+                    && triggers[$0].code.flatMap { coder.codebook.root(of: $0) } == "04"
+            }) {
+                triggers[index].source = triggers[other].source
+                triggers[index].target = triggers[other].target
+                triggers[index].compound = triggers[other].compound
+                triggers[index].entries.append("rule continuation: parties of the negotiation in this sentence")
+            } else if let event = previous.last(where: { coder.codebook.root(of: $0.cameo) == "04" }) {
+                let sources = event.source.compactMap(\.mention)
+                let targets = event.target.compactMap(\.mention)
+                guard !sources.isEmpty else { continue }
+                triggers[index].source = sources
+                triggers[index].target = targets
+                triggers[index].entries.append("rule continuation: parties of \(event.id)")
+            }
+        }
+    }
+
+    /// With a source and no target, the first other actor after the trigger in its clause (PETRARCH's
+    /// reading): "firing by Taliban forces … triggered clashes, leaving 23 Pakistani soldiers martyred".
+    func fallbackTarget(_ trigger: inout Trigger, all: [Trigger]) {
+        var clause = trigger.token
+        if trigger.kind == .noun {
+            var current = trigger.token
+            var steps = 0
+            while let head = graph.head(current), steps < 4 {
+                current = head
+                steps += 1
+                if graph.upos(head) == "VERB" {
+                    clause = head
+                    break
+                }
+            }
+        }
+        let excluded: Set<String> = ["ccomp", "parataxis", "conj", "acl:relcl", "csubj", "punct"]
+        let tokens = graph.subtree(clause, excluding: excluded)
+        let third = Set(trigger.thirdParties.map(\.mention))
+        for token in tokens where token > trigger.token {
+            guard let mention = actorAt[token], !trigger.source.contains(mention), !third.contains(mention) else { continue }
+            // Not the reporting source ("according to X") or a place-only phrase ("in Kabul").
+            let head = mentionHead(mention)
+            let marker = graph.caseMarker(head) ?? ""
+            if marker.hasPrefix("ACCORDING") { continue }
+            if reference(mention).code == reference(trigger.source[0]).code { continue }
+            trigger.target = [mention]
+            trigger.entries.append("rule target: first actor after the trigger")
+            return
+        }
     }
 
     // MARK: Combination
