@@ -12,8 +12,14 @@ struct LexiconOptions: ParsableArguments {
     var lexicon: String?
 
     /// The coding pipeline these options describe.
-    func pipeline(requireDyad: Bool = false) throws -> Pipeline {
-        try Self.pipeline(lexicon: lexicon, requireDyad: requireDyad)
+    /// - Parameter given: layers the input documents already carry (a CoNLL-U parse).
+    func pipeline(requireDyad: Bool = false, given: Set<Annotation> = []) throws -> Pipeline {
+        try Self.pipeline(lexicon: lexicon, requireDyad: requireDyad, given: given)
+    }
+
+    /// The layers every document already has.
+    static func given(_ documents: [Document]) -> Set<Annotation> {
+        documents.dropFirst().reduce(documents.first?.annotations ?? []) { $0.intersection($1.annotations) }
     }
 
     /// The lexicon's discard phrases, for the coder.
@@ -57,14 +63,14 @@ struct LexiconOptions: ParsableArguments {
     }
 
     /// The stages before the coder, with the folder's actor lexicon when it has one, then the coder.
-    static func pipeline(lexicon: String?, requireDyad: Bool = false) throws -> Pipeline {
+    static func pipeline(lexicon: String?, requireDyad: Bool = false, given: Set<Annotation> = []) throws -> Pipeline {
         let coder = try coder(lexicon: lexicon, requireDyad: requireDyad)
-        var stages = try StandardPipeline.make(upTo: .actors).stages.filter { !$0.assigns.contains(.events) }
+        var stages = try StandardPipeline.make(upTo: .actors, given: given).stages.filter { !$0.assigns.contains(.events) }
         if let lexicon, try actorLexicon(lexicon) != nil {
             let dictionary = try DefaultLexicon.dictionary(from: URL(fileURLWithPath: lexicon))
             stages = stages.map { $0.assigns.contains(.actors) ? ActorRecognizer(dictionary: dictionary) : $0 }
         }
-        return try Pipeline(stages + [coder])
+        return try Pipeline(stages + [coder], given: given)
     }
 }
 
@@ -111,8 +117,8 @@ struct CodeCommand: ParsableCommand {
     var requireDyad = false
 
     func run() throws {
-        let pipeline = try lexicon.pipeline(requireDyad: requireDyad)
         let (documents, readFailed) = input.readAll()
+        let pipeline = try lexicon.pipeline(requireDyad: requireDyad, given: LexiconOptions.given(documents))
         let (coded, failed) = process(documents, with: pipeline)
         var text = ""
         switch output {
@@ -144,8 +150,8 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = try lexicon.pipeline()
         let (documents, readFailed) = input.readAll()
+        let pipeline = try lexicon.pipeline(given: LexiconOptions.given(documents))
         let (coded, failed) = process(documents, with: pipeline)
         let ansi = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) != 0)
         let explainer = EventExplainer(ansi: ansi)
