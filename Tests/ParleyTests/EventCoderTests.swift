@@ -98,6 +98,15 @@ import Testing
         #expect(document.events[0].plover?.event == "THREATEN")
     }
 
+    @Test func codesWhatSomeoneSaysAnotherMustDoAsADemand() throws {
+        let document = try code(
+            "Britain/Britain/PROPN/2/nsubj said/say/VERB/0/root Libya/Libya/PROPN/5/nsubj must/must/AUX/5/aux "
+                + "provide/provide/VERB/2/ccomp aid/aid/NOUN/5/obj",
+            [("Britain", "GBR"), ("Libya", "LBY")])
+        #expect(triples(document) == [CodedTriple(source: ["GBR"], target: ["LBY"], code: "103")])
+        #expect(document.events[0].plover?.event == "REQUEST")
+    }
+
     @Test func marksNegation() throws {
         let document = try code(
             "Pakistan/Pakistan/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod attack/attack/VERB/0/root "

@@ -1029,6 +1029,34 @@ struct SentenceCoder {
             }
             return
         }
+        // "X said Y must hand over the suspects": a demand on Y.
+        let deontic = graph.children(of: innerToken).first {
+            graph.relation($0) == "aux" && ["MUST", "SHOULD", "OUGHT"].contains(graph.form($0))
+        }
+        if let deontic, !isThreatSpeech, let innerCode = triggers[inner].code, !speaker.isEmpty,
+            !triggers[inner].source.isEmpty, Set(speaker) != Set(triggers[inner].source)
+        {
+            let demand = Self.refine(outer: "100", inner: innerCode, codebook: coder.codebook) ?? "100"
+            let rule = "rule demand: '\(lemma.lowercased())' + '\(graph.form(deontic).lowercased())' + \(innerCode) → \(demand)"
+            if let outer = position[speechVerb] {
+                triggers[outer].code = demand
+                triggers[outer].reverseCode = nil
+                triggers[outer].source = speaker
+                triggers[outer].target = triggers[inner].source
+                triggers[outer].entries.append(rule)
+                triggers[outer].modality = Modality()
+                suppressClause(of: inner, &triggers)
+            } else {
+                triggers[inner].code = demand
+                triggers[inner].reverseCode = nil
+                triggers[inner].target = triggers[inner].source
+                triggers[inner].source = speaker
+                triggers[inner].entries.append(rule)
+                triggers[inner].modality.reported = false
+                triggers[inner].modality.rules["reported"] = nil
+            }
+            return
+        }
         // Transformations of imported dictionaries (`a (a b ATTACK) SAY = a b 015`).
         if let outer = position[speechVerb], applyTransformation(inner: inner, outer: outer, &triggers) { return }
         // The speech act itself is not coded when what it reports is.
