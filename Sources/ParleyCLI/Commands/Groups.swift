@@ -7,6 +7,7 @@ struct EvalCommand: AsyncParsableCommand {
         abstract: "Score Parley against gold-standard data sets.",
         subcommands: [
             EvalUDCommand.self,
+            EvalPetrarchCommand.self,
             EvalActorsCommand.self,
             EvalPloverCommand.self,
             EvalAcledCommand.self,
