@@ -106,6 +106,8 @@ public struct PlaceResolver: PipelineStage {
             for candidate in pool {
                 var score = log10(Double(candidate.population) + 10)
                 var reason = "population"
+                // Known by this very name rather than an alternate one.
+                if PlaceTable.fold(candidate.name) == PlaceTable.fold(mention.name) { score += 2 }
                 if nearbyRegions.contains("\(candidate.country)/\(candidate.admin1 ?? "")") && candidate.kind != .admin1 {
                     score += 8
                     reason = "region named nearby"
@@ -167,7 +169,9 @@ public struct PlaceResolver: PipelineStage {
                         var candidates = lookup.candidates(for: name)
                         // Abbreviations match only as written in capitals.
                         if name.count <= 3 {
-                            candidates = words[index].form == words[index].form.uppercased() ? candidates.filter { $0.kind == .admin1 || $0.kind == .country } : []
+                            let listed = index > sentence.words.lowerBound && ["(", ","].contains(words[index - 1].form)
+                            candidates = words[index].form == words[index].form.uppercased() && listed
+                                ? candidates.filter { $0.kind == .admin1 || $0.kind == .country } : []
                         }
                         if !candidates.isEmpty, !PlaceResolver.notPlaces.contains(name) || candidates.contains(where: { $0.kind == .country }) && name != "state" {
                             match = (end, candidates)
@@ -256,7 +260,8 @@ public struct PlaceResolver: PipelineStage {
             let clause = clauseRange(text, sentence: sentence, around: trigger)
             let inClause = pool.filter { clause.contains($0.range.lowerBound) }
             let chosen = (inClause.isEmpty ? pool : inClause).min { a, b in
-                let (pa, pb) = (a.location!.precision, b.location!.precision)
+                let pa = a.location!.precision * 2 + (a.location!.latitude == nil ? 1 : 0)
+                let pb = b.location!.precision * 2 + (b.location!.latitude == nil ? 1 : 0)
                 if pa != pb { return pa < pb }
                 return distance(a.range, trigger) < distance(b.range, trigger)
             }
@@ -291,7 +296,8 @@ extension Document {
     public var primaryLocation: Location? {
         if let location = events.first(where: { $0.location != nil })?.location { return location }
         let resolved = places.filter { $0.location != nil }
-        return resolved.min { $0.location!.precision < $1.location!.precision }?.location
+        func rank(_ place: PlaceMention) -> Int { place.location!.precision * 2 + (place.location!.latitude == nil ? 1 : 0) }
+        return resolved.min { rank($0) < rank($1) }?.location
     }
 
     /// When the report's main event happened: the first event's date, else the first day-precise expression.

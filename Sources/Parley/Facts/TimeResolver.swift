@@ -50,12 +50,15 @@ public struct TimeResolver: PipelineStage {
         let quoted = QuoteFinder().directSpans(text).map(\.range)
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             let range = sentence.words
-            let future = range.contains { ["will", "shall", "'ll", "next", "upcoming", "scheduled", "tomorrow"].contains(words[$0].lower) }
             var index = range.lowerBound
             // "A day earlier" follows the event just told: a date of this or the previous sentence, else
             // the story's own time, the publication date.
             if let last = anchorSentence, sentenceIndex - last > 1 { anchor = nil }
             while index < range.upperBound {
+                // A future marker shortly before the expression ("will meet on Monday", "scheduled for October 3").
+                let future = words[max(range.lowerBound, index - 6)..<index].contains {
+                    ["will", "shall", "'ll", "next", "scheduled", "planned", "due", "tomorrow"].contains($0.lower)
+                }
                 if let (expression, end) = match(words, at: index, limit: range.upperBound, sentence: sentenceIndex, text: text,
                     published: published, anchor: anchor, future: future)
                 {
