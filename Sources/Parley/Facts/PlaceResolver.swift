@@ -102,6 +102,11 @@ public struct PlaceResolver: PipelineStage {
                 }
             let inRegion = pool.filter { $0.kind != .admin1 && namedRegions.contains("\($0.country)/\($0.admin1 ?? "")") }
             if !inRegion.isEmpty { pool = inRegion }
+            // When the article is clearly about one country, a small town abroad is a false friend
+            // ("Clifton", "Paradise" in a Karachi story): leave the name unresolved instead.
+            if let dominant = countries.max(by: { $0.value < $1.value }), dominant.value >= 2 {
+                pool = pool.filter { $0.country == dominant.key || $0.kind == .country || $0.population >= 500_000 || countries[$0.country, default: 0] >= 2 }
+            }
             var best: (PlaceCandidate, Double, String)?
             for candidate in pool {
                 var score = log10(Double(candidate.population) + 10)
