@@ -102,6 +102,19 @@ public struct PlaceResolver: PipelineStage {
                 }
             let inRegion = pool.filter { $0.kind != .admin1 && namedRegions.contains("\($0.country)/\($0.admin1 ?? "")") }
             if !inRegion.isEmpty { pool = inRegion }
+            // Containers written right after the name: "Lalpur upazila (Natore, Rajshahi)", "Mama Khel, Bannu",
+            // "Barmal district, Paktika province". The place must lie in one of them when the gazetteer says so;
+            // a small namesake elsewhere is dropped.
+            let containers = containerRegions(of: position, in: found, text: text)
+            if !containers.isEmpty, mention.candidates.contains(where: { $0.kind == .city || $0.kind == .admin2 }) {
+                let inside = pool.filter { containers.contains("\($0.country)/\($0.admin1 ?? "")") && $0.kind != .country }
+                if !inside.isEmpty {
+                    pool = inside
+                } else {
+                    let countriesInside = Set(containers.map { String($0.split(separator: "/").first ?? "") })
+                    pool = pool.filter { countriesInside.contains($0.country) && ($0.population >= 100_000 || $0.kind == .admin1) }
+                }
+            }
             // When the article is clearly about one country, a small town abroad is a false friend
             // ("Clifton", "Paradise" in a Karachi story): leave the name unresolved instead.
             if let dominant = countries.max(by: { $0.value < $1.value }), dominant.value >= 2 {
@@ -152,6 +165,25 @@ public struct PlaceResolver: PipelineStage {
         }
         document.places = places
         locateEvents(&document, text: text)
+    }
+
+    /// The (country/admin1) pairs of the places listed right after a mention as its containers.
+    func containerRegions(of position: Int, in found: [Found], text: FactText) -> Set<String> {
+        var result: Set<String> = []
+        var end = found[position].words.upperBound
+        let sentence = text.words[found[position].words.lowerBound].sentence
+        let joiners: Set<String> = [",", "(", ")", "district", "upazila", "province", "tehsil", "village", "town", "city", "area",
+            "agency", "division", "state", "of", "in", "region", "block", "municipality", "rural", "the"]
+        for next in found[(position + 1)...] where text.words[next.words.lowerBound].sentence == sentence {
+            let between = text.words[end..<next.words.lowerBound]
+            guard between.count <= 4, between.allSatisfy({ joiners.contains($0.lower) }), between.contains(where: { [",", "(", "of"].contains($0.lower) }) || between.isEmpty == false else { break }
+            // Regions contain; a town named as container stands for its region.
+            let kinds = next.candidates.filter { $0.kind == .admin1 || $0.kind == .admin2 || $0.kind == .city }
+            let regions = Set(kinds.map { "\($0.country)/\($0.admin1 ?? "")" })
+            if !regions.isEmpty && regions.count <= 3 { result.formUnion(regions) }
+            end = next.words.upperBound
+        }
+        return result
     }
 
     /// Capitalised names the gazetteer knows, with the cues around them.
