@@ -328,12 +328,13 @@ public struct PlaceResolver: PipelineStage {
 }
 
 extension Document {
-    /// Where the report's main event happened: the first event's location, else the most precise
-    /// place of the first sentence that names one.
+    /// Where the report's main event happened: the first event's location, else the first town named
+    /// (precision 1–2, with coordinates), else the most precise place named.
     public var primaryLocation: Location? {
         if let location = events.first(where: { $0.location != nil })?.location { return location }
         let resolved = places.filter { $0.location != nil }
         func rank(_ place: PlaceMention) -> Int { place.location!.precision * 2 + (place.location!.latitude == nil ? 1 : 0) }
+        if let town = resolved.first(where: { $0.location!.precision <= 2 && $0.location!.latitude != nil }) { return town.location }
         return resolved.min { rank($0) < rank($1) }?.location
     }
 
