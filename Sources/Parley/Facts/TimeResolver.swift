@@ -103,7 +103,7 @@ public struct TimeResolver: PipelineStage {
     static func isoWeek(_ day: Day) -> String {
         // ISO week: the week's Thursday decides the year.
         let thursday = day.adding(days: 4 - day.weekday)
-        let first = Day(year: thursday.year, month: 1, day: 1)!
+        guard let first = Day(year: thursday.year, month: 1, day: 1) else { return day.description }
         let week = (thursday.daysSinceEpoch - first.daysSinceEpoch) / 7 + 1
         return "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)"
     }
@@ -124,7 +124,9 @@ public struct TimeResolver: PipelineStage {
     /// (or the nearest after it in a future clause).
     private func inferYear(month: Int, day: Int, published: Day?, future: Bool) -> Int? {
         guard let published else { return nil }
-        let candidate = Day(year: published.year, month: month, day: min(day, Day.daysIn(month: month, year: published.year)))!
+        guard let candidate = Day(year: published.year, month: month, day: min(day, Day.daysIn(month: month, year: published.year))) else {
+            return nil
+        }
         if future {
             return candidate.daysSinceEpoch < published.daysSinceEpoch - 183 ? published.year + 1 : published.year
         }
@@ -253,7 +255,7 @@ public struct TimeResolver: PipelineStage {
                 var y = published.year
                 if month < 1 { month = 12; y -= 1 }
                 if month > 12 { month = 1; y += 1 }
-                let start = Day(year: y, month: month, day: 1)!
+                guard let start = Day(year: y, month: month, day: 1) else { return nil }
                 return (make(text, cursor, end, sentence: sentence, start: start, end: Day(year: y, month: month, day: Day.daysIn(month: month, year: y)), precision: .month, anchor: "publication"), end)
             default:
                 let y = published.year + step
