@@ -8,10 +8,13 @@ struct ParleyCommand: AsyncParsableCommand {
         abstract: "Turn news into structured conflict-and-diplomacy event data.",
         version: ParleyVersion.current,
         subcommands: [
+            CodeCommand.self,
+            ExplainCommand.self,
             ReadCommand.self,
             SentencesCommand.self,
             TokenizeCommand.self,
             ParseCommand.self,
+            ActorsCommand.self,
             EvalCommand.self,
             LexiconCommand.self,
             BenchCommand.self,

@@ -26,8 +26,19 @@ public enum StandardPipeline {
     public static func make(upTo depth: Depth, given: Set<Annotation> = [], places: (any PlaceLookup)? = nil) throws -> Pipeline {
         let lexicon = try TokenizerLexicon.bundled()
         var stages: [any PipelineStage] = [Tokenizer(lexicon: lexicon), SentenceSegmenter(lexicon: lexicon)]
+        if depth >= .actors {
+            var configuration = ActorRecognizer.Configuration()
+            configuration.gazetteer = try Gazetteer.bundled()
+            stages.append(ActorRecognizer(dictionary: try DefaultLexicon.dictionary(), configuration: configuration))
+        }
         stages.removeAll { !$0.assigns.isEmpty && $0.assigns.isSubset(of: given) }
-        if depth >= .events { stages += factStages(places: places) }
+        if depth >= .events {
+            // The coder joins once the stages it reads (dependencies, actors) are in the pipeline.
+            let coder = try EventCoder.bundled()
+            let available = stages.reduce(given) { $0.union($1.assigns) }
+            if coder.requires.isSubset(of: available) { stages.append(coder) }
+            stages += factStages(places: places)
+        }
         return try Pipeline(stages, given: given)
     }
 

@@ -5,7 +5,15 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Parley against gold-standard data sets.",
-        subcommands: [EvalUDCommand.self, EvalUCDPCommand.self, EvalAcledFactsCommand.self]
+        subcommands: [
+            EvalUDCommand.self,
+            EvalActorsCommand.self,
+            EvalPloverCommand.self,
+            EvalAcledCommand.self,
+            EvalSatpCommand.self,
+            EvalUCDPCommand.self,
+            EvalAcledFactsCommand.self,
+        ]
     )
 }
 
@@ -14,7 +22,12 @@ struct LexiconCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Import, validate and inspect actor, agent, verb and place dictionaries.",
-        subcommands: []
+        subcommands: [
+            LexiconCheckCommand.self,
+            ImportPetrarchCommand.self,
+            ImportVerbsCommand.self,
+            BuildGazetteerCommand.self,
+        ]
     )
 }
 
@@ -23,7 +36,11 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Parley's speed and memory on generated or given text (release builds only).",
-        subcommands: [BenchTokenizeCommand.self]
+        subcommands: [
+            BenchTokenizeCommand.self,
+            BenchLexiconCommand.self,
+            BenchCodeCommand.self,
+        ]
     )
 }
 
