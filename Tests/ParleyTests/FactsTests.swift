@@ -296,3 +296,18 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(json.contains("\"qualifier\":\"over\""))
     }
 }
+
+@Suite struct FactsOutputTests {
+    @Test func jsonlAndExplainShowTheFacts() throws {
+        let text = "Gunmen killed 5 policemen on Monday, police said."
+        let document = try facts(text, events: [event("t-e1", trigger: "killed", in: text)])
+        let line = EventOutput.jsonLine(document)
+        #expect(line.contains("\"quotes\": [{\"speaker\": {\"text\": \"police\""))
+        #expect(line.contains("\"dates\": [{\"text\": \"on Monday\""))
+        #expect(line.contains("\"casualties\": [{\"kind\": \"killed\", \"count\": 5"))
+        #expect(line.contains("\"date\": \"2025-10-27\""))
+        let explanation = FactsOutput.explanation(of: document.events[0], in: document)
+        #expect(explanation.contains("toll:   killed 5 ---COP «5 policemen»"))
+        #expect(explanation.contains("said:   --- «police»"))
+    }
+}
