@@ -400,7 +400,8 @@ public struct TimeResolver: PipelineStage {
         if !document.tokens.isEmpty {
             let triggerTokens = event.evidence.triggerTokens
             for expression in candidates {
-                let tokens = document.tokens.indices.filter { expression.range.contains(document.tokens[$0].range.lowerBound) }
+                let scope = sentence < document.sentences.count ? document.sentences[sentence].tokens : document.tokens.indices
+                let tokens = scope.filter { $0 < document.tokens.count && expression.range.contains(document.tokens[$0].range.lowerBound) }
                 for token in tokens {
                     var head = document.tokens[token].head
                     var steps = 0
