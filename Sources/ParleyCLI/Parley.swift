@@ -7,6 +7,10 @@ struct ParleyCommand: AsyncParsableCommand {
         commandName: "parley",
         abstract: "Turn news into structured conflict-and-diplomacy event data.",
         version: ParleyVersion.current,
-        subcommands: [EvalCommand.self, LexiconCommand.self, BenchCommand.self, TrainCommand.self]
+        subcommands: [
+            EvalCommand.self, LexiconCommand.self, BenchCommand.self, TrainCommand.self, IngestCommand.self,
+            StatusCommand.self, EventsCommand.self, IncidentsCommand.self, StoriesCommand.self, SimilarCommand.self,
+            ExportCommand.self, TimelineCommand.self,
+        ]
     )
 }

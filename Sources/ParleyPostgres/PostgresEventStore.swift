@@ -110,11 +110,12 @@ public final class PostgresBackend: SQLBackend {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }
+        let quietLogger = logger
         let probe = settings.schema.map { "CREATE SCHEMA IF NOT EXISTS \($0)" } ?? "SELECT 1"
         do {
             try await withThrowingTaskGroup(of: Bool.self) { group in
                 group.addTask {
-                    try await client.query(PostgresQuery(unsafeSQL: probe), logger: logger)
+                    try await client.query(PostgresQuery(unsafeSQL: probe), logger: quietLogger)
                     return true
                 }
                 group.addTask {
