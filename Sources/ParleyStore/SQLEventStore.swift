@@ -123,6 +123,10 @@ public final class SQLEventStore: EventStore {
     }
 
     static let minimumSharedSlots = 8
+    /// A MinHash value shared by more documents than this is a common word, not a story.
+    static let storyBucketLimit = 50
+    /// Days apart two related posts may be published.
+    static let storyWindowDays = 7
 
     /// The near-duplicate score of two documents, or `nil` when they are not near-duplicates:
     /// most shingles shared, or one (long enough) nearly contained in the other.
@@ -520,10 +524,21 @@ public final class SQLEventStore: EventStore {
             WHERE a.kind = 1 AND a.hash NOT IN (
                 SELECT hash FROM signatures WHERE kind = 1 GROUP BY hash HAVING COUNT(*) > ?)
             GROUP BY a.document_key, b.document_key HAVING COUNT(*) >= ?
-            """, [.integer(200), .integer(max(1, needed))])
+            """, [.integer(Int64(Self.storyBucketLimit)), .integer(max(1, needed))])
+        var linked: [(String, String, Double)] = []
         for row in rows {
             guard let a = row[0].text, let b = row[1].text, let count = row[2].integer else { continue }
-            edges.append((a, b, Double(count) / Double(Fingerprint.slots)))
+            linked.append((a, b, Double(count) / Double(Fingerprint.slots)))
+        }
+        // Related posts are published close together: a link across months is a shared template, not a story.
+        let linkedRows = try await documentRows(Array(Set(linked.flatMap { [$0.0, $0.1] })))
+        for (a, b, score) in linked {
+            if let dayA = linkedRows[a]?.published?.daysSinceEpoch, let dayB = linkedRows[b]?.published?.daysSinceEpoch,
+                abs(dayA - dayB) > Self.storyWindowDays
+            {
+                continue
+            }
+            edges.append((a, b, score))
         }
         let duplicates = try await backend.query("SELECT key, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")
         var duplicateOf: [String: String] = [:]

@@ -5,7 +5,7 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Parley against gold-standard data sets.",
-        subcommands: []
+        subcommands: [EvalDuplicatesCommand.self]
     )
 }
 
@@ -23,7 +23,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Parley's speed and memory on generated or given text (release builds only).",
-        subcommands: []
+        subcommands: [BenchIngestCommand.self]
     )
 }
 
