@@ -94,6 +94,11 @@ public struct DuplicateEvaluation: Sendable {
         var predicted = 0
         var correct = 0
         var foundByKind: [String: Int] = [:]
+        if ProcessInfo.processInfo.environment["PARLEY_DEBUG_DUPLICATES"] != nil {
+            for members in byGroup.values where Set(members.map(\.family)).count > 1 {
+                print("mixed group:", members.map { "\($0.kind) \($0.document.text.prefix(90))" }.joined(separator: "\n    "))
+            }
+        }
         for members in byGroup.values where members.count > 1 {
             for i in 0..<members.count {
                 for j in (i + 1)..<members.count {

@@ -132,8 +132,10 @@ public final class SQLEventStore: EventStore {
     /// most shingles shared, or one (long enough) nearly contained in the other.
     public static func duplicateScore(jaccard: Double, sizes a: Int, _ b: Int) -> Double? {
         let containment = Fingerprint.containment(jaccard: jaccard, sizes: a, b)
-        if jaccard >= 0.5 { return max(jaccard, containment) }
-        if jaccard >= 0.2 && containment >= 0.8 && min(a, b) >= 8 { return containment }
+        if jaccard >= 0.75 { return max(jaccard, containment) }
+        // A truncated or re-headlined copy lies almost wholly inside the other; templated reports of
+        // different events (same wording, another town) share most shingles but not nearly all.
+        if jaccard >= 0.2 && containment >= 0.9 && min(a, b) >= 8 { return containment }
         return nil
     }
 
