@@ -8,9 +8,25 @@ struct ParleyCommand: AsyncParsableCommand {
         abstract: "Turn news into structured conflict-and-diplomacy event data.",
         version: ParleyVersion.current,
         subcommands: [
-            EvalCommand.self, LexiconCommand.self, BenchCommand.self, TrainCommand.self, IngestCommand.self,
-            StatusCommand.self, EventsCommand.self, IncidentsCommand.self, StoriesCommand.self, SimilarCommand.self,
-            ExportCommand.self, TimelineCommand.self,
+            CodeCommand.self,
+            ExplainCommand.self,
+            ReadCommand.self,
+            SentencesCommand.self,
+            TokenizeCommand.self,
+            ParseCommand.self,
+            ActorsCommand.self,
+            EvalCommand.self,
+            LexiconCommand.self,
+            BenchCommand.self,
+            TrainCommand.self,
+            IngestCommand.self,
+            StatusCommand.self,
+            EventsCommand.self,
+            IncidentsCommand.self,
+            StoriesCommand.self,
+            SimilarCommand.self,
+            ExportCommand.self,
+            TimelineCommand.self,
         ]
     )
 }

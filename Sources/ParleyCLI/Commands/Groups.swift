@@ -5,7 +5,16 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Parley against gold-standard data sets.",
-        subcommands: [EvalDuplicatesCommand.self]
+        subcommands: [
+            EvalUDCommand.self,
+            EvalActorsCommand.self,
+            EvalPloverCommand.self,
+            EvalAcledCommand.self,
+            EvalSatpCommand.self,
+            EvalUCDPCommand.self,
+            EvalAcledFactsCommand.self,
+            EvalDuplicatesCommand.self,
+        ]
     )
 }
 
@@ -14,7 +23,12 @@ struct LexiconCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Import, validate and inspect actor, agent, verb and place dictionaries.",
-        subcommands: []
+        subcommands: [
+            LexiconCheckCommand.self,
+            ImportPetrarchCommand.self,
+            ImportVerbsCommand.self,
+            BuildGazetteerCommand.self,
+        ]
     )
 }
 
@@ -23,7 +37,12 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Parley's speed and memory on generated or given text (release builds only).",
-        subcommands: [BenchIngestCommand.self]
+        subcommands: [
+            BenchTokenizeCommand.self,
+            BenchLexiconCommand.self,
+            BenchCodeCommand.self,
+            BenchIngestCommand.self,
+        ]
     )
 }
 
@@ -32,6 +51,6 @@ struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the tagger and parser models from Universal Dependencies treebanks.",
-        subcommands: []
+        subcommands: [TrainSegmenterCommand.self]
     )
 }
