@@ -14,6 +14,7 @@ struct EvalCommand: AsyncParsableCommand {
             EvalSatpCommand.self,
             EvalUCDPCommand.self,
             EvalAcledFactsCommand.self,
+            EvalDuplicatesCommand.self,
         ]
     )
 }
@@ -41,6 +42,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchTokenizeCommand.self,
             BenchLexiconCommand.self,
             BenchCodeCommand.self,
+            BenchIngestCommand.self,
         ]
     )
 }
