@@ -2,8 +2,8 @@ import Foundation
 
 extension Gazetteer: PlaceLookup {
     /// The gazetteer's places for a name folded with ``PlaceTable/fold(_:)``, as place candidates.
-    public func places(named foldedName: String) -> [PlaceCandidate] {
-        candidates(for: foldedName).compactMap { place in
+    public func candidates(named foldedName: String) -> [PlaceCandidate] {
+        places(key: foldedName).compactMap { place in
             let kind: PlaceCandidate.Kind =
                 switch place.featureClass {
                 case .country: .country
