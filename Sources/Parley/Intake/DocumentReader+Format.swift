@@ -104,7 +104,9 @@ struct LineSplitter {
 
     mutating func next() -> (Int, Data)? {
         guard position < data.endIndex else { return nil }
-        let end = data[position...].firstIndex(of: 0x0A) ?? data.endIndex
+        let offset = position - data.startIndex
+        let found = data.withUnsafeBytes { bytes in bytes[offset...].firstIndex(of: 0x0A) }
+        let end = found.map { data.startIndex + $0 } ?? data.endIndex
         var line = data[position..<end]
         if line.last == 0x0D { line = line.dropLast() }
         position = end < data.endIndex ? end + 1 : end
