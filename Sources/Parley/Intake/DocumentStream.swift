@@ -29,7 +29,6 @@ public struct DocumentStream: Sequence, IteratorProtocol {
             items =
                 result.diagnostics.map(DocumentReader.Item.diagnostic)
                 + result.documents.map(DocumentReader.Item.document)
-            // Warnings that belong to a document come before it; keep the reader's order otherwise.
         }
 
         override func next() -> DocumentReader.Item? {
