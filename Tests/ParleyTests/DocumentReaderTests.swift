@@ -290,6 +290,18 @@ import Testing
         #expect(try reader.read(data: bom, name: "bom.txt").documents.first?.text == "Talks resume.")
     }
 
+    @Test func explainsJSONThatIsNotOneObjectPerLine() throws {
+        let array = Data("[\n  {\"text\": \"a\"},\n  {\"text\": \"b\"}\n]\n".utf8)
+        expectError(.invalidInput, naming: "feed.json", containing: "a JSON array, not JSON Lines") {
+            _ = try reader.read(data: array, name: "feed.json")
+        }
+        let pretty = Data("{\n  \"text\": \"a\"\n}\n".utf8)
+        let path = try temporaryFile(pretty, name: "one.jsonl")
+        expectError(.invalidInput, naming: path, containing: "pretty-printed JSON") {
+            _ = try reader.documents(path: path)
+        }
+    }
+
     @Test func reportsMalformedCoNLLUWithItsLine() {
         expectError(.invalidInput, naming: "bad.conllu", containing: "10 tab-separated columns") {
             _ = try reader.read(data: Data("# text = x\n1\tx\n".utf8), name: "bad.conllu")

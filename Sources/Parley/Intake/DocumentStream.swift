@@ -168,6 +168,7 @@ extension DocumentReader {
             let format =
                 configuration.format == .auto ? DocumentReader.sniffFormat(head, name: path) : configuration.format
             if format == .jsonl {
+                try DocumentReader.checkJSONLinesShape(head, name: path)
                 let parser = JSONLinesParser(configuration: configuration, name: path)
                 return DocumentStream(
                     source: DocumentStream.Lines(

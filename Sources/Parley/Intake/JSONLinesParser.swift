@@ -47,9 +47,7 @@ struct JSONLinesParser {
         do {
             value = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
         } catch _ {
-            let hint =
-                bytes.first == UInt8(ascii: "[") && number == 1 ? " (a JSON array: write one object per line)" : ""
-            return warnings.map(DocumentReader.Item.diagnostic) + [failure(number, "malformed JSON\(hint)")]
+            return warnings.map(DocumentReader.Item.diagnostic) + [failure(number, "malformed JSON")]
         }
         guard let record = value as? [String: Any] else {
             return warnings.map(DocumentReader.Item.diagnostic) + [
