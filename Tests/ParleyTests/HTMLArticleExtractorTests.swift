@@ -113,6 +113,19 @@ import Testing
         #expect(extractor.extract(html).url == "https://coast.example/world/talks")
     }
 
+    @Test func dropsBylinesAndTagsInsideTheArticle() {
+        let html = """
+            <article class="post"><div class="entry-meta">Posted on <time>May 2, 2024</time> by Staff</div>
+            <div class="entry-content"><p>Border guards exchanged fire near the river crossing overnight, a spokesman said.</p>
+            <p>No casualties were reported, and talks are due to resume on Thursday in the capital.</p></div>
+            <div class="post-tags">Filed under: Borders, Security</div></article>
+            """
+        #expect(
+            extractor.extract(html).text
+                == "Border guards exchanged fire near the river crossing overnight, a spokesman said.\n\n"
+                + "No casualties were reported, and talks are due to resume on Thursday in the capital.")
+    }
+
     @Test func mendsMisnestedAndUnclosedTags() {
         let html = "<div><p>First <b>bold <i>both</b> italic</i> end.<p>Second<li>item<div>Third</span></div>"
         let article = extractor.extract(html)
