@@ -105,6 +105,14 @@ import Testing
         }
     }
 
+    @Test func takesTheHeadingWhenTheTitleAddsTheSiteName() {
+        let html = """
+            <title>Border talks stall - Valley News Network</title>
+            <h1>Border talks stall</h1><p>Negotiators left without an agreement on Monday, officials said.</p>
+            """
+        #expect(extractor.extract(html).title == "Border talks stall")
+    }
+
     @Test func resolvesARelativeCanonicalLink() {
         let html = """
             <link rel="canonical" href="/world/talks"><meta property="og:url" content="https://coast.example/x?utm=1">
