@@ -21,6 +21,11 @@ import Testing
         return url.path
     }
 
+    /// Deletes a file made by `temporaryFile` and its folder.
+    func removeTemporaryFile(_ path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
     func expectError(
         _ code: PipelineError.Code, naming file: String, containing words: String, _ body: () throws -> Void
     ) {
@@ -161,6 +166,7 @@ import Testing
         }
         lines.insert("{broken", at: 1500)
         let path = try temporaryFile(Data(lines.joined(separator: "\n").utf8), name: "big.jsonl")
+        defer { removeTemporaryFile(path) }
         let small = reader { $0.maxBytes = 200 }  // smaller than the file: the limit applies per record
         var ids: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -183,6 +189,7 @@ import Testing
             ([#"{"id": "a", "text": "short one"}"#, long, #"{"id": "b", "text": "short two"}"#]).joined(separator: "\n")
                 .utf8)
         let path = try temporaryFile(data, name: "mixed.jsonl")
+        defer { removeTemporaryFile(path) }
         let items = Array(try reader { $0.maxBytes = 1000 }.documents(path: path))
         var ids: [String] = []
         var errors: [Diagnostic] = []
@@ -248,6 +255,7 @@ import Testing
     @Test func reportsInputOverTheSizeLimit() throws {
         let limited = reader { $0.maxBytes = 10 }
         let path = try temporaryFile(Data("More than ten bytes of text.".utf8), name: "long.txt")
+        defer { removeTemporaryFile(path) }
         expectError(.invalidInput, naming: path, containing: "over the limit of 10 (raise it with --max-size)") {
             _ = try limited.read(path: path)
         }
@@ -288,6 +296,19 @@ import Testing
         #expect(try reader.read(data: utf16, name: "u16.txt").documents.first?.text == "Talks resume.")
         let bom = Data([0xEF, 0xBB, 0xBF]) + Data("Talks resume.".utf8)
         #expect(try reader.read(data: bom, name: "bom.txt").documents.first?.text == "Talks resume.")
+    }
+
+    @Test func explainsJSONThatIsNotOneObjectPerLine() throws {
+        let array = Data("[\n  {\"text\": \"a\"},\n  {\"text\": \"b\"}\n]\n".utf8)
+        expectError(.invalidInput, naming: "feed.json", containing: "a JSON array, not JSON Lines") {
+            _ = try reader.read(data: array, name: "feed.json")
+        }
+        let pretty = Data("{\n  \"text\": \"a\"\n}\n".utf8)
+        let path = try temporaryFile(pretty, name: "one.jsonl")
+        defer { removeTemporaryFile(path) }
+        expectError(.invalidInput, naming: path, containing: "pretty-printed JSON") {
+            _ = try reader.documents(path: path)
+        }
     }
 
     @Test func reportsMalformedCoNLLUWithItsLine() {

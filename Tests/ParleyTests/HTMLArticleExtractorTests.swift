@@ -105,12 +105,33 @@ import Testing
         }
     }
 
+    @Test func takesTheHeadingWhenTheTitleAddsTheSiteName() {
+        let html = """
+            <title>Border talks stall - Valley News Network</title>
+            <h1>Border talks stall</h1><p>Negotiators left without an agreement on Monday, officials said.</p>
+            """
+        #expect(extractor.extract(html).title == "Border talks stall")
+    }
+
     @Test func resolvesARelativeCanonicalLink() {
         let html = """
             <link rel="canonical" href="/world/talks"><meta property="og:url" content="https://coast.example/x?utm=1">
             <p>Envoys met again in Lisk on Monday.</p>
             """
         #expect(extractor.extract(html).url == "https://coast.example/world/talks")
+    }
+
+    @Test func dropsBylinesAndTagsInsideTheArticle() {
+        let html = """
+            <article class="post"><div class="entry-meta">Posted on <time>May 2, 2024</time> by Staff</div>
+            <div class="entry-content"><p>Border guards exchanged fire near the river crossing overnight, a spokesman said.</p>
+            <p>No casualties were reported, and talks are due to resume on Thursday in the capital.</p></div>
+            <div class="post-tags">Filed under: Borders, Security</div></article>
+            """
+        #expect(
+            extractor.extract(html).text
+                == "Border guards exchanged fire near the river crossing overnight, a spokesman said.\n\n"
+                + "No casualties were reported, and talks are due to resume on Thursday in the capital.")
     }
 
     @Test func mendsMisnestedAndUnclosedTags() {

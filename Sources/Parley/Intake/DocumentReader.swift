@@ -119,6 +119,7 @@ public struct DocumentReader: Sendable {
             ? DocumentReader.sniffFormat(data.prefix(65_536), name: name) : configuration.format
         switch format {
         case .jsonl:
+            try DocumentReader.checkJSONLinesShape(data, name: name)
             var parser = JSONLinesParser(configuration: configuration, name: name)
             var result = Result()
             var lines = LineSplitter(data: data)

@@ -210,6 +210,12 @@ private struct PageMetadata {
             return PageMetadata.strippingSiteName(title, outlet: outlet)
         }
         if let title = titleElement.map({ HTMLText.collapse($0) }), !title.isEmpty {
+            // The page's <h1> is the headline when <title> merely adds the site name to it.
+            if let heading = headings.first(where: { $0.count >= 15 }), heading.count < title.count,
+                title.localizedCaseInsensitiveContains(heading)
+            {
+                return heading
+            }
             return PageMetadata.strippingSiteName(title, outlet: outlet)
         }
         return headings.first { !$0.isEmpty }

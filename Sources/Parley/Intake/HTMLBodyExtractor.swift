@@ -238,6 +238,11 @@ struct BodyExtractor {
     private static let hintPrunable: Set<String> = [
         "div", "section", "ul", "ol", "li", "p", "table", "header", "footer", "form", "dl", "span", "center",
     ]
+    /// Words of small blocks that are furniture even inside the article ("entry-meta", "post-byline").
+    private static let furnitureWords: Set<String> = [
+        "byline", "author", "authors", "meta", "tags", "tag", "topics", "date", "dateline", "timestamp", "credit",
+        "credits", "caption", "bio",
+    ]
     /// Never-content blocks, which may not be kept even when large (comment threads can outgrow the article).
     private static let neverContent: Set<String> = [
         "comment", "comments", "disqus", "cookie", "cookies", "consent", "gdpr", "newsletter", "respond",
@@ -253,7 +258,11 @@ struct BodyExtractor {
                 remove = !wrapsArticle(node)
             } else if BodyExtractor.hintPrunable.contains(node.name) {
                 let (weight, _) = BodyExtractor.hint(of: node)
-                if weight < 0 {
+                if weight >= 0, !Set(BodyExtractor.hintWords(of: node)).isDisjoint(with: BodyExtractor.furnitureWords),
+                    (paragraphText[ObjectIdentifier(node)] ?? 0) < 300, node.textContent.utf8.count < 300
+                {
+                    remove = true
+                } else if weight < 0 {
                     let words = Set(BodyExtractor.hintWords(of: node))
                     remove = !wrapsArticle(node) || !words.isDisjoint(with: BodyExtractor.neverContent)
                     if node.name == "span" { remove = remove && directText(node).count < 200 }

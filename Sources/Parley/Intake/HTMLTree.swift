@@ -16,8 +16,6 @@ final class HTMLNode {
         self.text = text
     }
 
-    var isText: Bool { name.isEmpty && parent != nil && children.isEmpty && !text.isEmpty }
-
     func attribute(_ name: String) -> String? {
         attributes.first { $0.name == name }?.value
     }

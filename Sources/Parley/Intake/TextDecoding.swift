@@ -63,7 +63,7 @@ enum TextDecoding {
         where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
             controls += 1
         }
-        let invalid = scan(sample, countLines: false).invalidBytes
+        let invalid = scan(sample).invalidBytes
         if Double(controls + invalid) > Double(sample.count) * 0.2 {
             return "most of its bytes are not text"
         }
@@ -80,7 +80,7 @@ enum TextDecoding {
             }
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        let result = scan(body, countLines: true)
+        let result = scan(body)
         var decoded = Decoded(text: String(decoding: body, as: UTF8.self))
         decoded.repairedBytes = result.invalidBytes
         decoded.repairedLines = result.lines
@@ -89,7 +89,7 @@ enum TextDecoding {
     }
 
     /// Counts invalid UTF-8 bytes (per the Unicode "maximal subpart" rule) and the lines holding them.
-    static func scan(_ bytes: some Collection<UInt8>, countLines: Bool) -> (
+    static func scan(_ bytes: some Collection<UInt8>) -> (
         invalidBytes: Int, lines: Int, firstLine: Int?
     ) {
         let bytes = Array(bytes)
@@ -153,7 +153,6 @@ enum TextDecoding {
                 index += length
             }
         }
-        _ = countLines
         return (invalid, lines, firstLine)
     }
 }
