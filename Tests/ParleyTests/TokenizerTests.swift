@@ -7,7 +7,8 @@ import Testing
 
     static let lexicon: TokenizerLexicon = {
         var lexicon = TokenizerLexicon(
-            hyphenPrefixes: ["co", "e", "non", "pre"], contractions: ["gonna": [3, 2], "cannot": [3, 3], "im": [1, 1]],
+            hyphenPrefixes: ["co", "e", "non", "pre"],
+            contractions: ["gonna": [3, 2], "cannot": [3, 3], "im": [1, 1]],
             sentenceStarters: ["the", "he", "but"])
         lexicon.merge(.builtIn)
         return lexicon
@@ -53,6 +54,7 @@ import Testing
         ("pages 3-4 in 1969-1970", ["pages", "3", "-", "4", "in", "1969", "-", "1970"]),
         ("dial 646-8420 or x3-9890", ["dial", "646-8420", "or", "x3-9890"]),
         ("an x-ray", ["an", "x", "-", "ray"]),
+        ("b/c the l/c and/or w/o", ["b/c", "the", "l/c", "and", "/", "or", "w/o"]),
         ("the Tehreek-e-Taliban and non-state", ["the", "Tehreek", "-", "e", "-", "Taliban", "and", "non-state"]),
         ("He said ''yes'' twice", ["He", "said", "''", "yes", "''", "twice"]),
         ("Acme Inc.. Then", ["Acme", "Inc.", ".", "Then"]),

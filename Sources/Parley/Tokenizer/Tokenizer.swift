@@ -302,6 +302,12 @@ private struct Scanner {
                 stop += 1
             } else if (connector == ":" || connector == "/") && previous.contains(.digit) && next.contains(.digit) {
                 stop += 1
+            } else if connector == "/" && stop - start == 1 && previous.contains(.letter) && next.contains(.letter)
+                && (stop + 2 == end || !kinds[stop + 2].contains(.word))
+            {
+                // Letter/letter abbreviations: "b/c", "w/o", "l/c".
+                stop += 2
+                break
             } else if ScalarText.isApostrophe(connector) && next.contains(.letter) && previous.contains(.letter) {
                 stop += 1
             } else if ScalarText.isHyphen(connector) && next.contains(.word) {
