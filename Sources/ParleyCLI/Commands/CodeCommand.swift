@@ -21,10 +21,11 @@ struct LexiconOptions: ParsableArguments {
     }
 }
 
-/// The stages that run before the coder, followed by the coder.
+/// The stages that run before the coder, the coder, and the stages that attach quotes, dates, places and counts.
 func codingPipeline(_ coder: EventCoder) throws -> Pipeline {
     let before = try StandardPipeline.make(upTo: .actors)
-    return try Pipeline(before.stages.filter { !$0.assigns.contains(.events) } + [coder])
+    let facts = StandardPipeline.factStages(places: try Gazetteer.bundled())
+    return try Pipeline(before.stages.filter { !$0.assigns.contains(.events) } + [coder] + facts)
 }
 
 /// Runs a pipeline on documents, skipping stages whose layers a document already has (a CoNLL-U input
