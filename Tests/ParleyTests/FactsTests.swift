@@ -311,3 +311,11 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(explanation.contains("said:   --- «police»"))
     }
 }
+
+@Suite struct SpeakerCoreferenceTests {
+    @Test func aTitleFindsTheSpeakerIntroducedWithIt() throws {
+        let text = "Defence Minister Khawaja Asif said talks would go on. Information Minister Attaullah Tarar said the delegation stayed. Farooq said nothing.\n\nThe defence minister warned that progress would depend on Kabul."
+        let document = try facts(text)
+        #expect(document.quotes.last?.speaker?.text == "Khawaja Asif")
+    }
+}
