@@ -5,7 +5,7 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Parley against gold-standard data sets.",
-        subcommands: []
+        subcommands: [EvalSyntaxCommand.self]
     )
 }
 
@@ -32,6 +32,6 @@ struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the tagger and parser models from Universal Dependencies treebanks.",
-        subcommands: []
+        subcommands: [TrainTaggerCommand.self, TrainParserCommand.self, TrainLemmatizerCommand.self]
     )
 }
