@@ -34,7 +34,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyCLITests",
-            dependencies: ["Parley", "ParleyTesting"]
+            dependencies: ["Parley", "ParleyTesting"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

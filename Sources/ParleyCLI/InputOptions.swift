@@ -22,7 +22,16 @@ struct InputOptions: ParsableArguments {
     @Option(help: "JSONL field holding the publication date (YYYY-MM-DD, YYYYMMDD or RFC 3339).")
     var dateField = "date"
 
-    @Option(help: "Largest input accepted, in bytes.")
+    @Option(help: "JSONL field holding the headline.")
+    var titleField = "title"
+
+    @Option(help: "JSONL field holding the article's URL.")
+    var urlField = "url"
+
+    @Option(help: "JSONL field holding the outlet's name.")
+    var outletField = "outlet"
+
+    @Option(help: "Largest input accepted, in bytes (for a streamed JSONL file: the largest record).")
     var maxSize = 20_000_000
 
     func validate() throws {
@@ -45,6 +54,9 @@ struct InputOptions: ParsableArguments {
         configuration.textField = textField
         configuration.idField = idField
         configuration.dateField = dateField
+        configuration.titleField = titleField
+        configuration.urlField = urlField
+        configuration.outletField = outletField
         configuration.maxBytes = maxSize
         return DocumentReader(configuration: configuration)
     }
@@ -66,6 +78,38 @@ struct InputOptions: ParsableArguments {
             }
         }
         return (documents, failed)
+    }
+}
+
+extension InputOptions {
+    /// Streams every file's documents to `body` one at a time (a JSONL file is never held whole in
+    /// memory), printing diagnostics to standard error; a file that fails is reported and skipped.
+    /// - Returns: how many documents were read, and how many files failed and records were skipped.
+    @discardableResult
+    func forEachDocument(_ body: (Document) throws -> Void) rethrows -> (documents: Int, failedFiles: Int, skippedRecords: Int) {
+        var counts = (documents: 0, failedFiles: 0, skippedRecords: 0)
+        let reader = self.reader
+        for file in files {
+            let stream: DocumentStream
+            do {
+                stream = try reader.documents(path: file)
+            } catch {
+                printError("error: \(error)")
+                counts.failedFiles += 1
+                continue
+            }
+            for item in stream {
+                switch item {
+                case .document(let document):
+                    counts.documents += 1
+                    try body(document)
+                case .diagnostic(let diagnostic):
+                    printError(diagnostic.description)
+                    if diagnostic.severity == .error { counts.skippedRecords += 1 }
+                }
+            }
+        }
+        return counts
     }
 }
 

@@ -7,6 +7,18 @@ struct ParleyCommand: AsyncParsableCommand {
         commandName: "parley",
         abstract: "Turn news into structured conflict-and-diplomacy event data.",
         version: ParleyVersion.current,
-        subcommands: [EvalCommand.self, LexiconCommand.self, BenchCommand.self, TrainCommand.self]
+        subcommands: [
+            CodeCommand.self,
+            ExplainCommand.self,
+            ReadCommand.self,
+            SentencesCommand.self,
+            TokenizeCommand.self,
+            ParseCommand.self,
+            ActorsCommand.self,
+            EvalCommand.self,
+            LexiconCommand.self,
+            BenchCommand.self,
+            TrainCommand.self,
+        ]
     )
 }

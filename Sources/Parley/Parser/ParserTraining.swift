@@ -129,6 +129,16 @@ extension ParserModel {
         return best!.model
     }
 
+    /// A copy without weights of magnitude at most `threshold` (a smaller file, nearly the same parses).
+    public func pruned(threshold: Float) -> ParserModel {
+        ParserModel(
+            labels: labels, transitions: transitions.pruned(threshold: threshold),
+            labeller: labeller.pruned(threshold: threshold))
+    }
+
+    /// Number of (feature, class) weights.
+    public var weightCount: Int { transitions.entryCount + labeller.entryCount }
+
     /// Unlabeled and labeled attachment scores (percent, punctuation included, relation subtypes ignored).
     func attachmentScores(_ inputs: [ParserSentence], gold: [CoNLLU.Sentence]) -> (uas: Double, las: Double) {
         var total = 0

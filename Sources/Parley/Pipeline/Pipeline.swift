@@ -20,11 +20,13 @@ public struct Pipeline: Sendable {
     public let stages: [any PipelineStage]
 
     /// Creates a pipeline.
-    /// - Parameter stages: stages in the order they run.
+    /// - Parameters:
+    ///   - stages: stages in the order they run.
+    ///   - given: layers the documents already carry when they enter (gold tokens read from CoNLL-U).
     /// - Throws: ``PipelineError/Code/unmetRequirement`` when a stage requires a layer that no earlier
-    ///   stage assigns.
-    public init(_ stages: [any PipelineStage]) throws {
-        var available: Set<Annotation> = []
+    ///   stage assigns and that is not given.
+    public init(_ stages: [any PipelineStage], given: Set<Annotation> = []) throws {
+        var available = given
         for stage in stages {
             let missing = stage.requires.subtracting(available)
             if !missing.isEmpty {

@@ -8,7 +8,7 @@ import Foundation
 /// rejected with ``PipelineError/Code/invalidModel``.
 public enum ModelFile {
     /// The format version this build reads and writes.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("PRLYMODL".utf8)
     static let headerSize = 8 + 4 + 4 + 8 + 8
 

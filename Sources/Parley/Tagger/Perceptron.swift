@@ -123,12 +123,17 @@ final class PerceptronTrainer {
 
     /// The averaged weights, pruned of entries whose magnitude is below `threshold`, quantised.
     func compact(threshold: Float = 0.0) -> LinearModel {
-        var keys: [UInt64] = []
+        var keys: [UInt32] = []
         var offsets: [UInt32] = [0]
         var classes: [UInt8] = []
         var weights: [Float] = []
         let now = Double(max(time, 1))
-        for (key, feature) in index.sorted(by: { $0.key < $1.key }) {
+        var folded: [UInt32: Int32] = [:]
+        for (key, feature) in index {
+            let short = LinearModel.fold(key)
+            if let other = folded[short] { folded[short] = min(other, feature) } else { folded[short] = feature }
+        }
+        for (key, feature) in folded.sorted(by: { $0.key < $1.key }) {
             var entry = first[Int(feature)]
             var any = false
             while entry >= 0 {
@@ -160,15 +165,25 @@ final class PerceptronTrainer {
 /// 16-bit quantised in the file and expanded to `Float` in memory.
 struct LinearModel: Sendable {
     let classCount: Int
-    private let slotKeys: [UInt64]
-    private let slotFeature: [Int32]
+    /// Open-addressing table: `key << 32 | first entry << 8 | entry count`; 0 marks an empty slot.
+    private let slots: [UInt64]
     private let mask: Int
+    /// Entries as `class << 24 | weight` (weight: 24-bit two's complement in units of `unit`).
+    private let entries: [UInt32]
+    private let unit: Float
     private let offsets: [UInt32]
     private let classes: [UInt8]
     private let weights: [Float]
-    private let keys: [UInt64]
+    private let keys: [UInt32]
 
-    init(classCount: Int, keys: [UInt64], offsets: [UInt32], classes: [UInt8], weights: [Float]) {
+    /// Features are stored by a 32-bit fold of their 64-bit hash.
+    @inline(__always)
+    static func fold(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key ^ (key >> 32)) }
+
+    @inline(__always)
+    static func slot(_ key: UInt32, _ mask: Int) -> Int { Int(truncatingIfNeeded: key &* 0x9E37_79B1) & mask }
+
+    init(classCount: Int, keys: [UInt32], offsets: [UInt32], classes: [UInt8], weights: [Float]) {
         self.classCount = classCount
         self.keys = keys
         self.offsets = offsets
@@ -177,42 +192,52 @@ struct LinearModel: Sendable {
         var capacity = 16
         while capacity < keys.count * 2 { capacity <<= 1 }
         mask = capacity - 1
-        var slotKeys = [UInt64](repeating: 0, count: capacity)
-        var slotFeature = [Int32](repeating: -1, count: capacity)
-        for (feature, key) in keys.enumerated() {
-            var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
-            while slotFeature[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            slotKeys[slot] = key
-            slotFeature[slot] = Int32(feature)
+        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let unit = largest > 0 ? largest / Float((1 << 23) - 1) : 1
+        self.unit = unit
+        entries = zip(classes, weights).map { cls, weight in
+            UInt32(cls) << 24 | (UInt32(bitPattern: Int32((weight / unit).rounded())) & 0xFF_FFFF)
         }
-        self.slotKeys = slotKeys
-        self.slotFeature = slotFeature
+        var slots = [UInt64](repeating: 0, count: capacity)
+        for (feature, key) in keys.enumerated() {
+            let count = UInt64(offsets[feature + 1] - offsets[feature])
+            guard count > 0, offsets[feature] < (1 << 24), count < 256 else { continue }
+            var slot = Self.slot(key, capacity - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = UInt64(key) << 32 | UInt64(offsets[feature]) << 8 | count
+        }
+        self.slots = slots
     }
 
     /// Adds the weights of the features to `scores` (which must have ``classCount`` elements).
     @inline(__always)
     func score(_ features: [UInt64], into scores: inout [Float]) {
         for i in scores.indices { scores[i] = 0 }
-        slotKeys.withUnsafeBufferPointer { slotKeys in
-            slotFeature.withUnsafeBufferPointer { slotFeature in
-                offsets.withUnsafeBufferPointer { offsets in
-                    classes.withUnsafeBufferPointer { classes in
-                        weights.withUnsafeBufferPointer { weights in
-                            scores.withUnsafeMutableBufferPointer { scores in
-                                for key in features {
-                                    var slot = Int(truncatingIfNeeded: key) & mask
-                                    while true {
-                                        let feature = slotFeature[slot]
-                                        if feature < 0 { break }
-                                        if slotKeys[slot] == key {
-                                            let start = Int(offsets[Int(feature)])
-                                            let end = Int(offsets[Int(feature) + 1])
-                                            for e in start..<end { scores[Int(classes[e])] += weights[e] }
-                                            break
-                                        }
-                                        slot = (slot + 1) & mask
-                                    }
-                                }
+        let mask = mask
+        let unit = unit
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { first in
+                        // Issue every first probe before using any: the cache misses overlap.
+                        for (i, wide) in features.enumerated() {
+                            first[i] = slots[LinearModel.slot(LinearModel.fold(wide), mask)]
+                        }
+                        for (i, wide) in features.enumerated() {
+                            let key = LinearModel.fold(wide)
+                            var value = first[i]
+                            var slot = LinearModel.slot(key, mask)
+                            while value != 0 && UInt32(truncatingIfNeeded: value >> 32) != key {
+                                slot = (slot + 1) & mask
+                                value = slots[slot]
+                            }
+                            guard value != 0 else { continue }
+                            let start = Int((value >> 8) & 0xFF_FFFF)
+                            let end = start + Int(value & 0xFF)
+                            for e in start..<end {
+                                let entry = entries[e]
+                                let weight = Int32(bitPattern: entry << 8) >> 8
+                                scores[Int(entry >> 24)] += Float(weight) * unit
                             }
                         }
                     }
@@ -224,6 +249,27 @@ struct LinearModel: Sendable {
     var featureCount: Int { keys.count }
     var entryCount: Int { classes.count }
 
+    /// A copy without the entries whose weight magnitude is at most `threshold`.
+    func pruned(threshold: Float) -> LinearModel {
+        var newKeys: [UInt32] = []
+        var newOffsets: [UInt32] = [0]
+        var newClasses: [UInt8] = []
+        var newWeights: [Float] = []
+        for (feature, key) in keys.enumerated() {
+            let before = newClasses.count
+            for e in Int(offsets[feature])..<Int(offsets[feature + 1]) where abs(weights[e]) > threshold {
+                newClasses.append(classes[e])
+                newWeights.append(weights[e])
+            }
+            if newClasses.count > before {
+                newKeys.append(key)
+                newOffsets.append(UInt32(newClasses.count))
+            }
+        }
+        return LinearModel(
+            classCount: classCount, keys: newKeys, offsets: newOffsets, classes: newClasses, weights: newWeights)
+    }
+
     /// Serialises the model with 16-bit weights.
     func write(to writer: inout ByteWriter) {
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
@@ -232,9 +278,8 @@ struct LinearModel: Sendable {
         writer.u32(UInt32(keys.count))
         writer.u32(UInt32(classes.count))
         writer.f32(scale)
-        for key in keys { writer.u64(key) }
-        // Entry counts per feature fit a byte almost always; store UInt16 to be safe.
-        for i in 0..<keys.count { writer.u16(UInt16(offsets[i + 1] - offsets[i])) }
+        for key in keys { writer.u32(key) }
+        for i in 0..<keys.count { writer.u8(UInt8(offsets[i + 1] - offsets[i])) }
         writer.bytes(classes)
         for weight in weights { writer.u16(UInt16(bitPattern: Int16((weight / scale).rounded()))) }
     }
@@ -246,11 +291,11 @@ struct LinearModel: Sendable {
         let featureCount = Int(try reader.u32())
         let entryCount = Int(try reader.u32())
         let scale = try reader.f32()
-        guard classCount > 0, classCount <= 256, scale.isFinite, scale > 0 else {
+        guard classCount > 0, classCount <= 255, scale.isFinite, scale > 0 else {
             throw PipelineError(.invalidModel, "model weight table header is corrupted")
         }
-        let keys = try reader.array(featureCount, of: UInt64.self)
-        let counts = try reader.array(featureCount, of: UInt16.self)
+        let keys = try reader.array(featureCount, of: UInt32.self)
+        let counts = try reader.array(featureCount, of: UInt8.self)
         var offsets = [UInt32](repeating: 0, count: featureCount + 1)
         for i in 0..<featureCount { offsets[i + 1] = offsets[i] + UInt32(counts[i]) }
         guard Int(offsets[featureCount]) == entryCount else {

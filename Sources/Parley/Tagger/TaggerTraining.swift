@@ -145,6 +145,14 @@ extension TaggerModel {
         return chosen
     }
 
+    /// A copy without weights of magnitude at most `threshold` (a smaller file, nearly the same tags).
+    public func pruned(threshold: Float) -> TaggerModel {
+        TaggerModel(classes: classes, lexicon: lexicon, tagDictionary: tagDictionary, weights: weights.pruned(threshold: threshold))
+    }
+
+    /// Number of (feature, class) weights.
+    public var weightCount: Int { weights.entryCount }
+
     /// UPOS and XPOS accuracy (percent) on gold sentences.
     public func accuracy(on sentences: [CoNLLU.Sentence]) -> (upos: Double, xpos: Double) {
         var upos = 0
@@ -153,7 +161,11 @@ extension TaggerModel {
         for sentence in sentences where !sentence.words.isEmpty {
             let tags = tag(sentence.words.map(\.form))
             for (word, tag) in zip(sentence.words, tags) {
-                if word.upos == self.upos[tag] { upos += 1 }
+                if word.upos == self.upos[tag] {
+                    upos += 1
+                } else if ProcessInfo.processInfo.environment["PARLEY_DEBUG_TAGS"] != nil {
+                    print("\(word.form)\t\(word.upos ?? "_")\t\(self.upos[tag])")
+                }
                 if (word.xpos ?? "_") == self.xpos[tag] { xpos += 1 }
                 total += 1
             }

@@ -5,7 +5,14 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Parley against gold-standard data sets.",
-        subcommands: [EvalSyntaxCommand.self]
+        subcommands: [
+            EvalUDCommand.self,
+            EvalSyntaxCommand.self,
+            EvalActorsCommand.self,
+            EvalPloverCommand.self,
+            EvalAcledCommand.self,
+            EvalSatpCommand.self,
+        ]
     )
 }
 
@@ -14,7 +21,12 @@ struct LexiconCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Import, validate and inspect actor, agent, verb and place dictionaries.",
-        subcommands: []
+        subcommands: [
+            LexiconCheckCommand.self,
+            ImportPetrarchCommand.self,
+            ImportVerbsCommand.self,
+            BuildGazetteerCommand.self,
+        ]
     )
 }
 
@@ -23,7 +35,12 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Parley's speed and memory on generated or given text (release builds only).",
-        subcommands: []
+        subcommands: [
+            BenchTokenizeCommand.self,
+            BenchParseCommand.self,
+            BenchLexiconCommand.self,
+            BenchCodeCommand.self,
+        ]
     )
 }
 
@@ -32,6 +49,9 @@ struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the tagger and parser models from Universal Dependencies treebanks.",
-        subcommands: [TrainTaggerCommand.self, TrainParserCommand.self, TrainLemmatizerCommand.self]
+        subcommands: [
+            TrainSegmenterCommand.self, TrainTaggerCommand.self, TrainParserCommand.self, TrainLemmatizerCommand.self,
+            TrainPruneCommand.self,
+        ]
     )
 }

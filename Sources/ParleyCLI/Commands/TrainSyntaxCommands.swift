@@ -188,3 +188,35 @@ struct TrainLemmatizerCommand: ParsableCommand {
         try data.write(model.serialized())
     }
 }
+
+/// `parley train prune`: drops small weights from a trained tagger or parser model.
+struct TrainPruneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prune", abstract: "Drop small weights from a tagger or parser model to make it smaller.")
+
+    @Option(name: .long, help: "The model file (tagger or parser).")
+    var model: String
+
+    @Option(name: .long, help: "Weights of at most this magnitude are dropped.")
+    var threshold: Float
+
+    @Option(name: .long, help: "Where to write the pruned model.")
+    var out: String
+
+    func run() throws {
+        let url = URL(fileURLWithPath: model)
+        let bytes: [UInt8]
+        if let tagger = try? TaggerModel(contentsOf: url) {
+            let pruned = tagger.pruned(threshold: threshold)
+            printError("tagger weights: \(tagger.weightCount) -> \(pruned.weightCount)")
+            bytes = pruned.serialized()
+        } else {
+            let parser = try ParserModel(contentsOf: url)
+            let pruned = parser.pruned(threshold: threshold)
+            printError("parser weights: \(parser.weightCount) -> \(pruned.weightCount)")
+            bytes = pruned.serialized()
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: out))
+        printError("wrote \(out) (\(bytes.count) bytes)")
+    }
+}

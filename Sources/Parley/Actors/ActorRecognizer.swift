@@ -1,0 +1,539 @@
+import Foundation
+
+/// Finds actor mentions in sentences and resolves each to the code its actor held on the sentence's date.
+///
+/// Longest match over folded words; a country, demonym, capital or actor followed by agents composes
+/// ("Pakistani delegation" → `PAKGOV`, "Taliban forces" → `AFGMIL` after 2021-08-15); a title before a
+/// name joins it ("Defence Minister Khawaja Muhammad Asif"), and a title before an unknown proper name
+/// introduces a person; "the head of X" is X; capitals stand for their government unless used as a
+/// place ("in Kabul"); later surnames, "the minister" and "he" refer back to earlier mentions.
+/// Uses part-of-speech tags when present.
+public struct ActorRecognizer: PipelineStage {
+    /// Options.
+    public struct Configuration: Sendable {
+        /// Give agents without a country ("police", "protesters") the article's main country when one
+        /// country clearly dominates its mentions.
+        public var assumeHomeCountry = true
+        /// How many sentences back a pronoun or "the minister" may look for its antecedent.
+        public var coreferenceWindow = 4
+        /// Place names found in this gazetteer vote for the article's main country.
+        public var gazetteer: Gazetteer?
+
+        /// Creates the default configuration.
+        public init() {}
+    }
+
+    public let name = "actors"
+    public let requires: Set<Annotation> = [.tokens, .sentences]
+    public let assigns: Set<Annotation> = [.actors]
+    /// The compiled lexicon.
+    public let dictionary: ActorDictionary
+    /// Options.
+    public let configuration: Configuration
+
+    /// Creates a recognizer.
+    /// - Parameters:
+    ///   - dictionary: the compiled lexicon.
+    ///   - configuration: options.
+    public init(dictionary: ActorDictionary, configuration: Configuration = Configuration()) {
+        self.dictionary = dictionary
+        self.configuration = configuration
+    }
+
+    /// A word piece of a token.
+    struct Piece {
+        var text: String
+        var token: Int
+        var isCaps: Bool
+        var endsToken: Bool
+    }
+
+    /// A lexicon hit before composition.
+    struct Hit {
+        var tokens: Range<Int>
+        var target: ActorDictionary.Target
+        var isStem: Bool
+    }
+
+    static let locatives: Set<String> = [
+        "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "around", "toward", "towards",
+        "via", "through", "over", "within", "between", "reached", "visited", "left",
+    ]
+    static let attributiveSuffixes: Set<String> = [
+        "backed", "based", "led", "sponsored", "supported", "run", "controlled", "administered", "held", "allied",
+        "linked", "affiliated", "aligned", "born", "funded", "trained",
+    ]
+    static let placeMarkers: Set<String> = [
+        "in", "at", "near", "of", "from", "outside", "inside", "across", "around", "towards", "toward", ",", "(",
+        "and", "district", "province", "city",
+    ]
+    static let placeNouns: Set<String> = [
+        "district", "province", "city", "town", "village", "tehsil", "agency", "region", "valley", "area", "division",
+        "county", "state", "governorate",
+    ]
+    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"]
+    static let pronouns: [String: Bool] = ["he": true, "she": true, "him": true]  // value: singular person
+    static let headNouns: Set<String> = ["head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
+                                         "members", "member", "commander", "commanders", "chairman", "director"]
+
+    public func process(_ document: inout Document) throws {
+        let day = document.metadata.published
+        var mentions: [ActorMention] = []
+        var countryVotes: [String: Int] = [:]
+        let folded = document.tokens.map { NameFolding.fold($0.form) }
+        var surnames: [String: Int] = [:]
+        for (sentenceIndex, sentence) in document.sentences.enumerated() {
+            let found = recognize(
+                sentence: sentence, index: sentenceIndex, in: document, folded: folded, day: day, earlier: mentions,
+                surnames: &surnames)
+            for mention in found {
+                if let code = mention.code, let country = dictionary.country(of: code), mention.confidence >= 0.7,
+                    dictionary.registry.kind(of: country) != .international
+                {
+                    countryVotes[country, default: 0] += 1
+                }
+            }
+            mentions += found
+        }
+        if configuration.assumeHomeCountry, let gazetteer = configuration.gazetteer {
+            let covered = Set(mentions.flatMap { $0.span.tokens })
+            let places = placeCountries(document, gazetteer: gazetteer, covered: covered, prior: countryVotes)
+            for (country, votes) in places {
+                countryVotes[country, default: 0] += votes
+            }
+        }
+        if configuration.assumeHomeCountry {
+            let total = countryVotes.values.reduce(0, +)
+            if let (home, votes) = countryVotes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+                total > 0, Double(votes) / Double(total) >= 0.5
+            {
+                for index in mentions.indices {
+                    guard let code = mentions[index].code, mentions[index].antecedent == nil,
+                        dictionary.country(of: code) == nil, code != "---"
+                    else { continue }
+                    mentions[index].code = home + code
+                    mentions[index].confidence = min(mentions[index].confidence, 0.5)
+                    mentions[index].entry = (mentions[index].entry ?? "") + " + home country \(home)"
+                }
+            }
+        }
+        document.actors = mentions
+    }
+
+    /// Countries of the places named in a document, with votes: capitalized words outside actor mentions found
+    /// in the gazetteer. A name found in one country only counts twice; a name found in several countries
+    /// counts once, for the country the rest of the article points to (else the most populous place).
+    func placeCountries(
+        _ document: Document, gazetteer: Gazetteer, covered: Set<Int>, prior: [String: Int]
+    ) -> [String: Int] {
+        var votes: [String: Int] = [:]
+        var ambiguous: [[(country: String, population: Int)]] = []
+        var cache: [String: [(country: String, population: Int)]] = [:]
+        func countries(_ key: String) -> [(country: String, population: Int)] {
+            if let cached = cache[key] { return cached }
+            var result: [(country: String, population: Int)] = []
+            for place in gazetteer.candidates(folded: key) {
+                guard let code = place.country3 ?? gazetteer.country3(forISO2: place.country) else { continue }
+                if !result.contains(where: { $0.country == code }) {
+                    result.append((code, place.featureClass == .city ? place.population : 10_000_000))
+                }
+            }
+            cache[key] = result
+            return result
+        }
+        for sentence in document.sentences {
+            var index = sentence.tokens.lowerBound
+            while index < sentence.tokens.upperBound {
+                let token = document.tokens[index]
+                // A place name stands after a locative word or before a place noun ("Swat district").
+                let before = index > sentence.tokens.lowerBound ? NameFolding.fold(document.tokens[index - 1].form) : ""
+                guard !covered.contains(index), let first = token.form.first, first.isUppercase, token.form.count > 2,
+                    !NameFolding.isAllCaps(token.form),
+                    ActorRecognizer.placeMarkers.contains(before)
+                        || (1...3).contains(where: { offset in
+                            index + offset < sentence.tokens.upperBound
+                                && ActorRecognizer.placeNouns.contains(NameFolding.fold(document.tokens[index + offset].form))
+                        })
+                else {
+                    index += 1
+                    continue
+                }
+                // The whole run of capitalized words names the place ("Orangi Town", "Dera Ismail Khan"),
+                // or the run without a trailing place noun ("Swat District" → "Swat").
+                var runEnd = index
+                while runEnd < sentence.tokens.upperBound, runEnd - index < 5, !covered.contains(runEnd),
+                    document.tokens[runEnd].form.first?.isUppercase == true
+                {
+                    runEnd += 1
+                }
+                let length = max(1, runEnd - index)
+                var words = document.tokens[index..<(index + length)].flatMap { NameFolding.pieces($0.form) }
+                var found = countries(words.joined(separator: " "))
+                while found.isEmpty, words.count > 1, ActorRecognizer.placeNouns.contains(words[words.count - 1]) {
+                    words.removeLast()
+                    found = countries(words.joined(separator: " "))
+                }
+                let sizes = found.map(\.population).sorted(by: >)
+                if found.count == 1 || (sizes.count > 1 && sizes[0] / 20 >= max(1, sizes[1])) {
+                    votes[found.max(by: { $0.population < $1.population })!.country, default: 0] += 3
+                } else if found.count > 1 {
+                    ambiguous.append(found)
+                }
+                index += length
+            }
+        }
+        for options in ambiguous {
+            let known = options.filter { (votes[$0.country] ?? 0) + (prior[$0.country] ?? 0) > 0 }
+            let pick = (known.isEmpty ? options : known).max {
+                ((votes[$0.country] ?? 0) + (prior[$0.country] ?? 0), $0.population)
+                    < ((votes[$1.country] ?? 0) + (prior[$1.country] ?? 0), $1.population)
+            }
+            if let pick { votes[pick.country, default: 0] += 1 }
+        }
+        return votes
+    }
+
+    /// Folded pieces of a sentence's tokens.
+    func pieces(of tokens: ArraySlice<Token>, folded allFolded: [String]) -> [Piece] {
+        var result: [Piece] = []
+        for index in tokens.indices {
+            let form = tokens[index].form
+            var folded = allFolded[index]
+            if folded.hasSuffix("'s") && folded.count > 2 { folded.removeLast(2) }
+            let parts = NameFolding.wordPieces(folded)
+            // "Capitals" for acronym matching: the form has an upper-case letter after its first character.
+            let caps = form.dropFirst().contains { $0.isUppercase }
+            for (offset, part) in parts.enumerated() {
+                result.append(Piece(text: part, token: index, isCaps: caps, endsToken: offset == parts.count - 1))
+            }
+        }
+        return result
+    }
+
+    /// The raw lexicon hits of a sentence, longest first, left to right.
+    func hits(in tokens: ArraySlice<Token>, folded: [String]) -> [Hit] {
+        let pieces = pieces(of: tokens, folded: folded)
+        let words = pieces.map(\.text)
+        let caps = pieces.map(\.isCaps)
+        var result: [Hit] = []
+        var index = 0
+        while index < pieces.count {
+            let startsToken = index == 0 || pieces[index - 1].token != pieces[index].token
+            if startsToken,
+                let match = dictionary.longestMatch(
+                    in: words, at: index, allCaps: caps,
+                    isBoundary: {
+                        // A name may end inside a hyphenated word before "-backed", "-based", "-led" ….
+                        pieces[$0].endsToken
+                            || ($0 + 1 < pieces.count && pieces[$0 + 1].token == pieces[$0].token
+                                && ActorRecognizer.attributiveSuffixes.contains(pieces[$0 + 1].text))
+                    })
+            {
+                let last = pieces[index + match.length - 1].token
+                result.append(Hit(tokens: pieces[index].token..<(last + 1), target: match.target, isStem: match.isStem))
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    func recognize(
+        sentence: Sentence, index sentenceIndex: Int, in document: Document, folded: [String], day: Day?,
+        earlier: [ActorMention], surnames: inout [String: Int]
+    ) -> [ActorMention] {
+        let tokens = document.tokens[sentence.tokens]
+        guard !tokens.isEmpty else { return [] }
+        let hits = hits(in: tokens, folded: folded)
+        var mentions: [ActorMention] = []
+        func lower(_ token: Int) -> String { folded[token] }
+        func isPossessive(_ token: Int) -> Bool {
+            let form = folded[token]
+            return form == "'s" || form == "'"
+        }
+        func isProperName(_ token: Int) -> Bool {
+            let t = document.tokens[token]
+            if let upos = t.upos { return upos == "PROPN" }
+            guard let first = t.form.first, first.isUppercase, t.form.count > 1 else { return false }
+            return !ActorRecognizer.determiners.contains(lower(token)) && !t.form.allSatisfy({ $0.isUppercase })
+        }
+
+        var covered = Set<Int>()
+        var hitIndex = 0
+        while hitIndex < hits.count {
+            // Gather a chunk: hits joined directly or by a possessive.
+            var chunk = [hits[hitIndex]]
+            var next = hitIndex + 1
+            while next < hits.count {
+                let gapStart = chunk.last!.tokens.upperBound
+                let gap = gapStart..<hits[next].tokens.lowerBound
+                if gap.isEmpty || (gap.count == 1 && isPossessive(gap.lowerBound)) {
+                    chunk.append(hits[next])
+                    next += 1
+                } else {
+                    break
+                }
+            }
+            hitIndex = next
+            for mention in compose(chunk, sentence: sentenceIndex, document: document, folded: folded, day: day,
+                                   earlier: earlier, local: mentions, isProperName: isProperName)
+            {
+                mentions.append(mention)
+                covered.formUnion(mention.span.tokens)
+            }
+        }
+
+        // "the head of X": widen X's mention.
+        for index in mentions.indices {
+            let start = mentions[index].span.tokens.lowerBound
+            guard start >= sentence.tokens.lowerBound + 2, lower(start - 1) == "of",
+                ActorRecognizer.headNouns.contains(lower(start - 2))
+            else { continue }
+            var from = start - 2
+            if from > sentence.tokens.lowerBound, ActorRecognizer.determiners.contains(lower(from - 1)) { from -= 1 }
+            mentions[index].span.tokens = from..<mentions[index].span.tokens.upperBound
+            mentions[index].range = document.tokens[from].range.lowerBound..<mentions[index].range.upperBound
+            mentions[index].text = String(document.text(in: mentions[index].range))
+        }
+
+        // Coreference: surnames of earlier persons, pronouns.
+        func mention(_ index: Int) -> ActorMention {
+            index < earlier.count ? earlier[index] : mentions[index - earlier.count]
+        }
+        for (offset, found) in mentions.enumerated() where found.isPerson && found.code != nil && found.antecedent == nil {
+            let words = found.span.tokens.filter { isProperName($0) }.map { folded[$0] }
+            if let last = words.last { surnames[last] = earlier.count + offset }
+        }
+        for token in sentence.tokens where !covered.contains(token) {
+            let form = lower(token)
+            if let antecedentIndex = surnames[form], isProperName(token) {
+                var target = antecedentIndex
+                while let up = mention(target).antecedent { target = up }
+                let antecedent = mention(target)
+                var surname = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
+                                          code: antecedent.code, confidence: 0.8, entry: antecedent.entry, isPerson: true)
+                surname.antecedent = target
+                mentions.append(surname)
+                covered.insert(token)
+            } else if ActorRecognizer.pronouns[form] != nil,
+                document.tokens[token].upos == nil || document.tokens[token].upos == "PRON"
+            {
+                // The most recent person within the window, in earlier sentences or before the pronoun.
+                let offset = document.tokens[token].range.lowerBound
+                var found: Int?
+                var bestStart = -1
+                var index = earlier.count + mentions.count - 1
+                while index >= 0 {
+                    let m = mention(index)
+                    if m.sentence < sentenceIndex - configuration.coreferenceWindow { break }
+                    if m.isPerson && m.code != nil && m.range.upperBound <= offset && m.range.lowerBound > bestStart {
+                        found = index
+                        bestStart = m.range.lowerBound
+                    }
+                    index -= 1
+                }
+                guard var target = found else { continue }
+                while let up = mention(target).antecedent { target = up }
+                let antecedent = mention(target)
+                var pronoun = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
+                                          code: antecedent.code, confidence: 0.6, entry: antecedent.entry, isPerson: true)
+                pronoun.antecedent = target
+                mentions.append(pronoun)
+            }
+        }
+        // Text order; antecedents inside this sentence follow their mentions to their new places.
+        let base = earlier.count
+        let order = mentions.indices.sorted {
+            (mentions[$0].span.tokens.lowerBound, $0) < (mentions[$1].span.tokens.lowerBound, $1)
+        }
+        var newIndex: [Int: Int] = [:]
+        for (position, old) in order.enumerated() { newIndex[base + old] = base + position }
+        return order.map { old in
+            var mention = mentions[old]
+            if let antecedent = mention.antecedent, let moved = newIndex[antecedent] { mention.antecedent = moved }
+            return mention
+        }
+    }
+
+    func makeMention(
+        _ tokens: Range<Int>, document: Document, sentence: Int, code: String?, confidence: Double, entry: String?,
+        isPerson: Bool
+    ) -> ActorMention {
+        let range = document.tokens[tokens.lowerBound].range.lowerBound..<document.tokens[tokens.upperBound - 1].range.upperBound
+        return ActorMention(
+            span: Span(tokens: tokens, label: "actor"), range: range, text: String(document.text(in: range)), code: code,
+            sentence: sentence, confidence: confidence, entry: entry, isPerson: isPerson)
+    }
+
+    /// Turns a chunk of adjacent hits into mentions.
+    func compose(
+        _ chunk: [Hit], sentence: Int, document: Document, folded: [String], day: Day?, earlier: [ActorMention],
+        local: [ActorMention], isProperName: (Int) -> Bool
+    ) -> [ActorMention] {
+        let actors = dictionary.lexicon.actors
+        let agents = dictionary.lexicon.agents
+        var code: String?
+        var entries: [String] = []
+        var confidence = 0.95
+        var isPerson = false
+        var hasAgent = false
+        var lastAgent: AgentEntry?
+        var lastAgentTokens = 0..<0
+        var result: [ActorMention] = []
+        var start = chunk[0].tokens.lowerBound
+        var end = chunk[0].tokens.upperBound
+        var definite = false
+        let sentenceRange = document.sentences[sentence].tokens
+        func fold(_ token: Int) -> String { folded[token] }
+
+        func flush() {
+            guard !entries.isEmpty else { return }
+            var mentionCode = code
+            var mentionConfidence = confidence
+            var antecedent: Int?
+            var entry = entries.joined(separator: " + ")
+            // A title alone ("the defence minister") refers back to a person holding it, else stays generic.
+            if code == nil, let agent = lastAgent {
+                mentionCode = agent.code
+                mentionConfidence = 0.6
+                if definite,
+                    let found = findTitleAntecedent(
+                        words: Set(lastAgentTokens.flatMap { NameFolding.pieces(document.tokens[$0].form) }),
+                        before: document.tokens[start].range.lowerBound, sentence: sentence, earlier: earlier,
+                        local: local)
+                {
+                    let target = found < earlier.count ? earlier[found] : local[found - earlier.count]
+                    antecedent = found
+                    mentionCode = target.code
+                    mentionConfidence = 0.7
+                    entry = (target.entry ?? "") + " (via \(agent.reference))"
+                    isPerson = target.isPerson
+                }
+            }
+            var mention = makeMention(start..<end, document: document, sentence: sentence, code: mentionCode,
+                                      confidence: mentionConfidence, entry: entry, isPerson: isPerson)
+            mention.antecedent = antecedent
+            result.append(mention)
+        }
+
+        for (offset, hit) in chunk.enumerated() {
+            let stemPenalty = hit.isStem ? 0.1 : 0
+            switch hit.target {
+            case .agent(let index):
+                let agent = agents[index]
+                if let current = code {
+                    if isPerson {
+                        // An agent after a person ends the person's mention.
+                        flush()
+                        code = nil; entries = []; isPerson = false; start = hit.tokens.lowerBound
+                    } else {
+                        code = dictionary.compose(current, with: agent)
+                    }
+                }
+                entries.append(agent.reference)
+                hasAgent = true
+                lastAgent = agent
+                lastAgentTokens = hit.tokens
+                end = hit.tokens.upperBound
+            case .actor(let index), .demonym(let index), .capital(let index):
+                let entry = actors[index]
+                // A capital after a locative preposition is a place, not an actor.
+                if case .capital = hit.target, offset == 0, hit.tokens.lowerBound > sentenceRange.lowerBound,
+                    ActorRecognizer.locatives.contains(fold(hit.tokens.lowerBound - 1)),
+                    chunk.count == 1
+                {
+                    return []
+                }
+                guard let role = entry.role(on: day) ?? entry.roles.first else {
+                    if entries.isEmpty {
+                        entries.append(entry.reference)
+                        end = hit.tokens.upperBound
+                    }
+                    continue
+                }
+                var roleCode = role.code
+                if case .capital = hit.target, roleCode.count == 3, dictionary.country(of: roleCode) != nil {
+                    roleCode += "GOV"
+                }
+                if entry.kind == .person && hasAgent {
+                    // "Defence Minister Khawaja Muhammad Asif": the title joins the person.
+                    code = roleCode
+                    entries.append(entry.reference)
+                    isPerson = true
+                    end = hit.tokens.upperBound
+                    confidence = 0.95 - stemPenalty
+                } else if code != nil {
+                    // Two actors side by side ("Pakistan Taliban"): close the first, start again.
+                    flush()
+                    code = roleCode; entries = [entry.reference]; start = hit.tokens.lowerBound
+                    end = hit.tokens.upperBound; hasAgent = false; lastAgent = nil; isPerson = entry.kind == .person
+                    confidence = 0.95 - stemPenalty
+                } else {
+                    if hasAgent {
+                        // An agent before a country ("officials Pakistan") rarely composes; keep it separate.
+                        flush()
+                        entries = []; hasAgent = false; lastAgent = nil; start = hit.tokens.lowerBound
+                    }
+                    code = roleCode
+                    entries.append(entry.reference)
+                    isPerson = entry.kind == .person
+                    end = hit.tokens.upperBound
+                    switch hit.target {
+                    case .capital: confidence = 0.8
+                    case .demonym: confidence = 0.75
+                    default: confidence = 0.95 - stemPenalty
+                    }
+                }
+                if case .demonym = hit.target, offset + 1 < chunk.count { confidence = 0.9 }
+            }
+        }
+        // A determiner before the chunk: part of the mention, and a sign of a definite title.
+        if start > sentenceRange.lowerBound, ActorRecognizer.determiners.contains(fold(start - 1)) {
+            definite = fold(start - 1) == "the"
+        }
+        // A title followed by an unknown proper name introduces a person ("Information Minister Attaullah Tarar").
+        if hasAgent, !isPerson, end < sentenceRange.upperBound, isProperName(end) {
+            var nameEnd = end
+            while nameEnd < sentenceRange.upperBound, isProperName(nameEnd), nameEnd - end < 4 { nameEnd += 1 }
+            let known = document.tokens[end..<nameEnd].contains { NameFolding.fold($0.form) == "of" }
+            if !known, lastAgent.map({ ["GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "REB", "COP"].contains(String($0.code.prefix(3))) }) == true {
+                if code == nil, let agent = lastAgent { code = agent.code }
+                end = nameEnd
+                isPerson = true
+                confidence = min(confidence, 0.75)
+                entries.append("new person with title")
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// An earlier mention holding a title: a person whose words or role title include the title's words.
+    func findTitleAntecedent(
+        words: Set<String>, before offset: Int, sentence: Int, earlier: [ActorMention], local: [ActorMention]
+    ) -> Int? {
+        func mention(_ index: Int) -> ActorMention {
+            index < earlier.count ? earlier[index] : local[index - earlier.count]
+        }
+        var index = earlier.count + local.count - 1
+        while index >= 0 {
+            let candidate = mention(index)
+            if candidate.sentence < sentence - configuration.coreferenceWindow * 2 { break }
+            defer { index -= 1 }
+            guard candidate.range.upperBound <= offset, candidate.code != nil, candidate.isPerson else { continue }
+            var matches = !words.isDisjoint(with: NameFolding.pieces(candidate.text))
+            if !matches, let entry = candidate.entry {
+                for (reference, actor) in dictionary.personTitles where entry.contains(reference) {
+                    if words.isSubset(of: actor) { matches = true }
+                }
+            }
+            if matches {
+                var target = index
+                while let up = mention(target).antecedent { target = up }
+                return target
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Folds names and words to the form the lexicon and gazetteer match on.
+///
+/// Lower case, no diacritics, compatibility forms (NFKC), curly quotes and dashes made plain, and
+/// periods inside abbreviations dropped ("U.S." → "us"). Hyphenated words are split into pieces so
+/// that "Tehreek-e-Taliban" matches whether or not a tokenizer split it.
+public enum NameFolding {
+    /// The folded form of one word or name.
+    /// - Parameter text: the text to fold.
+    public static func fold(_ text: some StringProtocol) -> String {
+        var ascii = true
+        for byte in text.utf8 where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii {
+            var plain = true
+            for byte in text.utf8 where (byte >= 0x41 && byte <= 0x5A) || byte == 0x2E || byte == 0x60 {
+                plain = false
+                break
+            }
+            if plain { return String(text) }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte + 32)
+                case 0x2E:  // '.' inside abbreviations is dropped
+                    continue
+                case 0x60: bytes.append(0x27)  // backtick → apostrophe
+                default: bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var mapped = ""
+        mapped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in String(text).precomposedStringWithCompatibilityMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x0060: mapped.unicodeScalars.append("'")
+            case 0x201C, 0x201D, 0x201F, 0x2033: mapped.unicodeScalars.append("\"")
+            case 0x2010...0x2015, 0x2212: mapped.unicodeScalars.append("-")
+            case 0x2E: continue
+            default: mapped.unicodeScalars.append(scalar)
+            }
+        }
+        return mapped.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "ı", with: "i")
+    }
+
+    /// The folded pieces of a name: words split at spaces, underscores and hyphens, possessive `'s` dropped.
+    /// - Parameter text: a name as written in a lexicon ("Tehreek-e-Taliban Pakistan").
+    public static func pieces(_ text: some StringProtocol) -> [String] {
+        var result: [String] = []
+        for word in fold(text).split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "\t" }) {
+            result += wordPieces(String(word))
+        }
+        return result
+    }
+
+    /// The pieces of one already folded word: split at hyphens, empty pieces dropped.
+    static func wordPieces(_ folded: String) -> [String] {
+        if !folded.utf8.contains(0x2D) { return folded.isEmpty ? [] : [folded] }
+        return folded.split(separator: "-").map(String.init)
+    }
+
+    /// Whether a word is written in capitals only (an acronym such as "TTP" or "US").
+    public static func isAllCaps(_ text: some StringProtocol) -> Bool {
+        var letters = 0
+        for character in text {
+            if character.isLetter {
+                if !character.isUppercase { return false }
+                letters += 1
+            }
+        }
+        return letters > 0
+    }
+}

@@ -1,0 +1,1113 @@
+import Foundation
+
+/// Codes events — who did what to whom — over parsed sentences with actor mentions.
+///
+/// For each verb or noun trigger of the ``VerbLexicon`` the coder finds its clause's source and target
+/// through the dependency tree (voice, coordination, control, relative clauses, nominal arguments),
+/// refines the code with the block's best pattern, folds verb + verb combinations ("threatened to
+/// strike" is a threat), codes what reported speech reports with its speaker, sets PLOVER modes
+/// (negated, hypothetical, future, historical, reported) with the rule behind each, and derives
+/// PLOVER, ACLED, Goldstein and QuadClass from the ``EventCodebook`` where the code is CAMEO.
+public struct EventCoder: PipelineStage {
+    /// Options for coding.
+    public struct Configuration: Sendable {
+        /// Code only events with both a source and a target (PETRARCH's `require_dyad`).
+        public var requireDyad = false
+        /// Code events with no source actor (e.g. nominal events with only a target).
+        public var allowMissingSource = false
+        /// Keep events whose code is not CAMEO (imported dictionaries with their own codes).
+        public var keepNonCAMEO = true
+
+        /// Phrases (uppercased words) whose presence in a sentence means it is not coded ("baseball").
+        public var sentenceDiscards: [[String]] = []
+        /// Phrases whose presence anywhere means the whole story is not coded.
+        public var storyDiscards: [[String]] = []
+
+        public init(requireDyad: Bool = false, allowMissingSource: Bool = false) {
+            self.requireDyad = requireDyad
+            self.allowMissingSource = allowMissingSource
+        }
+    }
+
+    public let name = "events"
+    public let requires: Set<Annotation> = [.tokens, .sentences, .dependencies, .actors]
+    public let assigns: Set<Annotation> = [.events]
+    public let lexicon: VerbLexicon
+    public let codebook: EventCodebook
+    public let configuration: Configuration
+    let index: TriggerIndex
+
+    /// Creates a coder.
+    /// - Parameters:
+    ///   - lexicon: the verb-pattern lexicon.
+    ///   - codebook: code scores and crosswalks.
+    ///   - configuration: coding options.
+    public init(lexicon: VerbLexicon, codebook: EventCodebook, configuration: Configuration = Configuration()) {
+        self.lexicon = lexicon
+        self.codebook = codebook
+        self.configuration = configuration
+        self.index = TriggerIndex(lexicon)
+    }
+
+    /// The coder with Parley's bundled lexicon and codebook.
+    /// - Throws: ``PipelineError`` when a bundled resource is missing or malformed.
+    public static func bundled(configuration: Configuration = Configuration()) throws -> EventCoder {
+        EventCoder(lexicon: try VerbLexicon.bundled(), codebook: try EventCodebook.bundled(), configuration: configuration)
+    }
+
+    public func process(_ document: inout Document) throws {
+        var events: [Event] = []
+        let forms = document.tokens.map { $0.form.uppercased() }
+        if let phrase = configuration.storyDiscards.first(where: { Self.find($0, in: forms[...]) }) {
+            document.events = []
+            document.warnings.append(Diagnostic(message: "story discarded: it mentions '\(phrase.joined(separator: " ").lowercased())'"))
+            return
+        }
+        for (number, sentence) in document.sentences.enumerated() {
+            guard !sentence.tokens.isEmpty, sentence.tokens.upperBound <= document.tokens.count else { continue }
+            if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) { continue }
+            var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
+            events += coder.code()
+        }
+        for index in events.indices { events[index].id = "\(document.id)-e\(index + 1)" }
+        document.events = events
+        AcledClassifier().refine(&document)
+    }
+
+    /// Whether the words occur in a row among the forms (a word also matches its plural).
+    static func find(_ phrase: [String], in forms: ArraySlice<String>) -> Bool {
+        guard let first = phrase.first, !first.isEmpty else { return false }
+        var index = forms.startIndex
+        while index < forms.endIndex {
+            if forms[index] == first || forms[index] == first + "S" {
+                var ok = true
+                for (offset, word) in phrase.enumerated().dropFirst() {
+                    let position = index + offset
+                    if position >= forms.endIndex || (forms[position] != word && forms[position] != word + "S") {
+                        ok = false
+                        break
+                    }
+                }
+                if ok { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
+
+// MARK: - Word lists
+
+enum EventWords {
+    static let speech: Set<String> = [
+        "SAY", "TELL", "ADD", "STATE", "CLAIM", "ALLEGE", "REPORT", "ANNOUNCE", "INSIST", "ASSERT", "REITERATE",
+        "CONFIRM", "WARN", "NOTE", "STRESS", "DECLARE", "EXPLAIN", "BELIEVE", "ACKNOWLEDGE", "ADMIT", "CAUTION",
+        "WRITE", "TWEET", "POST", "SUGGEST", "INDICATE", "ARGUE", "MAINTAIN", "REVEAL", "DISCLOSE", "CHARGE",
+        "EMPHASIZE", "EMPHASISE", "UNDERLINE", "PREDICT", "CONCLUDE", "THINK", "FEAR",
+    ]
+    /// Speech verbs whose report of material conflict is a threat (`warn that X would strike`).
+    static let threatSpeech: Set<String> = ["WARN", "THREATEN", "CAUTION", "VOW", "PLEDGE", "PROMISE", "SWEAR"]
+    static let allegation: Set<String> = ["CLAIM", "ALLEGE", "CHARGE", "ACCUSE"]
+    /// Outer verbs whose infinitival complement is future or intended.
+    static let intent: Set<String> = [
+        "PLAN", "INTEND", "EXPECT", "AIM", "PREPARE", "SEEK", "HOPE", "WANT", "WISH", "SCHEDULE", "DECIDE",
+        "RESOLVE", "MEAN", "SET", "GO", "ARRANGE", "PLOT",
+    ]
+    /// Outer verbs whose complement did not happen.
+    static let failure: Set<String> = ["FAIL", "NEGLECT", "AVOID", "CEASE", "STOP", "ABANDON"]
+    /// Outer verbs that say nothing of their complement's happening; it is coded as if alone.
+    static let neutral: Set<String> = [
+        "BEGIN", "START", "CONTINUE", "RESUME", "TRY", "ATTEMPT", "MANAGE", "KEEP", "HELP", "DARE", "APPEAR", "SEEM",
+        "COME", "GET", "USE", "MOVE", "STEP", "RUSH",
+    ]
+    /// Verbs whose object, not subject, controls an infinitival complement ("urged X to resume").
+    static let objectControl: Set<String> = [
+        "URGE", "ASK", "PERSUADE", "FORCE", "ORDER", "CALL", "PRESS", "COMPEL", "ENCOURAGE", "INVITE", "TELL", "ALLOW",
+        "EXHORT", "PUSH", "REQUIRE", "PRESSURE", "ENABLE",
+    ]
+    static let modalsFuture: Set<String> = ["WILL", "SHALL", "'LL", "WO"]
+    static let modalsHypothetical: Set<String> = ["WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "'D", "CAN"]
+    static let conditional: Set<String> = ["IF", "UNLESS", "SHOULD", "PROVIDED", "WHETHER"]
+    static let historicalAdverbs: Set<String> = [
+        "EARLIER", "PREVIOUSLY", "AGO", "FORMERLY", "ONCE", "BEFORE", "LAST", "YESTERDAY",
+    ]
+    static let reportedAdverbs: Set<String> = ["REPORTEDLY", "ALLEGEDLY", "PURPORTEDLY", "SUPPOSEDLY", "APPARENTLY"]
+    static let mediation: Set<String> = ["MEDIATE", "MEDIATION", "MEDIATOR", "BROKER", "FACILITATE", "FACILITATION"]
+    static let hosting: Set<String> = ["HOST", "HOSTED"]
+    static let months: [String: Int] = [
+        "JANUARY": 1, "JAN": 1, "FEBRUARY": 2, "FEB": 2, "MARCH": 3, "MAR": 3, "APRIL": 4, "APR": 4, "MAY": 5,
+        "JUNE": 6, "JUN": 6, "JULY": 7, "JUL": 7, "AUGUST": 8, "AUG": 8, "SEPTEMBER": 9, "SEP": 9, "SEPT": 9,
+        "OCTOBER": 10, "OCT": 10, "NOVEMBER": 11, "NOV": 11, "DECEMBER": 12, "DEC": 12,
+    ]
+}
+
+// MARK: - One sentence
+
+struct SentenceCoder {
+    let coder: EventCoder
+    let document: Document
+    let sentence: Sentence
+    let number: Int
+    let graph: SentenceGraph
+    /// Actor mention index for each token of a mention with a code.
+    var actorAt: [Int: Int] = [:]
+
+    /// Codes composed in the tree: an agent without a country takes the country of an actor that modifies
+    /// it ("ministers from the Georgian government" → GEOGOV, "soldiers from Gondor" → GONMIL).
+    var composed: [Int: String] = [:]
+
+    init(coder: EventCoder, document: Document, sentence: Sentence, number: Int) {
+        self.coder = coder
+        self.document = document
+        self.sentence = sentence
+        self.number = number
+        self.graph = SentenceGraph(document: document, sentence: sentence)
+        var mentions: [Int] = []
+        for (index, mention) in document.actors.enumerated() where mention.code != nil {
+            var inSentence = false
+            for token in mention.span.tokens where sentence.tokens.contains(token) {
+                if actorAt[token] == nil { actorAt[token] = index }
+                inSentence = true
+            }
+            if inSentence { mentions.append(index) }
+        }
+        for mention in mentions {
+            guard let code = document.actors[mention].code, let agent = Self.agentOnly(code) else { continue }
+            let head = mentionHead(mention)
+            let span = document.actors[mention].span.tokens
+            search: for child in graph.children(of: head)
+            where ["nmod", "amod", "compound", "nmod:poss", "flat", "appos"].contains(graph.relation(child))
+                || graph.baseRelation(child) == "nmod"
+            {
+                for token in graph.subtree(child, excluding: ["acl", "acl:relcl", "conj"]) where !span.contains(token) {
+                    guard let other = actorAt[token], other != mention, let otherCode = document.actors[other].code,
+                        Self.agentOnly(otherCode) == nil, otherCode.count >= 3
+                    else { continue }
+                    composed[mention] = String(otherCode.prefix(3)) + agent
+                    break search
+                }
+            }
+            // "ministers from the Georgian government" with the phrase attached to the verb.
+            let next = span.upperBound
+            if composed[mention] == nil, next < sentence.tokens.upperBound, ["FROM", "OF", "IN"].contains(graph.form(next)),
+                let nominal = graph.head(next), nominal > next
+            {
+                for token in graph.subtree(nominal, excluding: ["acl", "acl:relcl", "conj"]) {
+                    guard let other = actorAt[token], other != mention, let otherCode = document.actors[other].code,
+                        Self.agentOnly(otherCode) == nil, otherCode.count >= 3
+                    else { continue }
+                    composed[mention] = String(otherCode.prefix(3)) + agent
+                    break
+                }
+            }
+        }
+    }
+
+    /// Role codes that name an agent without a country (`GOV`, `---MIL`); `nil` for codes with a country
+    /// or an organisation.
+    static func agentOnly(_ code: String) -> String? {
+        var rest = Substring(code)
+        while rest.hasPrefix("-") { rest = rest.dropFirst() }
+        guard rest.count >= 3, code.hasPrefix("-") || agentRoles.contains(String(rest.prefix(3))) else { return nil }
+        return String(rest)
+    }
+
+    static let agentRoles: Set<String> = [
+        "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "HLH", "HRI",
+        "INS", "LAB", "LEG", "REF", "SET", "UAF", "AGR", "ELI", "ENV", "PPL", "RAD", "MOD", "REL", "DEV", "ATH",
+    ]
+
+    /// A trigger found in the sentence and what the coder made of it.
+    struct Trigger {
+        var token: Int
+        var tokens: [Int]
+        var block: Int
+        var word: Int
+        var kind: VerbLexicon.TriggerKind
+        var passive = false
+        var code: String?
+        var pattern: String
+        var patternTokens: [Int] = []
+        var plover: PloverCoding?
+        var source: [Int] = []
+        var target: [Int] = []
+        var sourceSpan: [Int] = []
+        var targetSpan: [Int] = []
+        var thirdParties: [(mention: Int, role: String)] = []
+        var compound = false
+        var modality = Modality()
+        var suppressed = false
+        var entries: [String] = []
+        /// The code of the paired target → source event (`[043:042]`).
+        var reverseCode: String?
+        /// Every block the trigger word belongs to: patterns are pooled, the first code wins.
+        var candidates: [(block: Int, word: Int)] = []
+    }
+
+    mutating func code() -> [Event] {
+        var triggers: [Trigger] = []
+        for token in graph.tokens {
+            if let trigger = findTrigger(token) { triggers.append(trigger) }
+        }
+        if triggers.isEmpty { return [] }
+        // Arguments and codes.
+        for index in triggers.indices { resolve(&triggers[index]) }
+        // Verb + verb, reported speech, nominal events inside coded clauses.
+        combine(&triggers)
+        for index in triggers.indices where !triggers[index].suppressed {
+            setModality(&triggers[index], all: triggers)
+        }
+        return triggers.flatMap(makeEvents)
+    }
+
+    // MARK: Triggers
+
+    func findTrigger(_ token: Int) -> Trigger? {
+        let upos = graph.upos(token)
+        let candidates = coder.index.candidates(lemma: graph.lemma(token), form: graph.form(token))
+        guard !candidates.isEmpty else { return nil }
+        var found: Trigger?
+        for candidate in candidates {
+            let block = coder.lexicon.blocks[candidate.block]
+            switch block.kind {
+            case .verb:
+                guard upos.isEmpty || upos == "VERB" || (upos == "ADJ" && graph.xpos(token) == "VBN") else { continue }
+            case .noun:
+                guard upos.isEmpty || upos == "NOUN" || upos == "PROPN" else { continue }
+            }
+            var tokens = [token]
+            if !candidate.rest.isEmpty {
+                // A particle or preposition after the verb: "ask for", "carry out".
+                var position = token + 1
+                var ok = true
+                for word in candidate.rest {
+                    var matched = false
+                    while position < graph.tokens.upperBound && position <= token + 4 {
+                        if coder.index.wordMatches(word, exact: false, token: position, graph: graph) {
+                            tokens.append(position)
+                            matched = true
+                            position += 1
+                            break
+                        }
+                        position += 1
+                    }
+                    if !matched {
+                        ok = false
+                        break
+                    }
+                }
+                if !ok { continue }
+            }
+            if var trigger = found {
+                // A longer (multiword) trigger replaces a shorter one; same-length candidates are pooled.
+                if tokens.count > trigger.tokens.count {
+                    found = nil
+                } else {
+                    if tokens.count == trigger.tokens.count, block.kind == trigger.kind {
+                        trigger.candidates.append((candidate.block, candidate.word))
+                        found = trigger
+                    }
+                    continue
+                }
+            }
+            found = Trigger(
+                token: token, tokens: tokens, block: candidate.block, word: candidate.word, kind: block.kind,
+                pattern: "\(block.name.lowercased())", candidates: [(candidate.block, candidate.word)])
+        }
+        return found
+    }
+
+    // MARK: Arguments
+
+    static let subjectRelations: Set<String> = ["nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubj:xsubj"]
+    static let clauseBoundaries: Set<String> = [
+        "nsubj", "nsubj:pass", "csubj", "csubj:pass", "punct", "conj", "cc", "parataxis", "advcl", "ccomp",
+        "discourse", "vocative", "list", "dep",
+    ]
+
+    /// Whether a verb trigger is passive.
+    func isPassive(_ token: Int) -> Bool {
+        let children = graph.children(of: token)
+        if children.contains(where: { graph.relation($0) == "nsubj:pass" || graph.relation($0) == "aux:pass" }) {
+            return true
+        }
+        // Reduced relative or participle: "talks mediated by Qatar", "hosted by Turkiye".
+        if graph.xpos(token) == "VBN", ["acl", "amod"].contains(graph.relation(token)),
+            !children.contains(where: { graph.relation($0) == "aux" })
+        {
+            return true
+        }
+        return false
+    }
+
+    /// The subject of a verb, through control, coordination and relative clauses.
+    func subject(of token: Int, depth: Int = 0) -> Int? {
+        if depth > 6 { return nil }
+        if let subject = graph.children(of: token, Self.subjectRelations).first { return subject }
+        guard let head = graph.head(token) else { return nil }
+        let relation = graph.relation(token)
+        switch graph.baseRelation(token) {
+        case "xcomp":
+            if EventWords.objectControl.contains(graph.lemma(head)),
+                let object = graph.children(of: head, ["obj", "iobj"]).first
+            {
+                return object
+            }
+            return subject(of: head, depth: depth + 1)
+        case "conj":
+            let upos = graph.upos(head)
+            if upos == "VERB" || upos == "AUX" { return subject(of: head, depth: depth + 1) }
+            return nil
+        case "acl":
+            // "the Taliban regime refused to …" is a subject; "talks mediated by Qatar": the noun is the
+            // logical object, handled by passive.
+            if relation == "acl:relcl" {
+                return graph.children(of: token, ["nsubj"]).first ?? head
+            }
+            return isPassive(token) ? nil : head
+        case "advcl":
+            // Participial adjuncts share the main clause's subject: "…, giving peace another chance".
+            if graph.children(of: token, ["mark"]).isEmpty { return subject(of: head, depth: depth + 1) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// The nominal a passive participle modifies ("talks mediated by Qatar" → talks).
+    func passiveHeadNoun(_ token: Int) -> Int? {
+        guard ["acl", "amod"].contains(graph.relation(token)) else { return nil }
+        return graph.head(token)
+    }
+
+    /// The agent of a passive verb ("by X").
+    func agent(of token: Int) -> Int? {
+        for child in graph.children(of: token) {
+            let relation = graph.relation(child)
+            if relation == "obl:agent" { return child }
+            if graph.baseRelation(child) == "obl" || graph.baseRelation(child) == "nmod", graph.caseMarker(child) == "BY" {
+                return child
+            }
+        }
+        return nil
+    }
+
+    /// Actor mentions that a nominal refers to: the mention at its head, else mentions inside the noun
+    /// phrase (possessors, compounds, appositions), plus coordinated nominals.
+    func actors(of head: Int, depth: Int = 0) -> [Int] {
+        if depth > 5 { return [] }
+        var result: [Int] = []
+        if let mention = actorAt[head] {
+            result.append(mention)
+        } else {
+            let phrase = graph.subtree(
+                head, excluding: ["acl", "acl:relcl", "conj", "cc", "punct", "case", "advcl", "ccomp", "parataxis"])
+            // Prefer the nearest modifier: possessor, compound, amod, nmod, appos.
+            for token in phrase where token != head {
+                if let mention = actorAt[token], !result.contains(mention) {
+                    result.append(mention)
+                    break
+                }
+            }
+        }
+        for conj in graph.children(of: head, ["conj"]) where graph.upos(conj) != "VERB" {
+            for mention in actors(of: conj, depth: depth + 1) where !result.contains(mention) { result.append(mention) }
+        }
+        return result
+    }
+
+    /// The pre and post regions for pattern matching.
+    func regions(of trigger: Trigger) -> (pre: [Int], post: [Int]) {
+        let token = trigger.token
+        var post: [Int] = []
+        var pre: [Int] = []
+        let excluded: Set<String> = trigger.kind == .verb
+            ? ["punct", "conj", "cc", "parataxis", "advcl", "discourse", "vocative"]
+            : ["punct", "conj", "cc", "acl:relcl"]
+        for child in graph.children(of: token) {
+            let relation = graph.relation(child)
+            if excluded.contains(relation) || excluded.contains(String(graph.baseRelation(child))) { continue }
+            let tokens = graph.subtree(child, excluding: ["punct"])
+            if child > token {
+                if !Self.subjectRelations.contains(relation) { post += tokens }
+            } else {
+                pre += tokens
+            }
+        }
+        // A noun trigger's head context ("launched airstrikes": the verb is before the noun).
+        if trigger.kind == .noun, let head = graph.head(token), head < token {
+            pre.append(head)
+        }
+        let triggerSet = Set(trigger.tokens)
+        return (pre.filter { !triggerSet.contains($0) }.sorted(), post.filter { !triggerSet.contains($0) }.sorted())
+    }
+
+    mutating func resolve(_ trigger: inout Trigger) {
+        // The default code: the first block (or word) with one.
+        for candidate in trigger.candidates {
+            let block = coder.lexicon.blocks[candidate.block]
+            if !(block.words[candidate.word].code ?? block.code).isEmpty {
+                trigger.block = candidate.block
+                trigger.word = candidate.word
+                break
+            }
+        }
+        var block = coder.lexicon.blocks[trigger.block]
+        let token = trigger.token
+        let entryName = block.words[trigger.word].lemma.joined(separator: "_").lowercased()
+        trigger.entries = ["\(block.origin) \(block.kind.rawValue) \(block.name.lowercased()): \(entryName)"]
+        trigger.pattern = block.name.lowercased()
+        var subjectToken: Int?
+        if trigger.kind == .verb {
+            trigger.passive = isPassive(token)
+            subjectToken = subject(of: token)
+            if trigger.passive {
+                if let agent = agent(of: token) { trigger.source = actors(of: agent); trigger.sourceSpan = span(agent) }
+                if let subject = subjectToken {
+                    trigger.target = actors(of: subject)
+                    trigger.targetSpan = span(subject)
+                } else if let noun = passiveHeadNoun(token) {
+                    trigger.target = actors(of: noun)
+                }
+            } else {
+                if let subject = subjectToken {
+                    trigger.source = actors(of: subject)
+                    trigger.sourceSpan = span(subject)
+                }
+                findTarget(&trigger)
+            }
+        } else {
+            resolveNominal(&trigger)
+        }
+        // Pattern.
+        let (pre, post) = regions(of: trigger)
+        let compoundSubject = subjectToken.map { !graph.children(of: $0, ["conj"]).isEmpty } ?? false
+        let context = TriggerIndex.Context(
+            graph: graph, pre: pre, post: post, actorAt: actorAt, compoundSubject: compoundSubject)
+        var code = block.words[trigger.word].code ?? block.code
+        var best: (match: TriggerIndex.Match, block: Int)?
+        for candidate in trigger.candidates {
+            if let match = coder.index.bestPattern(block: candidate.block, context: context, passive: trigger.passive),
+                best == nil || match.weight > best!.match.weight
+            {
+                best = (match, candidate.block)
+            }
+        }
+        if let best, let p = best.match.pattern {
+            let match = best.match
+            block = coder.lexicon.blocks[best.block]
+            let pattern = block.patterns[p]
+            code = pattern.code
+            trigger.pattern = pattern.id
+            trigger.patternTokens = match.tokens
+            trigger.plover = pattern.plover
+            trigger.entries.append("\(pattern.origin) pattern \(pattern.id)")
+            if let source = match.source { trigger.source = [source] }
+            if let target = match.target { trigger.target = [target] }
+            if match.compound { trigger.compound = true }
+        }
+        trigger.code = code.forward
+        trigger.reverseCode = code.reverse
+        // Reciprocal: "X and Y agreed" with no target: each is the other's target.
+        if trigger.target.isEmpty && trigger.source.count > 1 { trigger.compound = true }
+        // Third parties anywhere in the clause: "mediated by Qatar", "mediator Turkiye", "under Turkish mediation".
+        trigger.thirdParties += thirdParties(in: graph.subtree(token, excluding: ["conj", "parataxis", "ccomp"]))
+        let participants = Set(trigger.source + trigger.target)
+        trigger.thirdParties.removeAll { participants.contains($0.mention) }
+    }
+
+    func span(_ head: Int) -> [Int] {
+        graph.subtree(head, excluding: ["acl", "acl:relcl", "punct", "advcl", "ccomp", "parataxis"])
+    }
+
+    /// Target of an active verb: object, then prepositional objects, then the first actor in the complements.
+    mutating func findTarget(_ trigger: inout Trigger) {
+        let token = trigger.token
+        for object in graph.children(of: token, ["obj", "iobj"]) {
+            let found = actors(of: object)
+            if !found.isEmpty {
+                trigger.target = found
+                trigger.targetSpan = span(object)
+                return
+            }
+        }
+        let preferred: [String] = ["WITH", "AGAINST", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO", "FROM", "OVER", "FOR", "IN"]
+        var best: (rank: Int, token: Int, mentions: [Int])?
+        for child in graph.children(of: token) where ["obl", "nmod", "iobj"].contains(String(graph.baseRelation(child))) {
+            let marker = graph.caseMarker(child) ?? ""
+            if marker == "BY" || marker == "ACCORDING TO" || marker == "ACCORDING" { continue }
+            let found = actors(of: child)
+            guard !found.isEmpty else { continue }
+            let rank = preferred.firstIndex(of: marker) ?? preferred.count
+            if best == nil || rank < best!.rank { best = (rank, child, found) }
+        }
+        if let best {
+            trigger.target = best.mentions
+            trigger.targetSpan = span(best.token)
+            return
+        }
+        // Inside the object or an infinitival complement: "provide guarantees to X", "resume talks with X".
+        for child in graph.children(of: token, ["obj", "xcomp"]) {
+            for inner in graph.subtree(child, excluding: ["ccomp", "advcl", "acl:relcl"]) where inner != child {
+                if let mention = actorAt[inner], graph.baseRelation(inner) != "nsubj" {
+                    let head = mentionHead(mention)
+                    trigger.target = actors(of: head)
+                    trigger.targetSpan = span(head)
+                    return
+                }
+            }
+        }
+    }
+
+    /// The token of a mention whose head lies outside the mention (its syntactic head).
+    func mentionHead(_ mention: Int) -> Int {
+        let span = document.actors[mention].span.tokens
+        for token in span {
+            guard let head = graph.head(token) else { return token }
+            if !span.contains(head) { return token }
+        }
+        return span.lowerBound
+    }
+
+    /// Source and target of a nominal trigger: possessor, `by` agent, adjectival or compound actor;
+    /// `against`/`on`/`with`/`between` objects; else the arguments of the verb it belongs to.
+    mutating func resolveNominal(_ trigger: inout Trigger) {
+        let token = trigger.token
+        var sources: [Int] = []
+        var targets: [Int] = []
+        for child in graph.children(of: token) {
+            let relation = graph.relation(child)
+            let marker = graph.caseMarker(child)
+            if relation == "nmod:poss" || (relation == "nmod" && marker == "'S") {
+                sources += actors(of: child)
+            } else if marker == "BY" {
+                sources += actors(of: child)
+            } else if relation == "compound" || relation == "amod" || relation == "flat" {
+                if let mention = actorAt[child] { sources.append(mention) }
+            } else if let marker, ["AGAINST", "ON", "WITH", "TO", "AT", "TARGETING", "INTO", "TOWARD", "TOWARDS", "OVER"]
+                .contains(marker)
+            {
+                targets += actors(of: child)
+            } else if marker == "BETWEEN" || marker == "AMONG" {
+                let both = actors(of: child)
+                if both.count >= 2 {
+                    sources.append(both[0])
+                    targets += both.dropFirst()
+                } else {
+                    targets += both
+                }
+            } else if relation == "acl" || relation == "acl:relcl" {
+                // "strikes targeting X", "talks hosted by Turkiye".
+                if !isPassive(child), let object = graph.children(of: child, ["obj"]).first {
+                    targets += actors(of: object)
+                }
+            }
+        }
+        // The nominal as subject of a verb: "retaliatory strikes targeted hideouts inside Afghanistan".
+        if let head = graph.head(token) {
+            let relation = graph.baseRelation(token)
+            if relation == "nsubj" {
+                if targets.isEmpty {
+                    var verbTrigger = Trigger(
+                        token: head, tokens: [head], block: trigger.block, word: trigger.word, kind: .verb,
+                        pattern: trigger.pattern)
+                    findTarget(&verbTrigger)
+                    targets = verbTrigger.target
+                }
+            } else if ["obj", "obl", "nmod", "xcomp"].contains(String(relation)), graph.upos(head) == "VERB" {
+                // Light verbs: "launched airstrikes on X", "held talks with X".
+                if sources.isEmpty, !isPassive(head), let subject = subject(of: head) { sources = actors(of: subject) }
+                if sources.isEmpty, isPassive(head), let agent = agent(of: head) { sources = actors(of: agent) }
+                if targets.isEmpty {
+                    for child in graph.children(of: head) where child != token {
+                        let marker = graph.caseMarker(child) ?? ""
+                        guard ["obl", "nmod"].contains(String(graph.baseRelation(child))),
+                            ["AGAINST", "ON", "WITH", "AT", "INTO", "IN", "TOWARD", "TOWARDS"].contains(marker)
+                        else { continue }
+                        targets += actors(of: child)
+                        if !targets.isEmpty { break }
+                    }
+                }
+            }
+        }
+        // "Pakistan accepted Kabul's request": a request, offer or demand received is addressed to the receiver.
+        if targets.isEmpty, !sources.isEmpty, let head = graph.head(token), graph.baseRelation(token) == "obj",
+            graph.upos(head) == "VERB", let subject = subject(of: head)
+        {
+            let receivers = actors(of: subject)
+            if !receivers.isEmpty && Set(receivers).isDisjoint(with: sources) { targets = receivers }
+        }
+        var seen = Set<Int>()
+        trigger.source = sources.filter { seen.insert($0).inserted }
+        trigger.target = targets.filter { seen.insert($0).inserted }
+    }
+
+    /// Third parties named in a set of tokens: mediators and hosts.
+    func thirdParties(in tokens: [Int]) -> [(mention: Int, role: String)] {
+        var result: [(mention: Int, role: String)] = []
+        func add(_ mentions: [Int], _ role: String) {
+            for mention in mentions where !result.contains(where: { $0.mention == mention }) {
+                result.append((mention, role))
+            }
+        }
+        for token in tokens {
+            let lemma = graph.lemma(token)
+            let form = graph.form(token)
+            let isMediation = EventWords.mediation.contains(lemma) || EventWords.mediation.contains(form)
+            let isHost = EventWords.hosting.contains(lemma) || EventWords.hosting.contains(form)
+            guard isMediation || isHost else { continue }
+            let role = isHost ? "host" : "mediator"
+            if graph.upos(token) == "VERB" {
+                // "talks mediated by Qatar", "hosted by Turkiye"; an active mediator: "Qatar mediated".
+                if let agent = agent(of: token) { add(actors(of: agent), role) }
+                else if !isPassive(token), let subject = graph.children(of: token, ["nsubj"]).first {
+                    add(actors(of: subject), role)
+                }
+            } else {
+                // "mediator Turkiye", "Turkish mediation", "mediation by Qatar", "Qatar's mediation".
+                if let mention = actorAt[token] { add([mention], role) }
+                for child in graph.children(of: token) {
+                    let relation = graph.relation(child)
+                    if ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"].contains(relation) || graph.caseMarker(child) == "BY" {
+                        add(actors(of: child), role)
+                    }
+                }
+                // "mediator Turkiye" parsed with Turkiye as head and "mediator" as its compound.
+                if let head = graph.head(token), ["compound", "amod"].contains(graph.relation(token)) {
+                    add(actors(of: head), role)
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: Combination
+
+    /// Folds verb + verb, reported speech and nominal events inside coded clauses.
+    mutating func combine(_ triggers: inout [Trigger]) {
+        // A noun trigger inside a coded verb's pattern or arguments is that verb's, unless it has its own source.
+        for index in triggers.indices where triggers[index].kind == .noun && !triggers[index].suppressed {
+            let token = triggers[index].token
+            for other in triggers.indices where other != index && triggers[other].kind == .verb && triggers[other].code != nil
+                && !triggers[other].suppressed
+            {
+                let verb = triggers[other].token
+                let usedByPattern = triggers[other].patternTokens.contains(token)
+                let isArgument = graph.dominates(verb, token) && graph.head(token) == verb
+                let isSubject = graph.head(token) == verb && graph.baseRelation(token) == "nsubj"
+                if isSubject, let nounCode = triggers[index].code, let verbCode = triggers[other].code,
+                    let nounRoot = coder.codebook.root(of: nounCode), let verbRoot = coder.codebook.root(of: verbCode),
+                    ["18", "19", "20"].contains(nounRoot) && ["18", "19", "20"].contains(verbRoot)
+                {
+                    // "retaliatory strikes targeted hideouts": the noun says how; the verb says whom.
+                    triggers[other].code = nounCode
+                    triggers[other].reverseCode = nil
+                    triggers[other].pattern = triggers[index].pattern
+                    triggers[other].entries += triggers[index].entries
+                    if triggers[other].source.isEmpty { triggers[other].source = triggers[index].source }
+                    triggers[index].suppressed = true
+                } else if isArgument, graph.baseRelation(token) == "obj", triggers[other].patternTokens.isEmpty,
+                    let nounCode = triggers[index].code
+                {
+                    // Light verbs: "conduct airstrikes", "held talks", "launched attacks" — the noun says what.
+                    let verbCode = triggers[other].code ?? "-"
+                    triggers[other].code = nounCode
+                    triggers[other].reverseCode = nil
+                    triggers[other].pattern = triggers[index].pattern
+                    triggers[other].patternTokens.append(token)
+                    triggers[other].entries += triggers[index].entries
+                    triggers[other].entries.append("rule light-verb: \(verbCode) + noun \(nounCode) → \(nounCode)")
+                    if triggers[other].target.isEmpty { triggers[other].target = triggers[index].target }
+                    triggers[index].suppressed = true
+                } else if (usedByPattern || isArgument) && !isSubject {
+                    let ownSource = !triggers[index].source.isEmpty
+                        && Set(triggers[index].source) != Set(triggers[other].source)
+                    if !ownSource { triggers[index].suppressed = true }
+                }
+            }
+        }
+        // "talks mediated by Qatar", "the round hosted by Turkiye": the participle names a third party of the
+        // event it modifies, not an event of its own.
+        for index in triggers.indices where triggers[index].kind == .verb {
+            let token = triggers[index].token
+            let lemma = graph.lemma(token)
+            if (EventWords.mediation.contains(lemma) || EventWords.hosting.contains(lemma)) && triggers[index].passive
+                && ["acl", "amod"].contains(graph.relation(token))
+            {
+                triggers[index].suppressed = true
+            }
+        }
+        let position = Dictionary(triggers.enumerated().map { ($1.token, $0) }, uniquingKeysWith: { first, _ in first })
+        // Inner triggers first: walk from the deepest.
+        func depth(_ token: Int) -> Int {
+            var depth = 0
+            var current = token
+            while let head = graph.head(current), depth <= graph.tokens.count {
+                depth += 1
+                current = head
+            }
+            return depth
+        }
+        for index in triggers.indices.sorted(by: { depth(triggers[$0].token) > depth(triggers[$1].token) }) {
+            let token = triggers[index].token
+            guard let head = graph.head(token) else { continue }
+            let relation = graph.baseRelation(token)
+            // Verb + verb: "threatened to strike", "agreed to resume talks", "refused to provide".
+            if relation == "xcomp" || (relation == "ccomp" && graph.children(of: token, ["mark"]).contains(where: { graph.form($0) == "TO" })) {
+                let outerLemma = graph.lemma(head)
+                if let outer = position[head], triggers[outer].code != nil, !EventWords.neutral.contains(outerLemma),
+                    !EventWords.speech.contains(outerLemma) || EventWords.threatSpeech.contains(outerLemma)
+                {
+                    fold(inner: index, into: outer, &triggers)
+                    continue
+                }
+                inheritArguments(inner: index, outerVerb: head, &triggers)
+                continue
+            }
+            // Reported speech: "X said that Y would …".
+            if relation == "ccomp" || relation == "parataxis" {
+                if EventWords.speech.contains(graph.lemma(head)) || (position[head].map { triggers[$0].code != nil } ?? false) {
+                    report(inner: index, speechVerb: head, &triggers, position: position)
+                }
+                continue
+            }
+        }
+    }
+
+    /// The outer verb's code absorbs the inner act; a default code is refined by the inner act's root.
+    mutating func fold(inner: Int, into outer: Int, _ triggers: inout [Trigger]) {
+        let innerCode = triggers[inner].code
+        triggers[inner].suppressed = true
+        guard let outerCode = triggers[outer].code, let innerCode else { return }
+        let isDefault = triggers[outer].patternTokens.isEmpty
+        if isDefault, let refined = Self.refine(outer: outerCode, inner: innerCode, codebook: coder.codebook) {
+            triggers[outer].code = refined
+            triggers[outer].reverseCode = nil
+            triggers[outer].entries.append("rule verb+verb: \(outerCode) + \(innerCode) → \(refined)")
+            triggers[outer].patternTokens += triggers[inner].tokens
+        }
+        if triggers[outer].target.isEmpty { triggers[outer].target = triggers[inner].target }
+        triggers[outer].thirdParties += triggers[inner].thirdParties
+    }
+
+    /// A code for "OUTER to INNER" (agree to meet, refuse to cease fire, threaten to attack).
+    static func refine(outer: String, inner: String, codebook: EventCodebook) -> String? {
+        guard let outerRoot = codebook.root(of: outer), let innerRoot = codebook.root(of: inner) else { return nil }
+        let isCeasefire = inner.hasPrefix("087")
+        switch outerRoot {
+        case "03":
+            if isCeasefire { return "0356" }
+            return ["04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "030"][innerRoot] ?? outer
+        case "02":
+            if isCeasefire { return "0256" }
+            return ["04": "026", "06": "021", "07": "023", "08": "025"][innerRoot] ?? outer
+        case "10":
+            if isCeasefire { return "1056" }
+            return ["04": "106", "06": "101", "07": "103", "08": "105"][innerRoot] ?? outer
+        case "12":
+            if isCeasefire { return "1246" }
+            return ["04": "125", "06": "121", "07": "122", "08": "124", "05": "120"][innerRoot] ?? outer
+        case "13":
+            if ["18", "19", "20"].contains(innerRoot) { return "138" }
+            return ["16": "131", "17": "132", "14": "133", "15": "138"][innerRoot] ?? outer
+        default:
+            return nil
+        }
+    }
+
+    /// An inner act under a neutral or intent verb is coded with the outer verb's subject.
+    mutating func inheritArguments(inner: Int, outerVerb: Int, _ triggers: inout [Trigger]) {
+        if triggers[inner].source.isEmpty, let subject = subject(of: triggers[inner].token) {
+            triggers[inner].source = actors(of: subject)
+        }
+    }
+
+    /// Reported speech: the inner act gets the speaker; a warning of material conflict becomes a threat.
+    mutating func report(inner: Int, speechVerb: Int, _ triggers: inout [Trigger], position: [Int: Int]) {
+        var speaker: [Int] = []
+        if let subject = subject(of: speechVerb) { speaker = actors(of: subject) }
+        let lemma = graph.lemma(speechVerb)
+        triggers[inner].modality.reported = true
+        triggers[inner].modality.rules["reported"] = "reported-speech: complement of '\(lemma.lowercased())'"
+        if let first = speaker.first { triggers[inner].modality.speaker = reference(first) }
+        if EventWords.allegation.contains(lemma) {
+            triggers[inner].modality.rules["reported"] = "alleged: complement of '\(lemma.lowercased())'"
+        }
+        let innerRoot = triggers[inner].code.flatMap { coder.codebook.root(of: $0) }
+        let isThreatSpeech = EventWords.threatSpeech.contains(lemma)
+            || (position[speechVerb].flatMap { triggers[$0].code }.flatMap { coder.codebook.root(of: $0) } == "13")
+        if isThreatSpeech, let innerRoot, ["15", "16", "17", "18", "19", "20"].contains(innerRoot) {
+            // "warned that Pakistan would conduct airstrikes": a threat, never the airstrike.
+            let threat = Self.refine(outer: "130", inner: triggers[inner].code!, codebook: coder.codebook) ?? "130"
+            if let outer = position[speechVerb] {
+                triggers[outer].code = threat
+                triggers[outer].reverseCode = nil
+                if triggers[outer].target.isEmpty || Set(triggers[outer].target) == Set(triggers[outer].source) {
+                    triggers[outer].target = triggers[inner].target
+                }
+                triggers[outer].entries.append("rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
+                suppressClause(of: inner, &triggers)
+            } else {
+                triggers[inner].entries.append("rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
+                triggers[inner].code = threat
+                triggers[inner].reverseCode = nil
+                triggers[inner].modality.reported = false
+                triggers[inner].modality.rules["reported"] = nil
+                if !speaker.isEmpty { triggers[inner].source = speaker }
+            }
+            return
+        }
+        // Transformations of imported dictionaries (`a (a b ATTACK) SAY = a b 015`).
+        if let outer = position[speechVerb], applyTransformation(inner: inner, outer: outer, &triggers) { return }
+        // The speech act itself is not coded when what it reports is.
+        if let outer = position[speechVerb], triggers[inner].code != nil,
+            EventWords.speech.contains(lemma), triggers[outer].patternTokens.isEmpty
+        {
+            triggers[outer].suppressed = true
+        }
+    }
+
+    /// Suppresses an inner trigger and the verbs coordinated with it ("ISIL had attacked Iraq and taken Mosul").
+    func suppressClause(of inner: Int, _ triggers: inout [Trigger]) {
+        triggers[inner].suppressed = true
+        let token = triggers[inner].token
+        for index in triggers.indices where graph.head(triggers[index].token) == token
+            && graph.baseRelation(triggers[index].token) == "conj" && triggers[index].kind == .verb
+        {
+            triggers[index].suppressed = true
+        }
+    }
+
+    mutating func applyTransformation(inner: Int, outer: Int, _ triggers: inout [Trigger]) -> Bool {
+        let outerBlock = coder.lexicon.blocks[triggers[outer].block]
+        let innerBlock = coder.lexicon.blocks[triggers[inner].block]
+        func names(_ block: VerbLexicon.Block, _ trigger: Trigger) -> Set<String> {
+            var names: Set<String> = [block.name]
+            names.insert(block.words[trigger.word].lemma.joined(separator: "_"))
+            return names
+        }
+        for t in coder.lexicon.transformations {
+            guard names(outerBlock, triggers[outer]).contains(t.outerBlock),
+                t.innerBlock == "Q" || names(innerBlock, triggers[inner]).contains(t.innerBlock)
+            else { continue }
+            let a = triggers[outer].source
+            let innerSource = triggers[inner].source
+            let innerTarget = triggers[inner].target
+            if t.innerSource == t.outerSource && !innerSource.isEmpty && Set(innerSource) != Set(a) { continue }
+            var bindings: [String: [Int]] = [t.outerSource: a]
+            if t.innerSource != "_" && t.innerSource != "." && bindings[t.innerSource] == nil {
+                bindings[t.innerSource] = innerSource
+            }
+            if t.innerTarget != "_" && t.innerTarget != "." && bindings[t.innerTarget] == nil {
+                bindings[t.innerTarget] = innerTarget
+            }
+            guard let source = bindings[t.resultSource], let target = bindings[t.resultTarget], !source.isEmpty,
+                !target.isEmpty
+            else { continue }
+            let code = t.resultCode == "Q" ? triggers[inner].code : t.resultCode
+            guard let code else { continue }
+            triggers[outer].source = source
+            triggers[outer].target = target
+            triggers[outer].code = code
+            triggers[outer].reverseCode = nil
+            triggers[outer].entries.append("\(t.origin) transform \(t.id)")
+            suppressClause(of: inner, &triggers)
+            return true
+        }
+        return false
+    }
+
+    // MARK: Modality
+
+    mutating func setModality(_ trigger: inout Trigger, all: [Trigger]) {
+        // The clause the event is stated in: for a noun, the verb that governs it.
+        var clause = trigger.token
+        if trigger.kind == .noun {
+            if let negation = graph.negation(of: trigger.token) {
+                trigger.modality.negated = true
+                trigger.modality.rules["negated"] = "negation '\(graph.form(negation).lowercased())' on the nominal"
+            }
+            var current = trigger.token
+            var steps = 0
+            while let head = graph.head(current), steps < 4 {
+                if graph.upos(head) == "VERB" || graph.upos(head) == "AUX" {
+                    clause = head
+                    break
+                }
+                current = head
+                steps += 1
+            }
+        }
+        var chain: [Int] = [clause]
+        // Walk up through complements: modals and conditions on the governing clauses count too.
+        var current = clause
+        while let head = graph.head(current), ["xcomp", "ccomp", "conj"].contains(String(graph.baseRelation(current))),
+            chain.count < 5
+        {
+            chain.append(head)
+            current = head
+        }
+        for (depth, verb) in chain.enumerated() {
+            let lemma = graph.lemma(verb)
+            if depth > 0 && graph.baseRelation(chain[depth - 1]) == "ccomp" { break }
+            if depth > 0, EventWords.failure.contains(lemma), !trigger.modality.negated {
+                trigger.modality.negated = true
+                trigger.modality.rules["negated"] = "complement of '\(lemma.lowercased())'"
+            }
+            if depth > 0, EventWords.intent.contains(lemma), !trigger.modality.future {
+                trigger.modality.future = true
+                trigger.modality.rules["future"] = "intent: complement of '\(lemma.lowercased())'"
+            }
+            if let negation = graph.negation(of: verb), !trigger.modality.negated {
+                trigger.modality.negated = true
+                trigger.modality.rules["negated"] = "negation '\(graph.form(negation).lowercased())' on '\(graph.form(verb).lowercased())'"
+            }
+            for child in graph.children(of: verb) {
+                let relation = graph.relation(child)
+                let form = graph.form(child)
+                if relation == "aux" || relation == "aux:pass" {
+                    if EventWords.modalsFuture.contains(form), !trigger.modality.future {
+                        trigger.modality.future = true
+                        trigger.modality.rules["future"] = "modal '\(form.lowercased())'"
+                    } else if EventWords.modalsHypothetical.contains(form), !trigger.modality.hypothetical {
+                        trigger.modality.hypothetical = true
+                        trigger.modality.rules["hypothetical"] = "modal '\(form.lowercased())'"
+                    } else if form == "HAD", graph.xpos(verb) == "VBN" || graph.upos(verb) == "VERB",
+                        !trigger.modality.historical, depth == 0
+                    {
+                        trigger.modality.historical = true
+                        trigger.modality.rules["historical"] = "past perfect 'had …'"
+                    }
+                }
+                if relation == "advcl", let mark = graph.children(of: child, ["mark"]).first,
+                    EventWords.conditional.contains(graph.form(mark))
+                {
+                    trigger.modality.hypothetical = true
+                    trigger.modality.rules["hypothetical"] = "condition '\(graph.form(mark).lowercased()) …'"
+                }
+                if graph.baseRelation(child) == "advmod" {
+                    if EventWords.reportedAdverbs.contains(form), !trigger.modality.reported {
+                        trigger.modality.reported = true
+                        trigger.modality.rules["reported"] = "adverb '\(form.lowercased())'"
+                    }
+                    if depth == 0, EventWords.historicalAdverbs.contains(form), !trigger.modality.historical {
+                        trigger.modality.historical = true
+                        trigger.modality.rules["historical"] = "adverb '\(form.lowercased())'"
+                    }
+                }
+                if ["obl", "nmod"].contains(String(graph.baseRelation(child))), graph.caseMarker(child) == "ACCORDING TO"
+                    || (graph.caseMarker(child) == "ACCORDING")
+                {
+                    trigger.modality.reported = true
+                    trigger.modality.rules["reported"] = "according to"
+                    if trigger.modality.speaker == nil, let mention = actors(of: child).first {
+                        trigger.modality.speaker = reference(mention)
+                    }
+                }
+                if depth == 0, ["obl", "obl:tmod", "nmod:tmod", "nmod"].contains(graph.relation(child)),
+                    let day = dateOf(child), let published = document.metadata.published,
+                    day.daysSinceEpoch < published.daysSinceEpoch - 2, !trigger.modality.historical
+                {
+                    trigger.modality.historical = true
+                    trigger.modality.rules["historical"] = "dated \(day), before publication \(published)"
+                }
+            }
+            // Inside an if-clause.
+            if graph.baseRelation(verb) == "advcl", let mark = graph.children(of: verb, ["mark"]).first,
+                EventWords.conditional.contains(graph.form(mark))
+            {
+                trigger.modality.hypothetical = true
+                trigger.modality.rules["hypothetical"] = "inside '\(graph.form(mark).lowercased()) …' clause"
+            }
+        }
+        // "going to": future.
+        if graph.children(of: clause, ["aux"]).contains(where: { graph.lemma($0) == "GO" }) {
+            trigger.modality.future = true
+            trigger.modality.rules["future"] = "'going to'"
+        }
+    }
+
+    /// A day written in a temporal modifier ("on October 12", "October 12, 2025").
+    func dateOf(_ token: Int) -> Day? {
+        let phrase = graph.subtree(token)
+        var month: Int?
+        var day: Int?
+        var year: Int?
+        for t in phrase {
+            let form = graph.form(t)
+            if let m = EventWords.months[form] { month = m; continue }
+            if let value = Int(form) {
+                if (1...31).contains(value) { day = value } else if (1900...2100).contains(value) { year = value }
+            }
+        }
+        guard let month, let day else { return nil }
+        let published = document.metadata.published
+        var resolvedYear = year ?? published?.year ?? 0
+        if year == nil, let published, month > published.month { resolvedYear -= 1 }
+        return Day(year: resolvedYear, month: month, day: day)
+    }
+
+    // MARK: Events
+
+    func reference(_ mention: Int, role: String? = nil) -> ActorReference {
+        let actor = document.actors[mention]
+        var code = composed[mention] ?? actor.code ?? ""
+        // An agent with no country is written with PETRARCH's unknown-actor prefix: "students" → ---EDU.
+        if !code.hasPrefix("-"), Self.agentRoles.contains(String(code.prefix(3))) { code = "---" + code }
+        var country: String?
+        var sector: String?
+        if code.count >= 3, code.prefix(3).allSatisfy({ $0.isUppercase || $0 == "-" }) {
+            country = code.hasPrefix("---") ? nil : String(code.prefix(3))
+            let rest = code.dropFirst(3)
+            if rest.count >= 3 { sector = String(rest.prefix(3)) }
+        }
+        return ActorReference(code: code, text: actor.text, country: country, sector: sector, role: role, mention: mention)
+    }
+
+    func byteRange(_ tokens: [Int]) -> Range<Int>? {
+        guard let first = tokens.min(), let last = tokens.max() else { return nil }
+        return document.tokens[first].range.lowerBound..<document.tokens[last].range.upperBound
+    }
+
+    func makeEvents(_ trigger: Trigger) -> [Event] {
+        guard !trigger.suppressed else { return [] }
+        var events: [Event] = []
+        if let code = trigger.code, let event = makeEvent(trigger, code: code, reversed: false) { events.append(event) }
+        if let code = trigger.reverseCode, !trigger.target.isEmpty,
+            let event = makeEvent(trigger, code: code, reversed: true)
+        {
+            events.append(event)
+        }
+        return events
+    }
+
+    func makeEvent(_ trigger: Trigger, code: String, reversed: Bool) -> Event? {
+        var sources = reversed ? trigger.target : trigger.source
+        var targets = reversed ? trigger.source : trigger.target
+        if trigger.compound && targets.isEmpty && sources.count > 1 { targets = sources }
+        if sources.isEmpty && !coder.configuration.allowMissingSource { return nil }
+        if coder.configuration.requireDyad && targets.isEmpty { return nil }
+        // An actor is not its own target.
+        if sources.count == 1 { targets.removeAll { $0 == sources[0] } }
+        if targets.count == 1 { sources.removeAll { $0 == targets[0] } }
+        if sources.isEmpty && !coder.configuration.allowMissingSource { return nil }
+        if coder.configuration.requireDyad && targets.isEmpty { return nil }
+        let entry = coder.codebook.lookup(code)
+        if entry == nil && !coder.configuration.keepNonCAMEO { return nil }
+        let triggerTokens = trigger.tokens.min()!..<(trigger.tokens.max()! + 1)
+        var evidenceEntries = trigger.entries
+        for mention in Set(sources + targets) {
+            if let entry = document.actors[mention].entry { evidenceEntries.append(entry) }
+        }
+        let evidence = Evidence(
+            trigger: byteRange(trigger.tokens)!, triggerTokens: triggerTokens,
+            source: byteRange(reversed ? trigger.targetSpan : trigger.sourceSpan) ?? sources.first.map { document.actors[$0].range },
+            target: byteRange(reversed ? trigger.sourceSpan : trigger.targetSpan) ?? targets.first.map { document.actors[$0].range },
+            pattern: trigger.pattern, entries: evidenceEntries)
+        return Event(
+            id: "", sentence: number, source: sources.map { reference($0) }, target: targets.map { reference($0) },
+            thirdParties: trigger.thirdParties.map { reference($0.mention, role: $0.role) }, cameo: code,
+            plover: trigger.plover ?? entry?.plover, acled: entry?.acled, goldstein: entry?.goldstein,
+            quadClass: entry?.quadClass, modality: trigger.modality, evidence: evidence)
+    }
+}

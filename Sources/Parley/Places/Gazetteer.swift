@@ -1,0 +1,208 @@
+import Foundation
+
+/// Places by name: GeoNames cities, admin-1 and admin-2 regions and countries, with Parley's extra names.
+///
+/// A compact file (`gazetteer.bin`, built by `parley lexicon build-gazetteer`) read without parsing:
+/// lookups binary-search a sorted key table of folded names. Immutable and `Sendable`.
+public struct Gazetteer: Sendable {
+    /// What kind of place a record is.
+    public enum FeatureClass: UInt8, Sendable, Codable {
+        /// A country or territory.
+        case country = 0
+        /// A first-level region (province, state).
+        case admin1 = 1
+        /// A second-level region (district).
+        case admin2 = 2
+        /// A populated place.
+        case city = 9
+    }
+
+    /// One place.
+    public struct Place: Hashable, Sendable, Codable {
+        /// The record number in the gazetteer (stable for one file).
+        public var id: Int
+        /// The place's main name.
+        public var name: String
+        /// ISO 3166-1 alpha-2 country code.
+        public var country: String
+        /// ISO 3166-1 alpha-3 code of the country (for actor codes).
+        public var country3: String?
+        /// GeoNames admin code of the place itself (`PK.03`) for regions.
+        public var adminCode: String?
+        /// GeoNames admin-1 code of the region the place is in (`PK.03`).
+        public var admin1Code: String?
+        /// Name of that region ("Khyber Pakhtunkhwa").
+        public var admin1Name: String?
+        /// Latitude, or `nil` when the source has none (most districts).
+        public var latitude: Double?
+        /// Longitude, or `nil`.
+        public var longitude: Double?
+        /// Population (0 when unknown).
+        public var population: Int
+        /// What kind of place it is.
+        public var featureClass: FeatureClass
+    }
+
+    static let magic = Array("PRLYGAZ1".utf8)
+    static let recordSize = 24
+    private let bytes: [UInt8]
+    private let placeCount: Int
+    private let keyCount: Int
+    private let recordsStart: Int
+    private let keyIndexStart: Int
+    private let blobStart: Int
+
+    /// Reads a gazetteer file's bytes.
+    /// - Parameters:
+    ///   - data: the file's bytes.
+    ///   - file: the name used in messages.
+    /// - Throws: ``PipelineError`` `.invalidModel` when the bytes are not a gazetteer of this version.
+    public init(data: Data, file: String = "gazetteer.bin") throws {
+        guard data.count >= 24, Array(data.prefix(8)) == Gazetteer.magic else {
+            throw PipelineError(.invalidModel, "not a Parley gazetteer (rebuild with 'parley lexicon build-gazetteer')", file: file)
+        }
+        let bytes = [UInt8](data)
+        self.bytes = bytes
+        func u32(_ at: Int) -> Int {
+            Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+        }
+        placeCount = u32(8)
+        keyCount = u32(12)
+        let blobSize = u32(16)
+        recordsStart = 24
+        keyIndexStart = recordsStart + placeCount * Gazetteer.recordSize
+        blobStart = keyIndexStart + keyCount * 4
+        guard blobStart + blobSize == data.count else {
+            throw PipelineError(.invalidModel, "gazetteer file is truncated or damaged", file: file)
+        }
+    }
+
+    /// The bundled gazetteer.
+    /// - Throws: ``PipelineError`` when it is missing or damaged.
+    public static func bundled() throws -> Gazetteer {
+        guard let url = DefaultLexicon.directory?.appendingPathComponent("gazetteer.bin") else {
+            throw PipelineError(.invalidModel, "the bundled gazetteer is missing")
+        }
+        return try load(url)
+    }
+
+    /// Reads a gazetteer file.
+    /// - Throws: ``PipelineError`` `.io` or `.invalidModel`.
+    public static func load(_ url: URL) throws -> Gazetteer {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .alwaysMapped)
+        } catch {
+            throw PipelineError(.io, "cannot read gazetteer: \(error.localizedDescription)", file: url.path)
+        }
+        return try Gazetteer(data: data, file: url.lastPathComponent)
+    }
+
+    /// The ISO 3166-1 alpha-3 code of a country given by its alpha-2 code.
+    public func country3(forISO2 code: String) -> String? {
+        var index = 0
+        while index < placeCount {
+            let at = recordsStart + index * Gazetteer.recordSize
+            guard bytes[at + 22] == FeatureClass.country.rawValue else { return nil }
+            if bytes[at + 20] == code.utf8.first, bytes[at + 21] == code.utf8.dropFirst().first {
+                return place(index).country3
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// How many places it holds.
+    public var count: Int { placeCount }
+
+    private func u32(_ at: Int) -> Int {
+        Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+    }
+    private func i32(_ at: Int) -> Int32 { Int32(bitPattern: UInt32(u32(at))) }
+    /// A zero-terminated string in the blob and the offset after it.
+    private func string(at offset: Int) -> (String, Int) {
+        var end = blobStart + offset
+        while end < bytes.count, bytes[end] != 0 { end += 1 }
+        return (String(decoding: bytes[(blobStart + offset)..<end], as: UTF8.self), end + 1 - blobStart)
+    }
+
+    /// The place with a record number.
+    public func place(_ id: Int) -> Place {
+        let at = recordsStart + id * Gazetteer.recordSize
+        let latitude = i32(at), longitude = i32(at + 4)
+        let population = u32(at + 8)
+        let (name, afterName) = string(at: u32(at + 12))
+        let (code, _) = string(at: afterName)
+        let admin1 = u32(at + 16)
+        let countryBytes = [bytes[at + 20], bytes[at + 21]]
+        let featureClass = FeatureClass(rawValue: bytes[at + 22]) ?? .city
+        var place = Place(
+            id: id, name: name, country: String(decoding: countryBytes, as: UTF8.self), country3: nil,
+            adminCode: nil, admin1Code: nil, admin1Name: nil,
+            latitude: latitude == Int32.min ? nil : Double(latitude) / 100_000,
+            longitude: longitude == Int32.min ? nil : Double(longitude) / 100_000, population: population,
+            featureClass: featureClass)
+        switch featureClass {
+        case .country: place.country3 = code
+        case .admin1, .admin2: place.adminCode = code
+        case .city: break
+        }
+        if admin1 != 0xFFFF_FFFF, admin1 < placeCount {
+            let region = self.place(admin1)
+            place.admin1Code = region.adminCode
+            place.admin1Name = region.name
+        } else if featureClass == .admin1 {
+            place.admin1Code = place.adminCode
+            place.admin1Name = name
+        }
+        return place
+    }
+
+    /// The places a name may stand for, largest population first.
+    /// - Parameter name: a place name as written ("Peshawar", "NWFP", "Türkiye"); folded before lookup.
+    public func candidates(for name: String) -> [Place] {
+        candidates(folded: NameFolding.pieces(name).joined(separator: " "))
+    }
+
+    /// The places a folded name may stand for (see ``NameFolding/pieces(_:)``, joined by spaces).
+    public func candidates(folded key: String) -> [Place] {
+        let ids = postings(for: key)
+        return ids.map(place).sorted { ($0.featureClass == .country ? 1 : 0, $0.population) > ($1.featureClass == .country ? 1 : 0, $1.population) }
+    }
+
+    /// Whether a folded name is in the gazetteer.
+    public func contains(folded key: String) -> Bool { !postings(for: key).isEmpty }
+
+    private func postings(for key: String) -> [Int] {
+        let target = Array(key.utf8)
+        var low = 0, high = keyCount
+        while low < high {
+            let mid = (low + high) / 2
+            let offset = u32(keyIndexStart + mid * 4)
+            let order = compare(target, at: blobStart + offset)
+            if order == 0 {
+                var at = blobStart + offset + target.count + 1
+                let count = u32(at)
+                at += 4
+                return (0..<count).map { u32(at + $0 * 4) }
+            } else if order < 0 {
+                high = mid
+            } else {
+                low = mid + 1
+            }
+        }
+        return []
+    }
+
+    /// Compares bytes with the zero-terminated key at an offset: <0, 0, >0.
+    private func compare(_ target: [UInt8], at offset: Int) -> Int {
+        var index = 0
+        while true {
+            let stored = bytes[offset + index]
+            let wanted: UInt8 = index < target.count ? target[index] : 0
+            if stored == 0 && wanted == 0 { return 0 }
+            if wanted != stored { return Int(wanted) - Int(stored) }
+            index += 1
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import ArgumentParser
+import Foundation
+import Parley
+
+/// Options for choosing the verb lexicon.
+struct LexiconOptions: ParsableArguments {
+    @Option(help: "Lexicon directory whose verbs.txt replaces the default verb patterns (see 'parley lexicon import-petrarch-verbs').")
+    var lexicon: String?
+
+    /// The event coder these options describe.
+    func coder(requireDyad: Bool = false) throws -> EventCoder {
+        let configuration = EventCoder.Configuration(requireDyad: requireDyad)
+        guard let lexicon else { return try EventCoder.bundled(configuration: configuration) }
+        let url = URL(fileURLWithPath: lexicon).appendingPathComponent("verbs.txt")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ValidationError("no verbs.txt in lexicon directory '\(lexicon)'")
+        }
+        return EventCoder(
+            lexicon: try VerbLexicon.load(contentsOf: url), codebook: try EventCodebook.bundled(),
+            configuration: configuration)
+    }
+}
+
+/// The stages that run before the coder, followed by the coder.
+func codingPipeline(_ coder: EventCoder) throws -> Pipeline {
+    let before = try StandardPipeline.make(upTo: .actors)
+    return try Pipeline(before.stages.filter { !$0.assigns.contains(.events) } + [coder])
+}
+
+/// Runs a pipeline on documents, skipping stages whose layers a document already has (a CoNLL-U input
+/// brings its own parse); a document that fails is reported and left out.
+func process(_ documents: [Document], with pipeline: Pipeline) -> (documents: [Document], failed: Bool) {
+    var result: [Document] = []
+    var failed = false
+    for var document in documents {
+        do {
+            for stage in pipeline.stages where !stage.assigns.isSubset(of: document.annotations) || stage.assigns.isEmpty {
+                try stage.process(&document)
+                document.annotations.formUnion(stage.assigns)
+            }
+            result.append(document)
+        } catch {
+            printError("error: \(document.metadata.origin ?? document.id): \(error)")
+            failed = true
+        }
+    }
+    return (result, failed)
+}
+
+/// `parley code FILE...`: codes events.
+struct CodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Code events (who did what to whom) in articles.",
+        discussion: "Outputs: table (readable), jsonl (one line per document), csv (one CAMEO dyad per row, Phoenix column order), acled-csv."
+    )
+
+    enum Output: String, ExpressibleByArgument, CaseIterable {
+        case table, jsonl, csv
+        case acledCSV = "acled-csv"
+    }
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var lexicon: LexiconOptions
+
+    @Option(name: .shortAndLong, help: "Output format: table, jsonl, csv, acled-csv.")
+    var output: Output = .table
+
+    @Flag(help: "Code only events with both a source and a target.")
+    var requireDyad = false
+
+    func run() throws {
+        let pipeline = try codingPipeline(try lexicon.coder(requireDyad: requireDyad))
+        let (documents, readFailed) = input.readAll()
+        let (coded, failed) = process(documents, with: pipeline)
+        var text = ""
+        switch output {
+        case .table: text = coded.map(EventOutput.table).joined(separator: "\n")
+        case .jsonl: text = coded.map { EventOutput.jsonLine($0) + "\n" }.joined()
+        case .csv: text = EventOutput.phoenixCSV(coded)
+        case .acledCSV: text = EventOutput.acledCSV(coded)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if readFailed || failed { throw ExitCode(1) }
+    }
+}
+
+/// `parley explain FILE`: shows why each event was coded.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show each coded event with its evidence highlighted in the text."
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var lexicon: LexiconOptions
+
+    @Option(help: "Colour: auto (when standard output is a terminal), always, never.")
+    var color: String = "auto"
+
+    func validate() throws {
+        guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color is auto, always or never") }
+    }
+
+    func run() throws {
+        let pipeline = try codingPipeline(try lexicon.coder())
+        let (documents, readFailed) = input.readAll()
+        let (coded, failed) = process(documents, with: pipeline)
+        let ansi = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) != 0)
+        let explainer = EventExplainer(ansi: ansi)
+        FileHandle.standardOutput.write(Data(coded.map(explainer.explain).joined(separator: "\n").utf8))
+        if readFailed || failed { throw ExitCode(1) }
+    }
+}
+
+/// `parley bench code`: sentences per second from raw text to coded JSONL.
+struct BenchCodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Measure raw text → coded JSONL throughput, in sentences per second, on one core."
+    )
+
+    @Argument(help: "Text files to code (default: Parley's own sample text).")
+    var files: [String] = []
+
+    @Option(help: "How many times to code the input.")
+    var repeats = 20
+
+    func run() throws {
+        #if DEBUG
+            printError("warning: this is a debug build; measure with 'swift build -c release'")
+        #endif
+        var texts: [String] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read '\(file)'")
+            }
+            texts.append(String(decoding: data, as: UTF8.self))
+        }
+        if texts.isEmpty { texts = [BenchSample.text] }
+        let pipeline = try codingPipeline(try EventCoder.bundled())
+        var sentences = 0
+        var events = 0
+        var bytes = 0
+        let start = Date()
+        for round in 0..<max(1, repeats) {
+            for (index, text) in texts.enumerated() {
+                var document = Document(id: "bench-\(round)-\(index)", text: text)
+                try pipeline.process(&document)
+                bytes += EventOutput.jsonLine(document).utf8.count
+                sentences += document.sentences.count
+                events += document.events.count
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        print("sentences\t\(sentences)")
+        print("events\t\(events)")
+        print("seconds\t\(String(format: "%.3f", seconds))")
+        print("sentences/s\t\(String(format: "%.0f", Double(sentences) / max(seconds, 1e-9)))")
+        print("jsonl bytes\t\(bytes)")
+    }
+}
+
+/// Parley's own benchmark text (written for this project).
+enum BenchSample {
+    static let text = """
+        Pakistan and Afghanistan agreed on Sunday to hold a new round of talks in Istanbul, officials said. \
+        The Afghan delegation refused to provide written guarantees, according to two diplomats. \
+        Qatar and Turkey urged both governments to respect the ceasefire. \
+        Pakistani forces fired on militants near the border on Tuesday, killing six, the army said. \
+        The defence minister warned that Pakistan would strike hideouts inside Afghanistan if attacks continued. \
+        Police arrested twelve protesters in Peshawar after a rally against rising prices turned violent. \
+        India condemned the bombing and called for an investigation. \
+        The United Nations welcomed the agreement and offered humanitarian aid to displaced families. \
+        Kabul denied the allegations and accused Islamabad of violating its airspace. \
+        Gunmen abducted two aid workers in Kunar province on Monday, local officials said.
+        """
+}

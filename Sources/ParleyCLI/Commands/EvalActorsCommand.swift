@@ -1,0 +1,188 @@
+import ArgumentParser
+import Foundation
+import Parley
+
+/// `parley eval actors DATA_DIR`: scores actor recognition on the reference article, ConfliBERT spans and ACLED notes.
+struct EvalActorsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actors",
+        abstract: "Score actor recognition: reference article codes, ConfliBERT source/target span F1, ACLED actor countries."
+    )
+
+    @Argument(help: "The shared data folder (../shared/data).")
+    var data: String
+
+    @Option(help: "A lexicon folder instead of the bundled lexicon.")
+    var lexicon: String?
+
+    @Flag(help: "Print the ACLED rows whose countries are wrong.")
+    var verbose = false
+
+    func run() async throws {
+        let dictionary = try DefaultLexicon.dictionary(from: lexicon.map { URL(fileURLWithPath: $0) })
+        var configuration = ActorRecognizer.Configuration()
+        configuration.gazetteer = try? Gazetteer.bundled()
+        let recognizer = ActorRecognizer(dictionary: dictionary, configuration: configuration)
+        let pipeline = try ActorPipeline.make(dictionary: dictionary)
+        let root = URL(fileURLWithPath: data)
+        try reference(root, pipeline: pipeline)
+        try conflibert(root, recognizer: recognizer)
+        try acled(root, pipeline: pipeline, dictionary: dictionary, recognizer: recognizer)
+    }
+
+    func jsonLines(_ url: URL) throws -> [[String: Any]] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw PipelineError(.io, "cannot read evaluation set", file: url.path)
+        }
+        return text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    /// Every name in the gold `actors` list must be found with one of its accepted codes.
+    func reference(_ root: URL, pipeline: Pipeline) throws {
+        let folder = root.appendingPathComponent("examples")
+        let goldURL = folder.appendingPathComponent("pak_afghan_istanbul_talks.gold.json")
+        guard let goldData = try? Data(contentsOf: goldURL),
+            let gold = try JSONSerialization.jsonObject(with: goldData) as? [String: Any],
+            let text = try? String(contentsOf: folder.appendingPathComponent("pak_afghan_istanbul_talks.txt"), encoding: .utf8)
+        else { throw PipelineError(.io, "cannot read the reference article", file: goldURL.path) }
+        let published = (gold["published"] as? String).flatMap { Day(parsing: $0) }
+        let document = try pipeline(Document(id: "reference", text: text, metadata: ArticleMetadata(published: published)))
+        var total = 0, found = 0, correct = 0
+        var misses: [String] = []
+        for actor in gold["actors"] as? [[String: Any]] ?? [] {
+            let code = actor["code"] as? String ?? ""
+            if code.contains("(") { continue }  // unnamed sources are not actors
+            let accepted = Set(code.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+                + (actor["accept"] as? [String] ?? []))
+            for name in actor["text"] as? [String] ?? [] {
+                total += 1
+                func words(_ text: String) -> [String] {
+                    let pieces = NameFolding.pieces(text)
+                    return pieces.first == "the" ? Array(pieces.dropFirst()) : pieces
+                }
+                let wanted = words(name)
+                let hits = document.actors.filter { mention in
+                    let words = words(mention.text)
+                    return words == wanted || (words.count > wanted.count && words.suffix(wanted.count) == wanted[...])
+                        || (words.count > wanted.count && words.prefix(wanted.count) == wanted[...])
+                }
+                if hits.isEmpty {
+                    misses.append("\(name): not found")
+                    continue
+                }
+                found += 1
+                if hits.contains(where: { accepted.contains($0.code ?? "") }) {
+                    correct += 1
+                } else {
+                    misses.append("\(name): \(Set(hits.compactMap(\.code)).sorted().joined(separator: ","))")
+                }
+            }
+        }
+        print("reference article: \(correct)/\(total) gold names resolved to an accepted code (\(found) found)")
+        for miss in misses { print("  miss: \(miss)") }
+    }
+
+    /// Span F1 of source and target: the first coded mention is the source, the next the target.
+    func conflibert(_ root: URL, recognizer: ActorRecognizer) throws {
+        var tp = 0, predicted = 0, goldCount = 0
+        for record in try jsonLines(root.appendingPathComponent("eval/conflibert_cameo_src_tgt_dev.jsonl")) {
+            guard let gold = record["gold"] as? [String: Any], let words = gold["tokens"] as? [String],
+                let tags = gold["bio_tags"] as? [String], words.count == tags.count, !words.isEmpty
+            else { continue }
+            var document = Document(id: record["id"] as? String ?? "", text: "")
+            var text = ""
+            for (index, word) in words.enumerated() {
+                if index > 0 { text += " " }
+                let start = text.utf8.count
+                text += word
+                document.tokens.append(Token(range: start..<text.utf8.count, form: word))
+            }
+            document.text = text
+            document.sentences = [Sentence(tokens: 0..<words.count, range: 0..<text.utf8.count)]
+            try recognizer.process(&document)
+            func spans(_ role: String) -> [Range<Int>] {
+                var result: [Range<Int>] = []
+                var start: Int?
+                for (index, tag) in (tags + ["O"]).enumerated() {
+                    if tag == "B-\(role)" || (tag == "I-\(role)" && start == nil) {
+                        if let s = start { result.append(s..<index) }
+                        start = index
+                    } else if tag != "I-\(role)", let s = start {
+                        result.append(s..<index)
+                        start = nil
+                    }
+                }
+                return result
+            }
+            let sources = spans("S"), targets = spans("T")
+            goldCount += sources.count + targets.count
+            let coded = document.actors.filter { $0.code != nil }
+            var seen: [Range<Int>] = []
+            var choices: [ActorMention] = []
+            for mention in coded where !seen.contains(where: { $0.overlaps(mention.span.tokens) }) {
+                choices.append(mention)
+                seen.append(mention.span.tokens)
+                if choices.count == 2 { break }
+            }
+            for (index, mention) in choices.enumerated() {
+                predicted += 1
+                let gold = index == 0 ? sources : targets
+                if gold.contains(where: { $0.overlaps(mention.span.tokens) }) { tp += 1 }
+            }
+        }
+        let precision = predicted == 0 ? 0 : Double(tp) / Double(predicted)
+        let recall = goldCount == 0 ? 0 : Double(tp) / Double(goldCount)
+        let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        print(String(format: "conflibert source/target spans: P %.3f R %.3f F1 %.3f (%d gold, %d predicted)", precision, recall, f1, goldCount, predicted))
+    }
+
+    /// Country of ACLED actor1/actor2 on Pakistan and Afghanistan rows.
+    func acled(_ root: URL, pipeline: Pipeline, dictionary: ActorDictionary, recognizer: ActorRecognizer) throws {
+        let countryNames = ["Pakistan": "PAK", "Afghanistan": "AFG", "India": "IND", "Iran": "IRN", "Bangladesh": "BGD"]
+        var cache: [String: String?] = [:]
+        func goldCountry(_ actor: String) throws -> String? {
+            if let cached = cache[actor] { return cached }
+            var result: String?
+            if let open = actor.lastIndex(of: "("), let close = actor.lastIndex(of: ")"), open < close {
+                result = countryNames[String(actor[actor.index(after: open)..<close])]
+            }
+            if result == nil {
+                let document = try pipeline(Document(id: "actor", text: actor))
+                result = document.actors.compactMap { $0.code.flatMap(dictionary.country(of:)) }.first
+            }
+            cache[actor] = result
+            return result
+        }
+        var scored = [0, 0], right = [0, 0]
+        for record in try jsonLines(root.appendingPathComponent("eval/acled_notes_southasia_dev.jsonl")) {
+            guard let gold = record["gold"] as? [String: Any], let text = record["text"] as? String,
+                let country = gold["country"] as? String, country == "Pakistan" || country == "Afghanistan"
+            else { continue }
+            let date = (gold["event_date"] as? String).flatMap(parseACLEDDate)
+            let document = try pipeline(Document(id: record["id"] as? String ?? "", text: text, metadata: ArticleMetadata(published: date)))
+            let countries = document.actors.compactMap { $0.code.flatMap(dictionary.country(of:)) }
+            for (slot, key) in ["actor1", "actor2"].enumerated() {
+                guard let actor = gold[key] as? String, let wanted = try goldCountry(actor) else { continue }
+                scored[slot] += 1
+                let guess = slot < countries.count ? countries[slot] : countries.first
+                if guess == wanted {
+                    right[slot] += 1
+                } else if verbose {
+                    let found = document.actors.map { "\($0.text)=\($0.code ?? "-")" }.joined(separator: ", ")
+                    print("  \(key) \(actor) [\(wanted)] got \(guess ?? "none"): \(text.prefix(140)) || \(found)")
+                }
+            }
+        }
+        let accuracy = Double(right[0] + right[1]) / Double(max(1, scored[0] + scored[1]))
+        print(String(format: "acled PAK/AFG actor countries: actor1 %d/%d, actor2 %d/%d, accuracy %.3f", right[0], scored[0], right[1], scored[1], accuracy))
+    }
+
+    func parseACLEDDate(_ text: String) -> Day? {
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        let parts = text.split(separator: " ")
+        guard parts.count == 3, let day = Int(parts[0]), let month = months.firstIndex(of: parts[1].lowercased()), let year = Int(parts[2]) else { return nil }
+        return Day(year: year, month: month + 1, day: day)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Parley
+import ParleyTesting
+import Testing
+
+@Suite struct ActorRecognizerTests {
+    let recognizer: ActorRecognizer
+
+    init() throws {
+        let lexicon = try LexiconReader().read([fixtureURL("sample.lex")])
+        recognizer = ActorRecognizer(dictionary: ActorDictionary(lexicon: lexicon))
+    }
+
+    func recognize(_ text: String, on day: Day? = nil) throws -> Document {
+        var document = Document(id: "t", text: text, metadata: ArticleMetadata(published: day))
+        try SimpleSegmenter().process(&document)
+        try recognizer.process(&document)
+        return document
+    }
+
+    @Test func sameNameOnTwoDatesGivesTwoCodes() throws {
+        let before = try recognize("The Red Wolves attacked a post.", on: Day(year: 2019, month: 5, day: 1))
+        let after = try recognize("The Red Wolves attacked a post.", on: Day(year: 2021, month: 5, day: 1))
+        #expect(before.actors.map(\.code) == ["SLDINS"])
+        #expect(after.actors.map(\.code) == ["SLDGOV"])
+    }
+
+    @Test(arguments: [
+        ("The Northlandian delegation arrived.", "Northlandian delegation", "NLDGOV"),
+        ("Southlandian forces crossed the river.", "Southlandian forces", "SLDMIL"),
+        ("Northland's delegation left.", "Northland's delegation", "NLDGOV"),
+        ("The Red Wolves regime refused.", "Red Wolves regime", "SLDGOV"),
+        ("Red Wolves forces fired.", "Red Wolves forces", "SLDMIL"),
+        ("the head of Southlandian intelligence spoke.", "the head of Southlandian intelligence", "SLDSPY"),
+    ])
+    func composesCountryAndAgent(text: String, mention: String, code: String) throws {
+        let document = try recognize(text, on: Day(year: 2024, month: 1, day: 1))
+        #expect(document.actors.map(\.text) == [mention])
+        #expect(document.actors.map(\.code) == [code])
+    }
+
+    @Test func aNonStateActorKeepsItsCodeWithAnAgent() throws {
+        let document = try recognize("Red Wolves forces fired.", on: Day(year: 2019, month: 1, day: 1))
+        #expect(document.actors.map(\.code) == ["SLDINS"])
+    }
+
+    @Test func titleJoinsAKnownPerson() throws {
+        let document = try recognize("Defence Minister Anna Maria Berg spoke.", on: Day(year: 2024, month: 1, day: 1))
+        #expect(document.actors.map(\.text) == ["Defence Minister Anna Maria Berg"])
+        #expect(document.actors.map(\.code) == ["NLDGOV"])
+        #expect(document.actors.first?.isPerson == true)
+    }
+
+    @Test func titleIntroducesAnUnknownPerson() throws {
+        let document = try recognize("Then Information Minister Karl Ostrem resigned.")
+        #expect(document.actors.map(\.text) == ["Information Minister Karl Ostrem"])
+        #expect(document.actors.first?.isPerson == true)
+        #expect(document.actors.first?.code == "GOV")
+    }
+
+    @Test func resolvesLaterMentionsToTheirAntecedent() throws {
+        let text = "Defence Minister Anna Maria Berg met the Southlandian delegation. Berg said talks went well. "
+            + "The defence minister warned Harbourcity. He said more."
+        let document = try recognize(text, on: Day(year: 2024, month: 1, day: 1))
+        let byText = Dictionary(document.actors.map { ($0.text, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byText["Berg"]?.antecedent == 0)
+        #expect(byText["Berg"]?.code == "NLDGOV")
+        #expect(byText["defence minister"]?.antecedent == 0)
+        #expect(byText["defence minister"]?.code == "NLDGOV")
+        #expect(byText["He"]?.antecedent == 0)
+        #expect(byText["Harbourcity"]?.code == "SLDGOV")
+    }
+
+    @Test func aCapitalAfterALocativeIsAPlace() throws {
+        let document = try recognize("Talks were held in Rivertown. Rivertown rejected the offer.")
+        #expect(document.actors.map(\.text) == ["Rivertown"])
+        #expect(document.actors.first?.range.lowerBound ?? 0 > 20)
+    }
+
+    @Test func acronymsNeedTheirCapitals() throws {
+        #expect(try recognize("RW fighters left.").actors.map(\.text) == ["RW"])
+        #expect(try recognize("rw is not a name.").actors.isEmpty)
+    }
+
+    @Test func pluralAgentsMatch() throws {
+        let document = try recognize("Northlandian protesters marched.")
+        #expect(document.actors.map(\.code) == ["NLDOPP"])
+    }
+}

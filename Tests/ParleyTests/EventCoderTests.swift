@@ -1,0 +1,229 @@
+import Foundation
+import Parley
+import Testing
+
+@Suite struct EventCoderTests {
+    let coder: EventCoder
+
+    init() throws {
+        coder = try testCoder()
+    }
+
+    func code(_ words: String, _ actors: [(String, String)]) throws -> Document {
+        var document = try parsedDocument(words, actors: actors)
+        try coder.process(&document)
+        return document
+    }
+
+    @Test func codesAnActiveClause() throws {
+        let document = try code(
+            "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root protesters/protester/NOUN/2/obj ././PUNCT/2/punct",
+            [("Police", "PAKCOP"), ("protesters", "PAKCVL")])
+        #expect(triples(document) == [CodedTriple(source: ["PAKCOP"], target: ["PAKCVL"], code: "173")])
+        let event = try #require(document.events.first)
+        #expect(event.plover?.event == "COERCE")
+        #expect(event.goldstein == -5.0)
+        #expect(event.quadClass == 4)
+        #expect(event.evidence.pattern == "arrest")
+        #expect(document.text(in: event.evidence.trigger) == "arrested")
+        #expect(event.id == "test-e1")
+    }
+
+    @Test func swapsArgumentsInThePassive() throws {
+        let document = try code(
+            "Protesters/protester/NOUN/3/nsubj:pass were/be/AUX/3/aux:pass arrested/arrest/VBN/0/root by/by/ADP/5/case "
+                + "police/police/NOUN/3/obl ././PUNCT/3/punct",
+            [("Protesters", "PAKCVL"), ("police", "PAKCOP")])
+        #expect(triples(document) == [CodedTriple(source: ["PAKCOP"], target: ["PAKCVL"], code: "173")])
+    }
+
+    @Test func readsUDv1Relations() throws {
+        let document = try code(
+            "Protesters/protester/NOUN/3/nsubjpass were/be/AUX/3/auxpass arrested/arrest/VBN/0/root by/by/ADP/5/case "
+                + "police/police/NOUN/3/nmod ././PUNCT/3/punct",
+            [("Protesters", "PAKCVL"), ("police", "PAKCOP")])
+        #expect(triples(document) == [CodedTriple(source: ["PAKCOP"], target: ["PAKCVL"], code: "173")])
+    }
+
+    @Test func keepsCoordinatedSourcesAndObjectControl() throws {
+        let document = try code(
+            "Qatar/Qatar/PROPN/4/nsubj and/and/CCONJ/3/cc Turkey/Turkey/PROPN/1/conj asked/ask/VERB/0/root "
+                + "Pakistan/Pakistan/PROPN/4/obj to/to/PART/7/mark give/give/VERB/4/xcomp the/the/DET/9/det "
+                + "talks/talk/NOUN/7/iobj another/another/DET/11/det chance/chance/NOUN/7/obj",
+            [("Qatar", "QAT"), ("Turkey", "TUR"), ("Pakistan", "PAK")])
+        #expect(triples(document) == [CodedTriple(source: ["QAT", "TUR"], target: ["PAK"], code: "026")])
+        #expect(document.events[0].plover?.event == "REQUEST")
+        #expect(document.events[0].plover?.mode == "meet")
+    }
+
+    @Test func codesControlAsIntent() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/2/nsubj agreed/agree/VERB/0/root to/to/PART/4/mark resume/resume/VERB/2/xcomp "
+                + "talks/talk/NOUN/4/obj with/with/ADP/8/case the/the/DET/8/det Taliban/Taliban/PROPN/4/obl",
+            [("Pakistan", "PAK"), ("Taliban", "AFGGOV")])
+        #expect(triples(document) == [CodedTriple(source: ["PAK"], target: ["AFGGOV"], code: "036")])
+        #expect(document.events[0].evidence.entries.contains { $0.contains("verb+verb") })
+    }
+
+    @Test func codesRefusalNotTheRefusedAct() throws {
+        let document = try code(
+            "The/the/DET/2/det Taliban/Taliban/PROPN/3/nsubj refused/refuse/VERB/0/root to/to/PART/5/mark "
+                + "provide/provide/VERB/3/xcomp guarantees/guarantee/NOUN/5/obj to/to/ADP/8/case Pakistan/Pakistan/PROPN/5/obl",
+            [("Taliban", "AFGGOV"), ("Pakistan", "PAK")])
+        #expect(triples(document) == [CodedTriple(source: ["AFGGOV"], target: ["PAK"], code: "122")])
+        #expect(document.events[0].plover?.event == "REJECT")
+    }
+
+    @Test func codesReportedSpeechWithItsSpeaker() throws {
+        let document = try code(
+            "Officials/official/NOUN/2/nsubj said/say/VERB/0/root Pakistan/Pakistan/PROPN/4/nsubj "
+                + "attacked/attack/VERB/2/ccomp the/the/DET/6/det Taliban/Taliban/PROPN/4/obj",
+            [("Officials", "PAKGOV"), ("Pakistan", "PAK"), ("Taliban", "AFGGOV")])
+        #expect(triples(document) == [CodedTriple(source: ["PAK"], target: ["AFGGOV"], code: "190")])
+        let modality = document.events[0].modality
+        #expect(modality.reported)
+        #expect(modality.speaker?.code == "PAKGOV")
+        #expect(modality.rules["reported"]?.contains("say") == true)
+    }
+
+    @Test func codesAWarningOfAirstrikesAsAThreat() throws {
+        let document = try code(
+            "Asif/Asif/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/6/mark Pakistan/Pakistan/PROPN/6/nsubj "
+                + "would/would/AUX/6/aux conduct/conduct/VERB/2/ccomp airstrikes/airstrike/NOUN/6/obj "
+                + "inside/inside/ADP/9/case Afghanistan/Afghanistan/PROPN/6/obl if/if/SCONJ/12/mark "
+                + "militants/militant/NOUN/12/nsubj attacked/attack/VERB/6/advcl",
+            [("Asif", "PAKGOV"), ("Pakistan", "PAK"), ("Afghanistan", "AFG")])
+        #expect(triples(document) == [CodedTriple(source: ["PAKGOV"], target: ["AFG"], code: "138")])
+        #expect(!document.events.contains { $0.cameo.hasPrefix("19") })
+        #expect(document.events[0].plover?.event == "THREATEN")
+    }
+
+    @Test func marksNegation() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod attack/attack/VERB/0/root "
+                + "Afghanistan/Afghanistan/PROPN/4/obj",
+            [("Pakistan", "PAK"), ("Afghanistan", "AFG")])
+        let modality = try #require(document.events.first?.modality)
+        #expect(modality.negated)
+        #expect(modality.rules["negated"]?.contains("not") == true)
+        #expect(!modality.future && !modality.hypothetical && !modality.historical && !modality.reported)
+    }
+
+    @Test(arguments: [
+        ("will", "future", "modal 'will'"),
+        ("would", "hypothetical", "modal 'would'"),
+    ])
+    func marksModals(modal: String, flag: String, rule: String) throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/3/nsubj \(modal)/\(modal)/AUX/3/aux attack/attack/VERB/0/root Afghanistan/Afghanistan/PROPN/3/obj",
+            [("Pakistan", "PAK"), ("Afghanistan", "AFG")])
+        let modality = try #require(document.events.first?.modality)
+        #expect(modality.rules[flag] == rule)
+        #expect(flag == "future" ? modality.future : modality.hypothetical)
+    }
+
+    @Test func marksConditions() throws {
+        let document = try code(
+            "If/if/SCONJ/3/mark Kabul/Kabul/PROPN/3/nsubj refuses/refuse/VERB/6/advcl ,/,/PUNCT/6/punct "
+                + "Pakistan/Pakistan/PROPN/6/nsubj strikes/strike/VERB/0/root Afghanistan/Afghanistan/PROPN/6/obj",
+            [("Kabul", "AFGGOV"), ("Pakistan", "PAK"), ("Afghanistan", "AFG")])
+        let event = try #require(document.events.first { $0.cameo == "190" })
+        #expect(event.modality.hypothetical)
+        #expect(event.modality.rules["hypothetical"] == "condition 'if …'")
+    }
+
+    @Test func marksIntentAsFuture() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/2/nsubj plans/plan/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
+                + "Afghanistan/Afghanistan/PROPN/4/obj",
+            [("Pakistan", "PAK"), ("Afghanistan", "AFG")])
+        #expect(triples(document) == [CodedTriple(source: ["PAK"], target: ["AFG"], code: "190")])
+        #expect(document.events[0].modality.future)
+        #expect(document.events[0].modality.rules["future"] == "intent: complement of 'plan'")
+    }
+
+    @Test func marksAnEarlierDatedEventHistorical() throws {
+        let document = try code(
+            "Taliban/Taliban/PROPN/2/compound forces/force/NOUN/3/nsubj attacked/attack/VERB/0/root "
+                + "Pakistani/Pakistani/ADJ/5/amod posts/post/NOUN/3/obj on/on/ADP/7/case October/October/PROPN/3/obl "
+                + "12/12/NUM/7/nummod",
+            [("Taliban forces", "AFGMIL"), ("Pakistani", "PAKMIL")])
+        #expect(triples(document) == [CodedTriple(source: ["AFGMIL"], target: ["PAKMIL"], code: "190")])
+        #expect(document.events[0].modality.historical)
+        #expect(document.events[0].modality.rules["historical"] == "dated 2025-10-12, before publication 2025-10-30")
+    }
+
+    @Test func marksPastPerfectHistorical() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/3/nsubj had/have/AUX/3/aux attacked/attack/VBN/0/root Afghanistan/Afghanistan/PROPN/3/obj",
+            [("Pakistan", "PAK"), ("Afghanistan", "AFG")])
+        #expect(document.events.first?.modality.historical == true)
+    }
+
+    @Test func mergesANominalSubjectIntoItsVerbAndMarksReports() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/3/nmod:poss 's/'s/PART/1/case airstrikes/airstrike/NOUN/5/nsubj "
+                + "reportedly/reportedly/ADV/5/advmod targeted/target/VERB/0/root hideouts/hideout/NOUN/5/obj "
+                + "inside/inside/ADP/8/case Afghanistan/Afghanistan/PROPN/6/nmod",
+            [("Pakistan", "PAK"), ("Afghanistan", "AFG")])
+        #expect(triples(document) == [CodedTriple(source: ["PAK"], target: ["AFG"], code: "195")])
+        #expect(document.events[0].modality.reported)
+        #expect(document.events[0].modality.rules["reported"] == "adverb 'reportedly'")
+        #expect(document.events[0].acled?.subEventType == "Air/drone strike")
+    }
+
+    @Test func keepsMediatorsAsThirdParties() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/4/nsubj and/and/CCONJ/3/cc Afghanistan/Afghanistan/PROPN/1/conj met/meet/VERB/0/root "
+                + "in/in/ADP/6/case Doha/Doha/PROPN/4/obl for/for/ADP/8/case talks/talk/NOUN/4/obl "
+                + "mediated/mediate/VBN/8/acl by/by/ADP/11/case Qatar/Qatar/PROPN/9/obl",
+            [("Pakistan", "PAK"), ("Afghanistan", "AFGGOV"), ("Qatar", "QAT")])
+        #expect(triples(document) == [CodedTriple(source: ["PAK", "AFGGOV"], target: ["PAK", "AFGGOV"], code: "046")])
+        #expect(document.events[0].thirdParties.map(\.code) == ["QAT"])
+        #expect(document.events[0].thirdParties.first?.role == "mediator")
+    }
+
+    @Test func codesANominalRequestInsideAnAcceptance() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/2/nsubj accepted/accept/VERB/0/root Kabul/Kabul/PROPN/5/nmod:poss 's/'s/PART/3/case "
+                + "request/request/NOUN/2/obj for/for/ADP/8/case a/a/DET/8/det ceasefire/ceasefire/NOUN/5/nmod",
+            [("Pakistan", "PAK"), ("Kabul", "AFGGOV")])
+        #expect(
+            Set(triples(document)) == [
+                CodedTriple(source: ["PAK"], target: ["AFGGOV"], code: "0871"),
+                CodedTriple(source: ["AFGGOV"], target: ["PAK"], code: "0256"),
+            ])
+        let ceasefire = try #require(document.events.first { $0.cameo == "0871" })
+        #expect(ceasefire.plover?.mode == "ceasefire")
+        #expect(ceasefire.evidence.pattern == "accept.truce")
+    }
+
+    @Test func requiresADyadWhenAsked() throws {
+        var document = try parsedDocument(
+            "Pakistan/Pakistan/PROPN/2/nsubj attacked/attack/VERB/0/root ././PUNCT/2/punct", actors: [("Pakistan", "PAK")])
+        try testCoder(requireDyad: true).process(&document)
+        #expect(document.events.isEmpty)
+        try coder.process(&document)
+        #expect(triples(document) == [CodedTriple(source: ["PAK"], target: [], code: "190")])
+    }
+
+    @Test func codesNothingWithoutActorsOrTriggers() throws {
+        let document = try code(
+            "The/the/DET/2/det weather/weather/NOUN/3/nsubj improved/improve/VERB/0/root", [])
+        #expect(document.events.isEmpty)
+    }
+
+    @Test func survivesACyclicParse() throws {
+        var document = try parsedDocument(
+            "Pakistan/Pakistan/PROPN/2/nsubj attacked/attack/VERB/3/root Afghanistan/Afghanistan/PROPN/2/obj",
+            actors: [("Pakistan", "PAK"), ("Afghanistan", "AFG")])
+        document.tokens[1].head = 2
+        document.tokens[2].head = 1
+        try coder.process(&document)
+        #expect(document.events.count <= 1)
+    }
+
+    @Test func pipelineRequiresActors() throws {
+        #expect(throws: PipelineError.self) { try Pipeline([coder]) }
+    }
+}

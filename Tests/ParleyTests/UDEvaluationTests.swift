@@ -1,0 +1,108 @@
+import Parley
+import Testing
+
+@Suite struct UDEvaluationTests {
+    /// Builds CoNLL-U from lines of `ID FORM UPOS HEAD DEPREL [MISC]`, sentences separated by blank lines.
+    func conllu(_ text: String) throws -> [CoNLLU.Sentence] {
+        var output = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let fields = line.split(separator: " ").map(String.init)
+            if fields.isEmpty {
+                output += "\n"
+                continue
+            }
+            if fields[0].contains("-") {
+                output += "\(fields[0])\t\(fields[1])\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                continue
+            }
+            let misc = fields.count > 5 ? fields[5] : "_"
+            output +=
+                "\(fields[0])\t\(fields[1])\t\(fields[1].lowercased())\t\(fields[2])\t_\t_\t\(fields[3])\t\(fields[4])\t_\t\(misc)\n"
+        }
+        return try CoNLLU.parse(output + "\n")
+    }
+
+    let gold = """
+        1 I PRON 2 nsubj
+        2-3 don't
+        2 do AUX 4 aux
+        3 n't PART 4 advmod
+        4 know VERB 0 root SpaceAfter=No
+        5 . PUNCT 4 punct
+
+        1 Go VERB 0 root SpaceAfter=No
+        2 ! PUNCT 1 punct
+        """
+
+    @Test func identicalFilesScoreOneHundred() throws {
+        let sentences = try conllu(gold)
+        let report = try UDEvaluation.evaluate(gold: sentences, system: sentences)
+        for (_, score) in report.metrics {
+            #expect(score.f1 == 1)
+        }
+        #expect(report["Tokens"]?.gold == 6)
+        #expect(report["Words"]?.gold == 7)
+        #expect(report["Sentences"]?.gold == 2)
+    }
+
+    @Test func countsTokenSentenceAndWordErrors() throws {
+        // The system misses the contraction's split and the sentence break, and tags one word wrongly.
+        let system = """
+            1 I PRON 2 nsubj
+            2 don't AUX 3 aux
+            3 know VERB 0 root SpaceAfter=No
+            4 . PUNCT 3 punct
+            5 Go NOUN 3 conj SpaceAfter=No
+            6 ! PUNCT 5 punct
+            """
+        let report = try UDEvaluation.evaluate(gold: try conllu(gold), system: try conllu(system))
+        let tokens = try #require(report["Tokens"])
+        #expect(tokens.correct == 6 && tokens.gold == 6 && tokens.system == 6)
+        let sentences = try #require(report["Sentences"])
+        #expect(sentences.correct == 0 && sentences.gold == 2 && sentences.system == 1)
+        let words = try #require(report["Words"])
+        // "don't" vs "do"+"n't": LCS on forms aligns nothing inside the multiword region.
+        #expect(words.gold == 7 && words.system == 6 && words.correct == 5)
+        let upos = try #require(report["UPOS"])
+        #expect(upos.correct == 4 && upos.aligned == 5)
+        #expect(abs(upos.precision - 4.0 / 6.0) < 1e-9)
+        #expect(abs(upos.recall - 4.0 / 7.0) < 1e-9)
+        // Heads: I->know? gold I->do(2) vs system I->don't(2), not aligned; know root ok; . -> know ok;
+        // Go root in gold, conj of know in system; ! -> Go ok.
+        let uas = try #require(report["UAS"])
+        #expect(uas.correct == 3)
+        let las = try #require(report["LAS"])
+        #expect(las.correct == 3)
+    }
+
+    @Test func alignsMultiwordTokensByForm() throws {
+        let system = """
+            1 I PRON 2 nsubj
+            2-3 don't
+            2 do AUX 4 aux
+            3 n't PART 4 advmod
+            4 know VERB 0 root SpaceAfter=No
+            5 . PUNCT 4 punct
+
+            1 Go VERB 0 root SpaceAfter=No
+            2 ! PUNCT 1 punct
+            """
+        let report = try UDEvaluation.evaluate(gold: try conllu(gold), system: try conllu(system))
+        #expect(report["Words"]?.correct == 7)
+        #expect(report["LAS"]?.correct == 7)
+    }
+
+    @Test func rejectsDifferentTexts() throws {
+        let other = "1 You PRON 0 root\n"
+        #expect(throws: PipelineError.self) {
+            try UDEvaluation.evaluate(gold: try conllu(gold), system: try conllu(other))
+        }
+    }
+
+    @Test func printsATable() throws {
+        let sentences = try conllu(gold)
+        let table = try UDEvaluation.evaluate(gold: sentences, system: sentences).table
+        #expect(table.contains("Tokens     |    100.00 |    100.00 |    100.00 |"))
+        #expect(table.contains("LAS        |    100.00 |    100.00 |    100.00 |    100.00"))
+    }
+}
