@@ -26,6 +26,9 @@ public enum StandardPipeline {
     public static func make(upTo depth: Depth, given: Set<Annotation> = [], places: (any PlaceLookup)? = nil) throws -> Pipeline {
         let lexicon = try TokenizerLexicon.bundled()
         var stages: [any PipelineStage] = [Tokenizer(lexicon: lexicon), SentenceSegmenter(lexicon: lexicon)]
+        if depth >= .syntax {
+            stages += [try Tagger(), try Lemmatizer(), try DependencyParser()]
+        }
         let gazetteer = depth >= .actors ? try Gazetteer.bundled() : nil
         if depth >= .actors {
             var configuration = ActorRecognizer.Configuration()
@@ -34,10 +37,7 @@ public enum StandardPipeline {
         }
         stages.removeAll { !$0.assigns.isEmpty && $0.assigns.isSubset(of: given) }
         if depth >= .events {
-            // The coder joins once the stages it reads (dependencies, actors) are in the pipeline.
-            let coder = try EventCoder.bundled()
-            let available = stages.reduce(given) { $0.union($1.assigns) }
-            if coder.requires.isSubset(of: available) { stages.append(coder) }
+            stages.append(try EventCoder.bundled())
             stages += factStages(places: places ?? gazetteer)
         }
         return try Pipeline(stages, given: given)

@@ -8,6 +8,7 @@ struct EvalCommand: AsyncParsableCommand {
         subcommands: [
             EvalUDCommand.self,
             EvalPetrarchCommand.self,
+            EvalSyntaxCommand.self,
             EvalActorsCommand.self,
             EvalPloverCommand.self,
             EvalAcledCommand.self,
@@ -40,6 +41,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure Parley's speed and memory on generated or given text (release builds only).",
         subcommands: [
             BenchTokenizeCommand.self,
+            BenchParseCommand.self,
             BenchLexiconCommand.self,
             BenchCodeCommand.self,
             BenchIngestCommand.self,
@@ -52,6 +54,9 @@ struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the tagger and parser models from Universal Dependencies treebanks.",
-        subcommands: [TrainSegmenterCommand.self]
+        subcommands: [
+            TrainSegmenterCommand.self, TrainTaggerCommand.self, TrainParserCommand.self, TrainLemmatizerCommand.self,
+            TrainPruneCommand.self,
+        ]
     )
 }
