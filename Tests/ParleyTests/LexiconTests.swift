@@ -148,6 +148,8 @@ import Testing
     @Test func warnsAboutAnUnreadableDate() throws {
         let result = try importSample()
         #expect(result.warnings.contains { $0.line == 15 && $0.message.contains("unreadable date") })
+        let bad = try #require(result.lexicon.actors.first { $0.name == "bad entry" })
+        #expect(bad.notes.contains("PETRARCH code as written: [XXX 9901]"))
     }
 
     @Test func importsAgentsWithSetsAndPlurals() throws {
