@@ -74,7 +74,7 @@ public struct ActorRecognizer: PipelineStage {
     static let determiners: Set<String> = [
         "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those",
     ]
-    static let pronouns: [String: Bool] = ["he": true, "she": true, "him": true]  // value: singular person
+    static let pronouns: [String: Bool] = ["he": true, "she": true]  // value: singular person
     static let headNouns: Set<String> = [
         "head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
         "members", "member", "commander", "commanders", "chairman", "director",
@@ -278,6 +278,7 @@ public struct ActorRecognizer: PipelineStage {
         }
 
         var covered = Set<Int>()
+        let hitTokens = Set(hits.flatMap { $0.tokens })
         var hitIndex = 0
         while hitIndex < hits.count {
             // Gather a chunk: hits joined directly or by a possessive.
@@ -296,11 +297,49 @@ public struct ActorRecognizer: PipelineStage {
             hitIndex = next
             for mention in compose(
                 chunk, sentence: sentenceIndex, document: document, folded: folded, day: day,
-                earlier: earlier, local: mentions, isProperName: isProperName)
+                earlier: earlier, local: mentions,
+                isProperName: { isProperName($0) && !hitTokens.contains($0) })
             {
                 mentions.append(mention)
                 covered.formUnion(mention.span.tokens)
             }
+        }
+
+        // "the government of X", "officials of the X": an agent followed by "of" and a country composes.
+        var merged = 0
+        while merged + 1 < mentions.count {
+            let agent = mentions[merged]
+            let owner = mentions[merged + 1]
+            guard agent.span.tokens.upperBound <= owner.span.tokens.lowerBound else {
+                merged += 1
+                continue
+            }
+            let gap = agent.span.tokens.upperBound..<owner.span.tokens.lowerBound
+            guard let agentCode = agent.code, dictionary.country(of: agentCode) == nil, !agent.isPerson,
+                agent.antecedent == nil, owner.antecedent == nil, let ownerCode = owner.code,
+                dictionary.country(of: ownerCode) != nil, !owner.isPerson,
+                (gap.count == 1 && lower(gap.lowerBound) == "of")
+                    || (gap.count == 2 && lower(gap.lowerBound) == "of" && lower(gap.lowerBound + 1) == "the")
+            else {
+                merged += 1
+                continue
+            }
+            var combined = makeMention(
+                agent.span.tokens.lowerBound..<owner.span.tokens.upperBound, document: document,
+                sentence: sentenceIndex,
+                code: dictionary.compose(ownerCode, with: AgentEntry(phrase: "", code: agentCode)),
+                confidence: 0.85, entry: [owner.entry, agent.entry].compactMap { $0 }.joined(separator: " + "),
+                isPerson: false)
+            combined.antecedent = nil
+            mentions[merged] = combined
+            mentions.remove(at: merged + 1)
+            let removed = earlier.count + merged + 1
+            for index in mentions.indices {
+                if let antecedent = mentions[index].antecedent, antecedent >= removed {
+                    mentions[index].antecedent = antecedent == removed ? removed - 1 : antecedent - 1
+                }
+            }
+            merged += 1
         }
 
         // "the head of X": widen X's mention.

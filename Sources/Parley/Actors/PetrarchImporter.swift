@@ -255,7 +255,9 @@ public struct PetrarchImporter: Sendable {
             }
             let inside = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             rest = rest[rest.index(after: close)...]
-            if let role = parseCode(inside, file: file, line: line, warnings: &warnings, notes: &notes) { roles.append(role) }
+            if let role = parseCode(inside, file: file, line: line, warnings: &warnings, notes: &notes) {
+                roles.append(role)
+            }
         }
         return roles
     }

@@ -39,11 +39,18 @@ struct EvalActorsCommand: AsyncParsableCommand {
         func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
         let base = try DefaultLexicon.codes()
         let sets: [(String, [URL], [URL], [URL])] = [
-            ("Phoenix", ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                         "Phoenix.MilNonState.actors.txt"].map(url), [url("Phoenix.agents.txt")],
-             [url("Phoenix.discards.txt")]),
-            ("PETR.Validate", [url("PETR.Validate.actors.txt")], [url("PETR.Validate.agents.txt")],
-             [url("PETR.Validate.discards.txt")]),
+            (
+                "Phoenix",
+                [
+                    "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                    "Phoenix.MilNonState.actors.txt",
+                ].map(url), [url("Phoenix.agents.txt")],
+                [url("Phoenix.discards.txt")]
+            ),
+            (
+                "PETR.Validate", [url("PETR.Validate.actors.txt")], [url("PETR.Validate.agents.txt")],
+                [url("PETR.Validate.discards.txt")]
+            ),
         ]
         var phoenix: Lexicon?
         for (name, actors, agents, discards) in sets {
@@ -52,7 +59,8 @@ struct EvalActorsCommand: AsyncParsableCommand {
             let lexicon = result.lexicon
             let again = try LexiconReader(baseCodes: base).read(
                 Data(LexiconWriter.text(of: lexicon).utf8), file: "\(name).lex")
-            let same = again.actors.map(\.aliases) == lexicon.actors.map(\.aliases)
+            let same =
+                again.actors.map(\.aliases) == lexicon.actors.map(\.aliases)
                 && again.actors.map(\.roles) == lexicon.actors.map(\.roles)
                 && again.agents.map(\.phrase) == lexicon.agents.map(\.phrase)
                 && again.agents.map(\.plurals) == lexicon.agents.map(\.plurals)
@@ -68,8 +76,9 @@ struct EvalActorsCommand: AsyncParsableCommand {
         guard let phoenix else { return }
         let recognizer = ActorRecognizer(dictionary: ActorDictionary(lexicon: phoenix, baseCodes: base))
         let examples = root.appendingPathComponent("examples")
-        guard let text = try? String(
-            contentsOf: examples.appendingPathComponent("pak_afghan_istanbul_talks.txt"), encoding: .utf8)
+        guard
+            let text = try? String(
+                contentsOf: examples.appendingPathComponent("pak_afghan_istanbul_talks.txt"), encoding: .utf8)
         else { return }
         var document = Document(
             id: "reference", text: text, metadata: ArticleMetadata(published: Day(year: 2025, month: 10, day: 30)))
@@ -79,7 +88,8 @@ struct EvalActorsCommand: AsyncParsableCommand {
         let taliban = Set(document.actors.filter { $0.text.contains("Taliban") }.compactMap(\.code)).sorted()
         print(
             "reference article with the imported Phoenix lexicon: \(document.actors.count) mentions; "
-                + "'Taliban …' coded \(taliban.joined(separator: ", ")) (Phoenix is stale; Parley's lexicon says AFGGOV)")
+                + "'Taliban …' coded \(taliban.joined(separator: ", ")) (Phoenix is stale; Parley's lexicon says AFGGOV)"
+        )
     }
 
     func jsonLines(_ url: URL) throws -> [[String: Any]] {
@@ -194,10 +204,12 @@ struct EvalActorsCommand: AsyncParsableCommand {
             var choices: [ActorMention] = []
             if let source = coded.first(where: { !isPrepositional($0) }) ?? coded.first {
                 choices.append(source)
-                if let target = coded.first(where: {
+                // A confident mention is preferred over an agent that only got the article's country.
+                let after = coded.filter {
                     $0.span.tokens.lowerBound >= source.span.tokens.upperBound
                         && !(source.span.tokens.overlaps($0.span.tokens))
-                }) {
+                }
+                if let target = after.first(where: { $0.confidence > 0.5 }) ?? after.first {
                     choices.append(target)
                 }
             }
