@@ -215,6 +215,16 @@ import Testing
         #expect(gazetteer.places(named: "Qqqxyz").isEmpty)
     }
 
+    @Test func aGazetteerWithABadOffsetIsAnError() throws {
+        let url = try #require(DefaultLexicon.directory?.appendingPathComponent("gazetteer.bin"))
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // The first key offset (just after the place records) made to point past the end.
+        let placeCount = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+        let keyIndex = 24 + placeCount * 24
+        for offset in 0..<4 { bytes[keyIndex + offset] = 0xFF }
+        #expect(throws: PipelineError.self) { try Gazetteer(data: Data(bytes)) }
+    }
+
     @Test func aDamagedGazetteerIsAnError() {
         #expect(throws: PipelineError.self) { try Gazetteer(data: Data("PRLYGAZ1xxxx".utf8)) }
         #expect(throws: PipelineError.self) { try Gazetteer(data: Data(repeating: 0, count: 64)) }

@@ -73,8 +73,19 @@ public struct Gazetteer: Sendable {
         recordsStart = 24
         keyIndexStart = recordsStart + placeCount * Gazetteer.recordSize
         blobStart = keyIndexStart + keyCount * 4
-        guard blobStart + blobSize == data.count else {
+        guard placeCount >= 0, keyCount >= 0, blobStart + blobSize == data.count else {
             throw PipelineError(.invalidModel, "gazetteer file is truncated or damaged", file: file)
+        }
+        // Every offset must point inside the file, so that no lookup can read past it.
+        for index in 0..<keyCount where u32(keyIndexStart + index * 4) >= blobSize {
+            throw PipelineError(.invalidModel, "gazetteer key \(index) points outside the file", file: file)
+        }
+        for index in 0..<placeCount {
+            let at = recordsStart + index * Gazetteer.recordSize
+            let admin1 = u32(at + 16)
+            guard u32(at + 12) < blobSize, admin1 == 0xFFFF_FFFF || admin1 < placeCount else {
+                throw PipelineError(.invalidModel, "gazetteer place \(index) is damaged", file: file)
+            }
         }
     }
 
@@ -238,6 +249,7 @@ public struct Gazetteer: Sendable {
     private func compare(_ target: [UInt8], at offset: Int) -> Int {
         var index = 0
         while true {
+            guard offset + index < bytes.count else { return 1 }
             let stored = bytes[offset + index]
             let wanted: UInt8 = index < target.count ? target[index] : 0
             if stored == 0 && wanted == 0 { return 0 }
