@@ -604,8 +604,10 @@ public struct ActorRecognizer: PipelineStage {
             guard candidate.range.upperBound <= offset, candidate.code != nil, candidate.isPerson else { continue }
             var matches = !words.isDisjoint(with: NameFolding.pieces(candidate.text))
             if !matches, let entry = candidate.entry {
-                for (reference, actor) in dictionary.personTitles where entry.contains(reference) {
-                    if words.isSubset(of: actor) { matches = true }
+                // The entry names its parts "file:line name", joined by " + ", perhaps with " (via …)".
+                for part in entry.components(separatedBy: " + ") {
+                    let reference = part.components(separatedBy: " (via ").first ?? part
+                    if let titles = dictionary.personTitles[reference], words.isSubset(of: titles) { matches = true }
                 }
             }
             if matches {
