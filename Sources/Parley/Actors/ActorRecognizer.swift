@@ -57,7 +57,8 @@ public struct ActorRecognizer: PipelineStage {
 
     static let locatives: Set<String> = [
         "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "around", "toward", "towards",
-        "via", "through", "over", "within", "between", "reached", "visited", "left",
+        "via", "through", "over", "within", "between", "reached", "visited", "left", "seized", "captured", "entered",
+        "overran", "fled", "took",
     ]
     static let attributiveSuffixes: Set<String> = [
         "backed", "based", "led", "sponsored", "supported", "run", "controlled", "administered", "held", "allied",
