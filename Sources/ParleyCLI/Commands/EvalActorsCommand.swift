@@ -202,7 +202,20 @@ struct EvalActorsCommand: AsyncParsableCommand {
                 return start > 0 && prepositions.contains(NameFolding.fold(words[start - 1]))
             }
             var choices: [ActorMention] = []
-            if let source = coded.first(where: { !isPrepositional($0) }) ?? coded.first {
+            // Passive voice: "X was attacked by Y" has Y as the source and X as the target.
+            let lowered = words.map { NameFolding.fold($0) }
+            let passiveAgent = coded.first { mention in
+                let start = mention.span.tokens.lowerBound
+                guard start >= 2, lowered[start - 1] == "by" else { return false }
+                let before = lowered[max(0, start - 6)..<(start - 1)]
+                return before.contains { ["was", "were", "been", "be", "being", "is", "are"].contains($0) }
+                    && before.contains { $0.hasSuffix("ed") || $0.hasSuffix("en") }
+            }
+            if let agent = passiveAgent,
+                let patient = coded.first(where: { $0.span.tokens.upperBound <= agent.span.tokens.lowerBound })
+            {
+                choices = [agent, patient]
+            } else if let source = coded.first(where: { !isPrepositional($0) }) ?? coded.first {
                 choices.append(source)
                 // A confident mention is preferred over an agent that only got the article's country.
                 let after = coded.filter {
