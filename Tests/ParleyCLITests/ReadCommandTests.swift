@@ -46,7 +46,10 @@ import Testing
             {"id": "c", "body": "The last record."}
             """
         let result = try runParley(
-            ["read", "-", "--output", "jsonl", "--text-field", "body", "--date-field", "day", "--title-field", "headline"],
+            [
+                "read", "-", "--output", "jsonl", "--text-field", "body", "--date-field", "day", "--title-field",
+                "headline",
+            ],
             stdin: input)
         #expect(result.status == 1)
         let ids = try records(result.stdout).compactMap { $0["id"] as? String }

@@ -16,8 +16,10 @@ extension DocumentReader {
         let text = String(decoding: head.prefix(16_384), as: UTF8.self)
         let start = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         let lowered = start.prefix(4096).lowercased()
-        if lowered.hasPrefix("<!doctype html") || lowered.hasPrefix("<html") || lowered.hasPrefix("<?xml")
-            && lowered.contains("<html") || lowered.contains("<head>") || lowered.contains("<body")
+        if lowered.hasPrefix("<!doctype html") || lowered.hasPrefix("<html")
+            || lowered.hasPrefix("<?xml")
+                && lowered.contains("<html")
+            || lowered.contains("<head>") || lowered.contains("<body")
         {
             return .html
         }
@@ -67,7 +69,9 @@ enum HTMLSniffer {
                 if rest.hasPrefix("!doctype") { return true }
             }
             let nameStart = cursor
-            while cursor < bytes.count, (0x61...0x7A).contains(bytes[cursor] | 0x20) || (0x30...0x39).contains(bytes[cursor]) {
+            while cursor < bytes.count,
+                (0x61...0x7A).contains(bytes[cursor] | 0x20) || (0x30...0x39).contains(bytes[cursor])
+            {
                 cursor += 1
             }
             if cursor > nameStart, cursor < bytes.count,

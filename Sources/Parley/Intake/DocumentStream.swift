@@ -26,7 +26,9 @@ public struct DocumentStream: Sequence, IteratorProtocol {
         private var index = 0
 
         init(_ result: DocumentReader.Result) {
-            items = result.diagnostics.map(DocumentReader.Item.diagnostic) + result.documents.map(DocumentReader.Item.document)
+            items =
+                result.diagnostics.map(DocumentReader.Item.diagnostic)
+                + result.documents.map(DocumentReader.Item.document)
             // Warnings that belong to a document come before it; keep the reader's order otherwise.
         }
 
@@ -67,7 +69,8 @@ public struct DocumentStream: Sequence, IteratorProtocol {
                     finished = true
                     if closesHandle { try? handle.close() }
                     if parser.records == 0 {
-                        return .diagnostic(Diagnostic(.error, file: parser.name, message: "input is empty (no JSON records)"))
+                        return .diagnostic(
+                            Diagnostic(.error, file: parser.name, message: "input is empty (no JSON records)"))
                     }
                     return nil
                 }
@@ -76,7 +79,9 @@ public struct DocumentStream: Sequence, IteratorProtocol {
                         .diagnostic(
                             Diagnostic(
                                 .error, file: parser.name, line: number,
-                                message: "record is \(size) bytes, over the limit of \(maxLineBytes) (raise it with --max-size); line skipped"))
+                                message:
+                                    "record is \(size) bytes, over the limit of \(maxLineBytes) (raise it with --max-size); line skipped"
+                            ))
                     ]
                 } else {
                     pending = parser.parse(line: line, number: number)
@@ -150,7 +155,8 @@ extension DocumentReader {
             if let reason = TextDecoding.binaryReason(head) {
                 throw PipelineError(.invalidInput, "input is binary, not text: \(reason)", file: path)
             }
-            let format = configuration.format == .auto ? DocumentReader.sniffFormat(head, name: path) : configuration.format
+            let format =
+                configuration.format == .auto ? DocumentReader.sniffFormat(head, name: path) : configuration.format
             if format == .jsonl {
                 let parser = JSONLinesParser(configuration: configuration, name: path)
                 return DocumentStream(

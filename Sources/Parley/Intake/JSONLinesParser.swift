@@ -46,7 +46,8 @@ struct JSONLinesParser {
         do {
             value = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
         } catch _ {
-            let hint = bytes.first == UInt8(ascii: "[") && number == 1 ? " (a JSON array: write one object per line)" : ""
+            let hint =
+                bytes.first == UInt8(ascii: "[") && number == 1 ? " (a JSON array: write one object per line)" : ""
             return warnings.map(DocumentReader.Item.diagnostic) + [failure(number, "malformed JSON\(hint)")]
         }
         guard let record = value as? [String: Any] else {
@@ -60,7 +61,9 @@ struct JSONLinesParser {
         case .success(var document):
             if let first = firstLines[document.id] {
                 warnings.append(
-                    Diagnostic(.warning, file: name, line: number, message: "duplicate id '\(document.id)' (first on line \(first))"))
+                    Diagnostic(
+                        .warning, file: name, line: number,
+                        message: "duplicate id '\(document.id)' (first on line \(first))"))
             } else {
                 firstLines[document.id] = number
             }
@@ -98,7 +101,8 @@ struct JSONLinesParser {
             switch date {
             case let text as String: written = text
             case let number as NSNumber: written = number.stringValue
-            default: return .failure("field '\(configuration.dateField)' is \(JSONLinesParser.kind(of: date)), not a date")
+            default:
+                return .failure("field '\(configuration.dateField)' is \(JSONLinesParser.kind(of: date)), not a date")
             }
             if !written.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard let day = DateText.day(from: written) else {

@@ -1,12 +1,14 @@
+import Foundation
+
 /// Plain-text articles: finding a headline on the first line.
 public enum PlainText {
     /// The first line of `text` when it is a headline: short, not ending in punctuation, and followed by
     /// a blank line or the body. Leading blank lines are skipped; the text itself is not changed.
     public static func headline(in text: String) -> String? {
-        var lines = text.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false).makeIterator()
+        var lines = text.split(maxSplits: 64, omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
         var first: Substring?
         while let line = lines.next() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if !trimmed.isEmpty {
                 first = Substring(trimmed)
                 break
@@ -17,7 +19,7 @@ public enum PlainText {
         var next: Substring?
         var sawBlank = false
         while let line = lines.next() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty {
                 sawBlank = true
                 continue
@@ -44,7 +46,9 @@ public enum PlainText {
     private static let finalPunctuation: Set<Character> = [
         ".", "!", "?", ";", ":", ",", "\u{2026}", "-", "\u{2013}", "\u{2014}", "\u{3002}",
     ]
-    private static let bullets: Set<Character> = ["\u{2022}", "*", "-", "\u{2013}", "\u{2014}", "\u{25AA}", "\u{00B7}", ">"]
+    private static let bullets: Set<Character> = [
+        "\u{2022}", "*", "-", "\u{2013}", "\u{2014}", "\u{25AA}", "\u{00B7}", ">",
+    ]
     private static let continuationWords: Set<String> = [
         "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "from", "that", "as", "or",
         "but", "is", "was", "were", "are", "its", "their", "his", "her",

@@ -7,12 +7,14 @@ struct EvalCommand: AsyncParsableCommand {
         abstract: "Score Parley against gold-standard data sets.",
         subcommands: [
             EvalUDCommand.self,
+            EvalPetrarchCommand.self,
             EvalActorsCommand.self,
             EvalPloverCommand.self,
             EvalAcledCommand.self,
             EvalSatpCommand.self,
             EvalUCDPCommand.self,
             EvalAcledFactsCommand.self,
+            EvalDuplicatesCommand.self,
         ]
     )
 }
@@ -40,6 +42,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchTokenizeCommand.self,
             BenchLexiconCommand.self,
             BenchCodeCommand.self,
+            BenchIngestCommand.self,
         ]
     )
 }
