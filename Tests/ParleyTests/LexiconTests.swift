@@ -206,13 +206,13 @@ import Testing
 
     @Test func theBundledGazetteerFindsPlacesAndHistoricalNames() throws {
         let gazetteer = try Gazetteer.bundled()
-        let peshawar = try #require(gazetteer.places(named: "Peshawar").first)
+        let peshawar = try #require(gazetteer.candidates(for: "Peshawar").first)
         #expect(peshawar.country == "PK")
         #expect(peshawar.admin1Name == "Khyber Pakhtunkhwa")
-        #expect(gazetteer.places(named: "NWFP").first?.adminCode == "PK.03")
-        #expect(gazetteer.places(named: "Türkiye").first?.country3 == "TUR")
-        #expect(gazetteer.places(named: "Turkiye").first?.country3 == "TUR")
-        #expect(gazetteer.places(named: "Qqqxyz").isEmpty)
+        #expect(gazetteer.candidates(for: "NWFP").first?.adminCode == "PK.03")
+        #expect(gazetteer.candidates(for: "Türkiye").first?.country3 == "TUR")
+        #expect(gazetteer.candidates(for: "Turkiye").first?.country3 == "TUR")
+        #expect(gazetteer.candidates(for: "Qqqxyz").isEmpty)
     }
 
     @Test func aGazetteerWithABadOffsetIsAnError() throws {

@@ -146,7 +146,7 @@ public struct ActorRecognizer: PipelineStage {
         func countries(_ key: String) -> [(country: String, population: Int)] {
             if let cached = cache[key] { return cached }
             var result: [(country: String, population: Int)] = []
-            for place in gazetteer.places(key: key) {
+            for place in gazetteer.candidates(folded: key) {
                 guard let code = place.country3 ?? gazetteer.country3(forISO2: place.country) else { continue }
                 if !result.contains(where: { $0.country == code }) {
                     result.append((code, place.featureClass == .city ? place.population : 10_000_000))

@@ -192,8 +192,8 @@ public struct Gazetteer: Sendable {
 
     /// The places a name may stand for, largest population first.
     /// - Parameter name: a place name as written ("Peshawar", "NWFP", "Türkiye"); folded before lookup.
-    public func places(named name: String) -> [Place] {
-        places(key: Gazetteer.key(name))
+    public func candidates(for name: String) -> [Place] {
+        candidates(folded: Gazetteer.key(name))
     }
 
     /// The places a lookup key may stand for (see ``key(_:)``).
@@ -201,7 +201,7 @@ public struct Gazetteer: Sendable {
     /// Places whose main name is the key come first; places that only have it as an alternate or
     /// historical name ("Islamabad" for Chittagong) are returned only when no place has it as main name,
     /// unless `includeAlternates` is set.
-    public func places(key: String, includeAlternates: Bool = false) -> [Place] {
+    public func candidates(folded key: String, includeAlternates: Bool = false) -> [Place] {
         var places = postings(for: key).map(place)
         if !includeAlternates {
             let main = places.filter { Gazetteer.key($0.name) == key }
