@@ -33,6 +33,8 @@ import Testing
         ("The Red Wolves regime refused.", "Red Wolves regime", "SLDGOV"),
         ("Red Wolves forces fired.", "Red Wolves forces", "SLDMIL"),
         ("the head of Southlandian intelligence spoke.", "the head of Southlandian intelligence", "SLDSPY"),
+        ("The government of Northland agreed.", "government of Northland", "NLDGOV"),
+        ("Forces of the Red Wolves fired.", "Forces of the Red Wolves", "SLDMIL"),
     ])
     func composesCountryAndAgent(text: String, mention: String, code: String) throws {
         let document = try recognize(text, on: Day(year: 2024, month: 1, day: 1))
@@ -87,5 +89,18 @@ import Testing
     @Test func pluralAgentsMatch() throws {
         let document = try recognize("Northlandian protesters marched.")
         #expect(document.actors.map(\.code) == ["NLDOPP"])
+    }
+
+    @Test(arguments: [
+        "", "Minister", "He said.", "the of Northland", "Information Minister Northland Red Wolves forces of the of",
+        "Berg Berg Berg he he he", "Defence Minister Anna Maria Berg Anna Maria Berg Northland’s’s delegation",
+        "of of of Northland's", "Red-Wolves-backed Northlandian-led forces", "\u{1F600} Northland \u{0301}",
+    ])
+    func oddInputNeverCrashes(text: String) throws {
+        let document = try recognize(text, on: Day(year: 2024, month: 1, day: 1))
+        for mention in document.actors {
+            #expect(mention.span.tokens.lowerBound < mention.span.tokens.upperBound)
+            #expect(mention.antecedent.map { $0 < document.actors.count } ?? true)
+        }
     }
 }

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func findsCitiesWithTheirRegion() throws {
-        let rivertown = try #require(gazetteer.places(named: "RIVERTOWN").first)
+        let rivertown = try #require(gazetteer.candidates(for: "RIVERTOWN").first)
         #expect(rivertown.country == "NL")
         #expect(rivertown.admin1Code == "NL.01")
         #expect(rivertown.admin1Name == "Upper Province")
@@ -31,21 +31,21 @@ import Testing
     }
 
     @Test func ranksAmbiguousNamesByPopulation() {
-        #expect(gazetteer.places(named: "Millbrook").map(\.country) == ["NL", "SL"])
+        #expect(gazetteer.candidates(for: "Millbrook").map(\.country) == ["NL", "SL"])
     }
 
     @Test func knowsRegionsCountriesAndAliases() throws {
-        #expect(gazetteer.places(named: "Mill").first?.featureClass == .admin2)
-        #expect(gazetteer.places(named: "Upper Province").first?.adminCode == "NL.01")
-        #expect(gazetteer.places(named: "Old Upper Province").first?.adminCode == "NL.01")
-        #expect(gazetteer.places(named: "Northlandia").first?.country3 == "NLD")
-        #expect(gazetteer.places(named: "NLand").first?.country3 == "NLD")
-        #expect(gazetteer.places(named: "Kestrel Town").first?.name == "Kestrel")
+        #expect(gazetteer.candidates(for: "Mill").first?.featureClass == .admin2)
+        #expect(gazetteer.candidates(for: "Upper Province").first?.adminCode == "NL.01")
+        #expect(gazetteer.candidates(for: "Old Upper Province").first?.adminCode == "NL.01")
+        #expect(gazetteer.candidates(for: "Northlandia").first?.country3 == "NLD")
+        #expect(gazetteer.candidates(for: "NLand").first?.country3 == "NLD")
+        #expect(gazetteer.candidates(for: "Kestrel Town").first?.name == "Kestrel")
         #expect(gazetteer.country3(forISO2: "SL") == "SLD")
     }
 
     @Test func prefersMainNamesOverAlternates() {
-        #expect(gazetteer.places(named: "River Town").map(\.name) == ["Rivertown"])
+        #expect(gazetteer.candidates(for: "River Town").map(\.name) == ["Rivertown"])
     }
 
     @Test func warnsAboutAnUnknownAliasTarget() {

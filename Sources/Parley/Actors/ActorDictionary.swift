@@ -38,7 +38,7 @@ public struct ActorDictionary: Sendable {
     /// The codes it knows.
     public let registry: CodeRegistry
     /// For persons: their entry reference and the folded words of all their role titles.
-    let personTitles: [(String, Set<String>)]
+    let personTitles: [String: Set<String>]
     private var exact: [String: [Phrase]] = [:]
     private var stems: [String: [Phrase]] = [:]
     private var stemLengths: [Int] = []
@@ -50,9 +50,11 @@ public struct ActorDictionary: Sendable {
     public init(lexicon: Lexicon, baseCodes: [CodeDeclaration] = []) {
         self.lexicon = lexicon
         self.registry = CodeRegistry(baseCodes + lexicon.codes)
-        self.personTitles = lexicon.actors.filter { $0.kind == .person }.map { actor in
-            (actor.reference, Set(actor.roles.flatMap { NameFolding.pieces($0.title ?? "") }))
+        var titles: [String: Set<String>] = [:]
+        for actor in lexicon.actors where actor.kind == .person {
+            titles[actor.reference, default: []].formUnion(actor.roles.flatMap { NameFolding.pieces($0.title ?? "") })
         }
+        self.personTitles = titles
         var seen: Set<[String]> = []
         func add(_ written: String, _ target: Target, first: Bool = true) {
             let isStem = written.hasSuffix("*")

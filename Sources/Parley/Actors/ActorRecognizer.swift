@@ -57,7 +57,8 @@ public struct ActorRecognizer: PipelineStage {
 
     static let locatives: Set<String> = [
         "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "around", "toward", "towards",
-        "via", "through", "over", "within", "between", "reached", "visited", "left",
+        "via", "through", "over", "within", "between", "reached", "visited", "left", "seized", "captured", "entered",
+        "overran", "fled", "took",
     ]
     static let attributiveSuffixes: Set<String> = [
         "backed", "based", "led", "sponsored", "supported", "run", "controlled", "administered", "held", "allied",
@@ -74,7 +75,7 @@ public struct ActorRecognizer: PipelineStage {
     static let determiners: Set<String> = [
         "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those",
     ]
-    static let pronouns: [String: Bool] = ["he": true, "she": true, "him": true]  // value: singular person
+    static let pronouns: [String: Bool] = ["he": true, "she": true]  // value: singular person
     static let headNouns: Set<String> = [
         "head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
         "members", "member", "commander", "commanders", "chairman", "director",
@@ -145,7 +146,7 @@ public struct ActorRecognizer: PipelineStage {
         func countries(_ key: String) -> [(country: String, population: Int)] {
             if let cached = cache[key] { return cached }
             var result: [(country: String, population: Int)] = []
-            for place in gazetteer.places(key: key) {
+            for place in gazetteer.candidates(folded: key) {
                 guard let code = place.country3 ?? gazetteer.country3(forISO2: place.country) else { continue }
                 if !result.contains(where: { $0.country == code }) {
                     result.append((code, place.featureClass == .city ? place.population : 10_000_000))
@@ -278,6 +279,7 @@ public struct ActorRecognizer: PipelineStage {
         }
 
         var covered = Set<Int>()
+        let hitTokens = Set(hits.flatMap { $0.tokens })
         var hitIndex = 0
         while hitIndex < hits.count {
             // Gather a chunk: hits joined directly or by a possessive.
@@ -296,11 +298,49 @@ public struct ActorRecognizer: PipelineStage {
             hitIndex = next
             for mention in compose(
                 chunk, sentence: sentenceIndex, document: document, folded: folded, day: day,
-                earlier: earlier, local: mentions, isProperName: isProperName)
+                earlier: earlier, local: mentions,
+                isProperName: { isProperName($0) && !hitTokens.contains($0) })
             {
                 mentions.append(mention)
                 covered.formUnion(mention.span.tokens)
             }
+        }
+
+        // "the government of X", "officials of the X": an agent followed by "of" and a country composes.
+        var merged = 0
+        while merged + 1 < mentions.count {
+            let agent = mentions[merged]
+            let owner = mentions[merged + 1]
+            guard agent.span.tokens.upperBound <= owner.span.tokens.lowerBound else {
+                merged += 1
+                continue
+            }
+            let gap = agent.span.tokens.upperBound..<owner.span.tokens.lowerBound
+            guard let agentCode = agent.code, dictionary.country(of: agentCode) == nil, !agent.isPerson,
+                agent.antecedent == nil, owner.antecedent == nil, let ownerCode = owner.code,
+                dictionary.country(of: ownerCode) != nil, !owner.isPerson,
+                (gap.count == 1 && lower(gap.lowerBound) == "of")
+                    || (gap.count == 2 && lower(gap.lowerBound) == "of" && lower(gap.lowerBound + 1) == "the")
+            else {
+                merged += 1
+                continue
+            }
+            var combined = makeMention(
+                agent.span.tokens.lowerBound..<owner.span.tokens.upperBound, document: document,
+                sentence: sentenceIndex,
+                code: dictionary.compose(ownerCode, with: AgentEntry(phrase: "", code: agentCode)),
+                confidence: 0.85, entry: [owner.entry, agent.entry].compactMap { $0 }.joined(separator: " + "),
+                isPerson: false)
+            combined.antecedent = nil
+            mentions[merged] = combined
+            mentions.remove(at: merged + 1)
+            let removed = earlier.count + merged + 1
+            for index in mentions.indices {
+                if let antecedent = mentions[index].antecedent, antecedent >= removed {
+                    mentions[index].antecedent = antecedent == removed ? removed - 1 : antecedent - 1
+                }
+            }
+            merged += 1
         }
 
         // "the head of X": widen X's mention.
@@ -565,8 +605,10 @@ public struct ActorRecognizer: PipelineStage {
             guard candidate.range.upperBound <= offset, candidate.code != nil, candidate.isPerson else { continue }
             var matches = !words.isDisjoint(with: NameFolding.pieces(candidate.text))
             if !matches, let entry = candidate.entry {
-                for (reference, actor) in dictionary.personTitles where entry.contains(reference) {
-                    if words.isSubset(of: actor) { matches = true }
+                // The entry names its parts "file:line name", joined by " + ", perhaps with " (via …)".
+                for part in entry.components(separatedBy: " + ") {
+                    let reference = part.components(separatedBy: " (via ").first ?? part
+                    if let titles = dictionary.personTitles[reference], words.isSubset(of: titles) { matches = true }
                 }
             }
             if matches {

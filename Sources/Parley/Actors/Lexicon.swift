@@ -174,8 +174,11 @@ public struct PlaceAlias: Hashable, Codable, Sendable {
 
 /// A phrase whose presence discards a sentence (or, with `isStory`, the whole story), as in PETRARCH.
 public struct DiscardEntry: Hashable, Codable, Sendable {
+    /// The phrase, words separated by spaces.
     public var phrase: String
+    /// Whether the whole story is discarded, not only the sentence.
     public var isStory: Bool
+    /// Where it is written.
     public var source: LexiconSource
 
     /// Creates a discard entry.
@@ -202,9 +205,13 @@ public struct CodeDeclaration: Hashable, Codable, Sendable {
         case whole
     }
 
+    /// The segment (three characters) or, for `whole`, the full code.
     public var code: String
+    /// What kind of segment it is.
     public var kind: Kind
+    /// A human-readable name.
     public var label: String
+    /// Where it is declared.
     public var source: LexiconSource
 
     /// Creates a code declaration.

@@ -184,7 +184,10 @@ public struct PetrarchImporter: Sendable {
                         Diagnostic(.warning, file: file, line: line.number, message: "code outside an entry ignored"))
                     continue
                 }
-                current!.roles += parseCodes(trimmed[...], file: file, line: line.number, warnings: &warnings)
+                var notes: [String] = []
+                current!.roles += parseCodes(
+                    trimmed[...], file: file, line: line.number, warnings: &warnings, notes: &notes)
+                current!.notes += notes
                 if let comment { current!.notes.append(comment) }
                 continue
             }
@@ -192,7 +195,9 @@ public struct PetrarchImporter: Sendable {
             let phraseText = isSynonym ? trimmed.dropFirst() : trimmed[...]
             let bracket = phraseText.firstIndex(of: "[") ?? phraseText.endIndex
             let phrase = phraseText[..<bracket].trimmingCharacters(in: .whitespaces)
-            let codes = parseCodes(phraseText[bracket...], file: file, line: line.number, warnings: &warnings)
+            var codeNotes: [String] = []
+            let codes = parseCodes(
+                phraseText[bracket...], file: file, line: line.number, warnings: &warnings, notes: &codeNotes)
             guard let name = convertPhrase(phrase) else {
                 warnings.append(
                     Diagnostic(.warning, file: file, line: line.number, message: "line without a phrase ignored"))
@@ -201,6 +206,7 @@ public struct PetrarchImporter: Sendable {
             if isSynonym, current != nil {
                 current!.aliases.append(name)
                 current!.roles += codes
+                current!.notes += codeNotes
                 if let comment { current!.notes.append(comment) }
             } else {
                 if isSynonym {
@@ -211,7 +217,8 @@ public struct PetrarchImporter: Sendable {
                 }
                 if let current { entries.append(current) }
                 current = ActorEntry(
-                    name: name, roles: codes, kind: .actor, notes: comment.map { [$0] } ?? [], source: source)
+                    name: name, roles: codes, kind: .actor, notes: codeNotes + (comment.map { [$0] } ?? []),
+                    source: source)
             }
         }
         if let current { entries.append(current) }
@@ -236,7 +243,9 @@ public struct PetrarchImporter: Sendable {
     }
 
     /// Parses every `[CODE dates]` group in a text.
-    func parseCodes(_ text: Substring, file: String, line: Int, warnings: inout [Diagnostic]) -> [ActorRole] {
+    func parseCodes(
+        _ text: Substring, file: String, line: Int, warnings: inout [Diagnostic], notes: inout [String]
+    ) -> [ActorRole] {
         var roles: [ActorRole] = []
         var rest = text
         while let open = rest.firstIndex(of: "[") {
@@ -246,12 +255,16 @@ public struct PetrarchImporter: Sendable {
             }
             let inside = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             rest = rest[rest.index(after: close)...]
-            if let role = parseCode(inside, file: file, line: line, warnings: &warnings) { roles.append(role) }
+            if let role = parseCode(inside, file: file, line: line, warnings: &warnings, notes: &notes) {
+                roles.append(role)
+            }
         }
         return roles
     }
 
-    func parseCode(_ text: String, file: String, line: Int, warnings: inout [Diagnostic]) -> ActorRole? {
+    func parseCode(
+        _ text: String, file: String, line: Int, warnings: inout [Diagnostic], notes: inout [String]
+    ) -> ActorRole? {
         guard !text.isEmpty else {
             warnings.append(Diagnostic(.warning, file: file, line: line, message: "empty code '[]' ignored"))
             return nil
@@ -298,6 +311,7 @@ public struct PetrarchImporter: Sendable {
                 Diagnostic(
                     .warning, file: file, line: line,
                     message: "unreadable date restriction in '[\(text)]': code kept undated"))
+            notes.append("PETRARCH code as written: [\(text)]")
         }
         return role
     }

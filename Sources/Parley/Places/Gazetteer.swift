@@ -73,8 +73,19 @@ public struct Gazetteer: Sendable {
         recordsStart = 24
         keyIndexStart = recordsStart + placeCount * Gazetteer.recordSize
         blobStart = keyIndexStart + keyCount * 4
-        guard blobStart + blobSize == data.count else {
+        guard placeCount >= 0, keyCount >= 0, blobStart + blobSize == data.count else {
             throw PipelineError(.invalidModel, "gazetteer file is truncated or damaged", file: file)
+        }
+        // Every offset must point inside the file, so that no lookup can read past it.
+        for index in 0..<keyCount where u32(keyIndexStart + index * 4) >= blobSize {
+            throw PipelineError(.invalidModel, "gazetteer key \(index) points outside the file", file: file)
+        }
+        for index in 0..<placeCount {
+            let at = recordsStart + index * Gazetteer.recordSize
+            let admin1 = u32(at + 16)
+            guard u32(at + 12) < blobSize, admin1 == 0xFFFF_FFFF || admin1 < placeCount else {
+                throw PipelineError(.invalidModel, "gazetteer place \(index) is damaged", file: file)
+            }
         }
     }
 
@@ -181,8 +192,8 @@ public struct Gazetteer: Sendable {
 
     /// The places a name may stand for, largest population first.
     /// - Parameter name: a place name as written ("Peshawar", "NWFP", "Türkiye"); folded before lookup.
-    public func places(named name: String) -> [Place] {
-        places(key: Gazetteer.key(name))
+    public func candidates(for name: String) -> [Place] {
+        candidates(folded: Gazetteer.key(name))
     }
 
     /// The places a lookup key may stand for (see ``key(_:)``).
@@ -190,7 +201,7 @@ public struct Gazetteer: Sendable {
     /// Places whose main name is the key come first; places that only have it as an alternate or
     /// historical name ("Islamabad" for Chittagong) are returned only when no place has it as main name,
     /// unless `includeAlternates` is set.
-    public func places(key: String, includeAlternates: Bool = false) -> [Place] {
+    public func candidates(folded key: String, includeAlternates: Bool = false) -> [Place] {
         var places = postings(for: key).map(place)
         if !includeAlternates {
             let main = places.filter { Gazetteer.key($0.name) == key }
@@ -238,6 +249,7 @@ public struct Gazetteer: Sendable {
     private func compare(_ target: [UInt8], at offset: Int) -> Int {
         var index = 0
         while true {
+            guard offset + index < bytes.count else { return 1 }
             let stored = bytes[offset + index]
             let wanted: UInt8 = index < target.count ? target[index] : 0
             if stored == 0 && wanted == 0 { return 0 }

@@ -12,6 +12,7 @@ public struct GazetteerBuilder: Sendable {
         public init() {}
     }
 
+    /// Options.
     public var configuration: Configuration
 
     /// Creates a builder.

@@ -29,6 +29,67 @@ struct EvalActorsCommand: AsyncParsableCommand {
         try reference(root, pipeline: pipeline)
         try conflibert(root, recognizer: recognizer)
         try acled(root, pipeline: pipeline, dictionary: dictionary, recognizer: recognizer)
+        try petrarchImport(root)
+    }
+
+    /// Imports the real PETRARCH-2 dictionaries, checks the lexicon text reads back to the same entries,
+    /// and recognizes the reference article with the imported Phoenix set.
+    func petrarchImport(_ root: URL) throws {
+        let folder = root.appendingPathComponent("petrarch_dictionaries")
+        func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+        let base = try DefaultLexicon.codes()
+        let sets: [(String, [URL], [URL], [URL])] = [
+            (
+                "Phoenix",
+                [
+                    "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                    "Phoenix.MilNonState.actors.txt",
+                ].map(url), [url("Phoenix.agents.txt")],
+                [url("Phoenix.discards.txt")]
+            ),
+            (
+                "PETR.Validate", [url("PETR.Validate.actors.txt")], [url("PETR.Validate.agents.txt")],
+                [url("PETR.Validate.discards.txt")]
+            ),
+        ]
+        var phoenix: Lexicon?
+        for (name, actors, agents, discards) in sets {
+            let result = try PetrarchImporter(baseCodes: base).importFiles(
+                actors: actors, agents: agents, discards: discards)
+            let lexicon = result.lexicon
+            let again = try LexiconReader(baseCodes: base).read(
+                Data(LexiconWriter.text(of: lexicon).utf8), file: "\(name).lex")
+            let same =
+                again.actors.map(\.aliases) == lexicon.actors.map(\.aliases)
+                && again.actors.map(\.roles) == lexicon.actors.map(\.roles)
+                && again.agents.map(\.phrase) == lexicon.agents.map(\.phrase)
+                && again.agents.map(\.plurals) == lexicon.agents.map(\.plurals)
+                && again.discards.map(\.phrase) == lexicon.discards.map(\.phrase)
+            let names = lexicon.actors.reduce(0) { $0 + $1.aliases.count }
+            let codes = lexicon.actors.reduce(0) { $0 + $1.roles.count }
+            print(
+                "petrarch import \(name): \(lexicon.actors.count) actors (\(names) names, \(codes) codes), "
+                    + "\(lexicon.agents.count) agents, \(lexicon.discards.count) discards, "
+                    + "\(result.warnings.count) warnings; read back \(same ? "identical" : "DIFFERENT")")
+            if name == "Phoenix" { phoenix = again }
+        }
+        guard let phoenix else { return }
+        let recognizer = ActorRecognizer(dictionary: ActorDictionary(lexicon: phoenix, baseCodes: base))
+        let examples = root.appendingPathComponent("examples")
+        guard
+            let text = try? String(
+                contentsOf: examples.appendingPathComponent("pak_afghan_istanbul_talks.txt"), encoding: .utf8)
+        else { return }
+        var document = Document(
+            id: "reference", text: text, metadata: ArticleMetadata(published: Day(year: 2025, month: 10, day: 30)))
+        try Tokenizer().process(&document)
+        try SentenceSegmenter().process(&document)
+        try recognizer.process(&document)
+        let taliban = Set(document.actors.filter { $0.text.contains("Taliban") }.compactMap(\.code)).sorted()
+        print(
+            "reference article with the imported Phoenix lexicon: \(document.actors.count) mentions; "
+                + "'Taliban …' coded \(taliban.joined(separator: ", ")) (Phoenix is stale; Parley's lexicon says AFGGOV)"
+        )
     }
 
     func jsonLines(_ url: URL) throws -> [[String: Any]] {
@@ -141,12 +202,27 @@ struct EvalActorsCommand: AsyncParsableCommand {
                 return start > 0 && prepositions.contains(NameFolding.fold(words[start - 1]))
             }
             var choices: [ActorMention] = []
-            if let source = coded.first(where: { !isPrepositional($0) }) ?? coded.first {
+            // Passive voice: "X was attacked by Y" has Y as the source and X as the target.
+            let lowered = words.map { NameFolding.fold($0) }
+            let passiveAgent = coded.first { mention in
+                let start = mention.span.tokens.lowerBound
+                guard start >= 2, lowered[start - 1] == "by" else { return false }
+                let before = lowered[max(0, start - 6)..<(start - 1)]
+                return before.contains { ["was", "were", "been", "be", "being", "is", "are"].contains($0) }
+                    && before.contains { $0.hasSuffix("ed") || $0.hasSuffix("en") }
+            }
+            if let agent = passiveAgent,
+                let patient = coded.first(where: { $0.span.tokens.upperBound <= agent.span.tokens.lowerBound })
+            {
+                choices = [agent, patient]
+            } else if let source = coded.first(where: { !isPrepositional($0) }) ?? coded.first {
                 choices.append(source)
-                if let target = coded.first(where: {
+                // A confident mention is preferred over an agent that only got the article's country.
+                let after = coded.filter {
                     $0.span.tokens.lowerBound >= source.span.tokens.upperBound
                         && !(source.span.tokens.overlaps($0.span.tokens))
-                }) {
+                }
+                if let target = after.first(where: { $0.confidence > 0.5 }) ?? after.first {
                     choices.append(target)
                 }
             }

@@ -32,6 +32,7 @@ person Anna Maria Berg
 
 set !MINISTER! = minister, ministry
 agent delegation = ~GOV
+agent government = ~GOV
 agent forces {} = ~MIL
 agent !MINISTER! = ~GOV
 agent defence !MINISTER! = ~GOV
