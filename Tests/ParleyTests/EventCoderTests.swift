@@ -256,6 +256,21 @@ import Testing
         #expect(document.events.count <= 1)
     }
 
+    @Test func survivesMentionsAndHeadsThatCrossSentences() throws {
+        var document = try parsedDocument(
+            "Pakistan/Pakistan/PROPN/2/nsubj attacked/attack/VERB/0/root || Afghanistan/Afghanistan/PROPN/2/nsubj "
+                + "attacked/attack/VERB/0/root Pakistan/Pakistan/PROPN/2/obj",
+            actors: [("Pakistan", "PAK"), ("Afghanistan", "AFG")])
+        document.tokens[0].head = 3
+        document.tokens[3].head = 0
+        document.actors.append(
+            ActorMention(span: Span(tokens: 1..<4), range: 0..<10, text: "x", code: "GOV", sentence: 0))
+        document.actors.append(
+            ActorMention(span: Span(tokens: 3..<99), range: 0..<10, text: "y", code: "PAKMIL", sentence: 1))
+        try coder.process(&document)
+        #expect(document.events.allSatisfy { $0.sentence < 2 })
+    }
+
     @Test func pipelineRequiresActors() throws {
         #expect(throws: PipelineError.self) { try Pipeline([coder]) }
     }
