@@ -175,7 +175,7 @@ import Testing
                 + "reportedly/reportedly/ADV/5/advmod targeted/target/VERB/0/root hideouts/hideout/NOUN/5/obj "
                 + "inside/inside/ADP/8/case Afghanistan/Afghanistan/PROPN/6/nmod",
             [("Pakistan", "PAK"), ("Afghanistan", "AFG")])
-        #expect(triples(document) == [CodedTriple(source: ["PAK"], target: ["AFG"], code: "195")])
+        #expect(triples(document) == [CodedTriple(source: ["PAKMIL"], target: ["AFG"], code: "195")])
         #expect(document.events[0].modality.reported)
         #expect(document.events[0].modality.rules["reported"] == "adverb 'reportedly'")
         #expect(document.events[0].acled?.subEventType == "Air/drone strike")
@@ -190,6 +190,15 @@ import Testing
         #expect(triples(document) == [CodedTriple(source: ["PAK", "AFGGOV"], target: ["PAK", "AFGGOV"], code: "046")])
         #expect(document.events[0].thirdParties.map(\.code) == ["QAT"])
         #expect(document.events[0].thirdParties.first?.role == "mediator")
+    }
+
+    @Test func takesTheSubjectOfADemandsClauseAsItsTarget() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/3/nmod:poss 's/'s/PART/1/case demand/demand/NOUN/0/root that/that/SCONJ/6/mark "
+                + "Afghanistan/Afghanistan/PROPN/6/nsubj act/act/VERB/3/acl against/against/ADP/8/case "
+                + "militants/militant/NOUN/6/obl",
+            [("Pakistan", "PAK"), ("Afghanistan", "AFGGOV"), ("militants", "PAKREB")])
+        #expect(document.events.contains { $0.cameo == "100" && $0.target.map(\.code) == ["AFGGOV"] })
     }
 
     @Test func codesANominalRequestInsideAnAcceptance() throws {

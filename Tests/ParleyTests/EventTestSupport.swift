@@ -98,6 +98,8 @@ let testLexiconText = """
     noun clashes => 190
       word clashes
       word firing => 193
+    noun demand => 100
+      word demand
     noun request => 020
       word request
       pattern request.truce: * (for &truce) => 0256

@@ -564,6 +564,18 @@ struct SentenceCoder {
         }
         trigger.code = code.forward
         trigger.reverseCode = code.reverse
+        // "Pakistan's retaliatory strikes": a country's military force is its military's.
+        if trigger.kind == .noun, let code = trigger.code, let root = coder.codebook.root(of: code),
+            ["15", "19", "20"].contains(root)
+        {
+            for mention in trigger.source where composed[mention] == nil {
+                let actorCode = document.actors[mention].code ?? ""
+                if actorCode.count == 3, Self.agentOnly(actorCode) == nil, actorCode.allSatisfy(\.isUppercase) {
+                    composed[mention] = actorCode + "MIL"
+                    trigger.entries.append("rule military: \(actorCode)'s use of force → \(actorCode)MIL")
+                }
+            }
+        }
         // Reciprocal: "X and Y agreed" with no target: each is the other's target.
         if trigger.target.isEmpty && trigger.source.count > 1 { trigger.compound = true }
         // Third parties anywhere in the clause: "mediated by Qatar", "mediator Turkiye", "under Turkish mediation".
@@ -678,8 +690,11 @@ struct SentenceCoder {
                     targets += both
                 }
             } else if relation == "acl" || relation == "acl:relcl" {
-                // "strikes targeting X", "talks hosted by Turkiye".
-                if !isPassive(child), let object = graph.children(of: child, ["obj"]).first {
+                // "the demand that Afghanistan take action": the one asked is the clause's subject;
+                // "strikes targeting X": the participle's object.
+                if relation == "acl", let subject = graph.children(of: child, ["nsubj"]).first, !actors(of: subject).isEmpty {
+                    targets += actors(of: subject)
+                } else if !isPassive(child), let object = graph.children(of: child, ["obj"]).first {
                     targets += actors(of: object)
                 }
             }
