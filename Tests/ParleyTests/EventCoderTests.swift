@@ -242,7 +242,8 @@ import Testing
 
     @Test func requiresADyadWhenAsked() throws {
         var document = try parsedDocument(
-            "Pakistan/Pakistan/PROPN/2/nsubj attacked/attack/VERB/0/root ././PUNCT/2/punct", actors: [("Pakistan", "PAK")])
+            "Pakistan/Pakistan/PROPN/2/nsubj attacked/attack/VERB/0/root ././PUNCT/2/punct",
+            actors: [("Pakistan", "PAK")])
         try testCoder(requireDyad: true).process(&document)
         #expect(document.events.isEmpty)
         try coder.process(&document)

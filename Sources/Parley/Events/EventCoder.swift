@@ -52,7 +52,8 @@ public struct EventCoder: PipelineStage {
     /// The coder with Parley's bundled lexicon and codebook.
     /// - Throws: ``PipelineError`` when a bundled resource is missing or malformed.
     public static func bundled(configuration: Configuration = Configuration()) throws -> EventCoder {
-        EventCoder(lexicon: try VerbLexicon.bundled(), codebook: try EventCodebook.bundled(), configuration: configuration)
+        EventCoder(
+            lexicon: try VerbLexicon.bundled(), codebook: try EventCodebook.bundled(), configuration: configuration)
     }
 
     public func process(_ document: inout Document) throws {
@@ -60,12 +61,15 @@ public struct EventCoder: PipelineStage {
         let forms = document.tokens.map { $0.form.uppercased() }
         if let phrase = configuration.storyDiscards.first(where: { Self.find($0, in: forms[...]) }) {
             document.events = []
-            document.warnings.append(Diagnostic(message: "story discarded: it mentions '\(phrase.joined(separator: " ").lowercased())'"))
+            document.warnings.append(
+                Diagnostic(message: "story discarded: it mentions '\(phrase.joined(separator: " ").lowercased())'"))
             return
         }
         for (number, sentence) in document.sentences.enumerated() {
             guard !sentence.tokens.isEmpty, sentence.tokens.upperBound <= document.tokens.count else { continue }
-            if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) { continue }
+            if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) {
+                continue
+            }
             var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
             coder.previous = events
             events += coder.code()
@@ -199,7 +203,8 @@ struct SentenceCoder {
             }
             // "ministers from the Georgian government" with the phrase attached to the verb.
             let next = span.upperBound
-            if composed[mention] == nil, next < sentence.tokens.upperBound, ["FROM", "OF", "IN"].contains(graph.form(next)),
+            if composed[mention] == nil, next < sentence.tokens.upperBound,
+                ["FROM", "OF", "IN"].contains(graph.form(next)),
                 let nominal = graph.head(next), nominal > next
             {
                 for token in graph.subtree(nominal, excluding: ["acl", "acl:relcl", "conj"]) {
@@ -279,7 +284,8 @@ struct SentenceCoder {
         // Verb + verb, reported speech, nominal events inside coded clauses.
         combine(&triggers)
         continueNegotiations(&triggers)
-        for index in triggers.indices where !triggers[index].suppressed && triggers[index].target.isEmpty
+        for index in triggers.indices
+        where !triggers[index].suppressed && triggers[index].target.isEmpty
             && !triggers[index].source.isEmpty
         {
             fallbackTarget(&triggers[index], all: triggers)
@@ -415,7 +421,9 @@ struct SentenceCoder {
         for child in graph.children(of: token) {
             let relation = graph.relation(child)
             if relation == "obl:agent" { return child }
-            if graph.baseRelation(child) == "obl" || graph.baseRelation(child) == "nmod", graph.caseMarker(child) == "BY" {
+            if graph.baseRelation(child) == "obl" || graph.baseRelation(child) == "nmod",
+                graph.caseMarker(child) == "BY"
+            {
                 return child
             }
         }
@@ -449,8 +457,9 @@ struct SentenceCoder {
 
     /// "The two sides", "both countries": the two parties most recently coded or mentioned in the article.
     func bothSides(_ head: Int) -> [Int]? {
-        guard ["SIDE", "COUNTRY", "NATION", "NEIGHBOUR", "NEIGHBOR", "GOVERNMENT", "PARTY", "DELEGATION"]
-            .contains(graph.lemma(head))
+        guard
+            ["SIDE", "COUNTRY", "NATION", "NEIGHBOUR", "NEIGHBOR", "GOVERNMENT", "PARTY", "DELEGATION"]
+                .contains(graph.lemma(head))
         else { return nil }
         let marked = graph.children(of: head).contains { ["TWO", "BOTH"].contains(graph.form($0)) }
         guard marked else { return nil }
@@ -464,7 +473,9 @@ struct SentenceCoder {
             }
         }
         for (index, mention) in document.actors.enumerated().reversed() where mention.sentence < number {
-            guard let code = mention.code, code.count >= 3, !code.hasPrefix("-"), Self.agentOnly(code) == nil else { continue }
+            guard let code = mention.code, code.count >= 3, !code.hasPrefix("-"), Self.agentOnly(code) == nil else {
+                continue
+            }
             if countries.insert(String(code.prefix(3))).inserted { picked.append(index) }
             if picked.count == 2 { return picked }
         }
@@ -476,7 +487,8 @@ struct SentenceCoder {
         let token = trigger.token
         var post: [Int] = []
         var pre: [Int] = []
-        let excluded: Set<String> = trigger.kind == .verb
+        let excluded: Set<String> =
+            trigger.kind == .verb
             ? ["punct", "conj", "cc", "parataxis", "advcl", "discourse", "vocative"]
             : ["punct", "conj", "cc", "acl:relcl"]
         for child in graph.children(of: token) {
@@ -517,7 +529,10 @@ struct SentenceCoder {
             trigger.passive = isPassive(token)
             subjectToken = subject(of: token)
             if trigger.passive {
-                if let agent = agent(of: token) { trigger.source = actors(of: agent); trigger.sourceSpan = span(agent) }
+                if let agent = agent(of: token) {
+                    trigger.source = actors(of: agent)
+                    trigger.sourceSpan = span(agent)
+                }
                 if let subject = subjectToken {
                     trigger.target = actors(of: subject)
                     trigger.targetSpan = span(subject)
@@ -634,14 +649,19 @@ struct SentenceCoder {
                 if !found.isEmpty { return (object, found) }
             }
         }
-        let preferred: [String] = ["WITH", "AGAINST", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO", "FROM", "OVER", "FOR", "IN"]
+        let preferred: [String] = [
+            "WITH", "AGAINST", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO", "FROM", "OVER", "FOR", "IN",
+        ]
         var best: (rank: Int, token: Int, mentions: [Int])?
-        for child in graph.children(of: verb) where ["obl", "nmod", "iobj"].contains(String(graph.baseRelation(child))) {
+        for child in graph.children(of: verb) where ["obl", "nmod", "iobj"].contains(String(graph.baseRelation(child)))
+        {
             let marker = graph.caseMarker(child) ?? ""
             if marker == "BY" || marker == "ACCORDING TO" || marker == "ACCORDING" { continue }
             // "at the request of mediator Turkiye", "under Turkish mediation": not the target.
             let lemma = graph.lemma(child)
-            if EventWords.mediation.contains(lemma) || ["REQUEST", "INVITATION", "URGING", "BEHEST", "INITIATIVE"].contains(lemma) {
+            if EventWords.mediation.contains(lemma)
+                || ["REQUEST", "INVITATION", "URGING", "BEHEST", "INITIATIVE"].contains(lemma)
+            {
                 continue
             }
             let found = actors(of: child)
@@ -677,8 +697,9 @@ struct SentenceCoder {
                 sources += actors(of: child)
             } else if relation == "compound" || relation == "amod" || relation == "flat" {
                 if let mention = actorAt[child] { sources.append(mention) }
-            } else if let marker, ["AGAINST", "ON", "WITH", "TO", "AT", "TARGETING", "INTO", "TOWARD", "TOWARDS", "OVER"]
-                .contains(marker)
+            } else if let marker,
+                ["AGAINST", "ON", "WITH", "TO", "AT", "TARGETING", "INTO", "TOWARD", "TOWARDS", "OVER"]
+                    .contains(marker)
             {
                 targets += actors(of: child)
             } else if marker == "BETWEEN" || marker == "AMONG" {
@@ -692,7 +713,9 @@ struct SentenceCoder {
             } else if relation == "acl" || relation == "acl:relcl" {
                 // "the demand that Afghanistan take action": the one asked is the clause's subject;
                 // "strikes targeting X": the participle's object.
-                if relation == "acl", let subject = graph.children(of: child, ["nsubj"]).first, !actors(of: subject).isEmpty {
+                if relation == "acl", let subject = graph.children(of: child, ["nsubj"]).first,
+                    !actors(of: subject).isEmpty
+                {
                     targets += actors(of: subject)
                 } else if !isPassive(child), let object = graph.children(of: child, ["obj"]).first {
                     targets += actors(of: object)
@@ -755,8 +778,9 @@ struct SentenceCoder {
             let role = isHost ? "host" : "mediator"
             if graph.upos(token) == "VERB" {
                 // "talks mediated by Qatar", "hosted by Turkiye"; an active mediator: "Qatar mediated".
-                if let agent = agent(of: token) { add(actors(of: agent), role) }
-                else if !isPassive(token), let subject = graph.children(of: token, ["nsubj"]).first {
+                if let agent = agent(of: token) {
+                    add(actors(of: agent), role)
+                } else if !isPassive(token), let subject = graph.children(of: token, ["nsubj"]).first {
                     add(actors(of: subject), role)
                 }
             } else {
@@ -764,7 +788,9 @@ struct SentenceCoder {
                 if let mention = actorAt[token] { add([mention], role) }
                 for child in graph.children(of: token) {
                     let relation = graph.relation(child)
-                    if ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"].contains(relation) || graph.caseMarker(child) == "BY" {
+                    if ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"].contains(relation)
+                        || graph.caseMarker(child) == "BY"
+                    {
                         add(actors(of: child), role)
                     }
                 }
@@ -780,7 +806,8 @@ struct SentenceCoder {
     /// Negotiation nouns with no parties of their own ("followed by the Istanbul round hosted by Turkiye")
     /// continue the negotiation last coded in the sentence or the article.
     func continueNegotiations(_ triggers: inout [Trigger]) {
-        for index in triggers.indices where triggers[index].kind == .noun && !triggers[index].suppressed
+        for index in triggers.indices
+        where triggers[index].kind == .noun && !triggers[index].suppressed
             && triggers[index].source.isEmpty
         {
             guard let code = triggers[index].code, coder.codebook.root(of: code) == "04" else { continue }
@@ -823,7 +850,9 @@ struct SentenceCoder {
         let tokens = graph.subtree(clause, excluding: excluded)
         let third = Set(trigger.thirdParties.map(\.mention))
         for token in tokens where token > trigger.token {
-            guard let mention = actorAt[token], !trigger.source.contains(mention), !third.contains(mention) else { continue }
+            guard let mention = actorAt[token], !trigger.source.contains(mention), !third.contains(mention) else {
+                continue
+            }
             // Not the reporting source ("according to X") or a place-only phrase ("in Kabul").
             let head = mentionHead(mention)
             let marker = graph.caseMarker(head) ?? ""
@@ -842,7 +871,8 @@ struct SentenceCoder {
         // A noun trigger inside a coded verb's pattern or arguments is that verb's, unless it has its own source.
         for index in triggers.indices where triggers[index].kind == .noun && !triggers[index].suppressed {
             let token = triggers[index].token
-            for other in triggers.indices where other != index && triggers[other].kind == .verb && triggers[other].code != nil
+            for other in triggers.indices
+            where other != index && triggers[other].kind == .verb && triggers[other].code != nil
                 && !triggers[other].suppressed
             {
                 let verb = triggers[other].token
@@ -874,7 +904,8 @@ struct SentenceCoder {
                     if triggers[other].target.isEmpty { triggers[other].target = triggers[index].target }
                     triggers[index].suppressed = true
                 } else if (usedByPattern || isArgument) && !isSubject {
-                    let ownSource = !triggers[index].source.isEmpty
+                    let ownSource =
+                        !triggers[index].source.isEmpty
                         && Set(triggers[index].source) != Set(triggers[other].source)
                     if !ownSource { triggers[index].suppressed = true }
                 }
@@ -915,7 +946,10 @@ struct SentenceCoder {
             guard let head = graph.head(token) else { continue }
             let relation = graph.baseRelation(token)
             // Verb + verb: "threatened to strike", "agreed to resume talks", "refused to provide".
-            if relation == "xcomp" || (relation == "ccomp" && graph.children(of: token, ["mark"]).contains(where: { graph.form($0) == "TO" })) {
+            if relation == "xcomp"
+                || (relation == "ccomp"
+                    && graph.children(of: token, ["mark"]).contains(where: { graph.form($0) == "TO" }))
+            {
                 let outerLemma = graph.lemma(head)
                 if let outer = position[head], applyTransformation(inner: index, outer: outer, &triggers) { continue }
                 if let outer = position[head], triggers[outer].code != nil, !EventWords.neutral.contains(outerLemma),
@@ -936,7 +970,9 @@ struct SentenceCoder {
             }
             // Reported speech: "X said that Y would …".
             if relation == "ccomp" || relation == "parataxis" {
-                if EventWords.speech.contains(graph.lemma(head)) || (position[head].map { triggers[$0].code != nil } ?? false) {
+                if EventWords.speech.contains(graph.lemma(head))
+                    || (position[head].map { triggers[$0].code != nil } ?? false)
+                {
                     report(inner: index, speechVerb: head, &triggers, position: position)
                 }
                 continue
@@ -1013,7 +1049,9 @@ struct SentenceCoder {
         let innerToken = triggers[inner].token
         let irrealis = graph.children(of: innerToken).contains {
             let form = graph.form($0)
-            return (graph.relation($0) == "aux" && (EventWords.modalsFuture.contains(form) || EventWords.modalsHypothetical.contains(form)))
+            return
+                (graph.relation($0) == "aux"
+                && (EventWords.modalsFuture.contains(form) || EventWords.modalsHypothetical.contains(form)))
                 || (graph.relation($0) == "advcl"
                     && graph.children(of: $0, ["mark"]).contains { EventWords.conditional.contains(graph.form($0)) })
         }
@@ -1021,7 +1059,8 @@ struct SentenceCoder {
             mentions.first.map { reference($0).code }.flatMap { $0.hasPrefix("-") ? nil : String($0.prefix(3)) }
         }
         let ownSide = irrealis && country(speaker) != nil && country(speaker) == country(triggers[inner].source)
-        let isThreatSpeech = EventWords.threatSpeech.contains(lemma) || ownSide
+        let isThreatSpeech =
+            EventWords.threatSpeech.contains(lemma) || ownSide
             || (position[speechVerb].flatMap { triggers[$0].code }.flatMap { coder.codebook.root(of: $0) } == "13")
         if isThreatSpeech, let innerRoot, ["15", "16", "17", "18", "19", "20"].contains(innerRoot) {
             // "warned that Pakistan would conduct airstrikes": a threat, never the airstrike.
@@ -1032,10 +1071,12 @@ struct SentenceCoder {
                 if triggers[outer].target.isEmpty || Set(triggers[outer].target) == Set(triggers[outer].source) {
                     triggers[outer].target = triggers[inner].target
                 }
-                triggers[outer].entries.append("rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
+                triggers[outer].entries.append(
+                    "rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
                 suppressClause(of: inner, &triggers)
             } else {
-                triggers[inner].entries.append("rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
+                triggers[inner].entries.append(
+                    "rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
                 triggers[inner].code = threat
                 triggers[inner].reverseCode = nil
                 triggers[inner].modality.reported = false
@@ -1052,7 +1093,8 @@ struct SentenceCoder {
             !triggers[inner].source.isEmpty, Set(speaker) != Set(triggers[inner].source)
         {
             let demand = Self.refine(outer: "100", inner: innerCode, codebook: coder.codebook) ?? "100"
-            let rule = "rule demand: '\(lemma.lowercased())' + '\(graph.form(deontic).lowercased())' + \(innerCode) → \(demand)"
+            let rule =
+                "rule demand: '\(lemma.lowercased())' + '\(graph.form(deontic).lowercased())' + \(innerCode) → \(demand)"
             if let outer = position[speechVerb] {
                 triggers[outer].code = demand
                 triggers[outer].reverseCode = nil
@@ -1086,7 +1128,8 @@ struct SentenceCoder {
     func suppressClause(of inner: Int, _ triggers: inout [Trigger]) {
         triggers[inner].suppressed = true
         let token = triggers[inner].token
-        for index in triggers.indices where graph.head(triggers[index].token) == token
+        for index in triggers.indices
+        where graph.head(triggers[index].token) == token
             && graph.baseRelation(triggers[index].token) == "conj" && triggers[index].kind == .verb
         {
             triggers[index].suppressed = true
@@ -1175,7 +1218,8 @@ struct SentenceCoder {
             }
             if let negation = graph.negation(of: verb), !trigger.modality.negated {
                 trigger.modality.negated = true
-                trigger.modality.rules["negated"] = "negation '\(graph.form(negation).lowercased())' on '\(graph.form(verb).lowercased())'"
+                trigger.modality.rules["negated"] =
+                    "negation '\(graph.form(negation).lowercased())' on '\(graph.form(verb).lowercased())'"
             }
             for child in graph.children(of: verb) {
                 let relation = graph.relation(child)
@@ -1199,7 +1243,8 @@ struct SentenceCoder {
                 {
                     trigger.modality.reported = true
                     trigger.modality.rules["reported"] = "reported-speech: '… \(graph.form(child).lowercased())'"
-                    if let subject = graph.children(of: child, ["nsubj"]).first, let mention = actors(of: subject).first {
+                    if let subject = graph.children(of: child, ["nsubj"]).first, let mention = actors(of: subject).first
+                    {
                         trigger.modality.speaker = reference(mention)
                     }
                 }
@@ -1219,8 +1264,9 @@ struct SentenceCoder {
                         trigger.modality.rules["historical"] = "adverb '\(form.lowercased())'"
                     }
                 }
-                if ["obl", "nmod"].contains(String(graph.baseRelation(child))), graph.caseMarker(child) == "ACCORDING TO"
-                    || (graph.caseMarker(child) == "ACCORDING")
+                if ["obl", "nmod"].contains(String(graph.baseRelation(child))),
+                    graph.caseMarker(child) == "ACCORDING TO"
+                        || (graph.caseMarker(child) == "ACCORDING")
                 {
                     trigger.modality.reported = true
                     trigger.modality.rules["reported"] = "according to"
@@ -1259,7 +1305,10 @@ struct SentenceCoder {
         var year: Int?
         for t in phrase {
             let form = graph.form(t)
-            if let m = EventWords.months[form] { month = m; continue }
+            if let m = EventWords.months[form] {
+                month = m
+                continue
+            }
             if let value = Int(form) {
                 if (1...31).contains(value) { day = value } else if (1900...2100).contains(value) { year = value }
             }
@@ -1285,7 +1334,8 @@ struct SentenceCoder {
             let rest = code.dropFirst(3)
             if rest.count >= 3 { sector = String(rest.prefix(3)) }
         }
-        return ActorReference(code: code, text: actor.text, country: country, sector: sector, role: role, mention: mention)
+        return ActorReference(
+            code: code, text: actor.text, country: country, sector: sector, role: role, mention: mention)
     }
 
     func byteRange(_ tokens: [Int]) -> Range<Int>? {
@@ -1325,8 +1375,10 @@ struct SentenceCoder {
         }
         let evidence = Evidence(
             trigger: byteRange(trigger.tokens)!, triggerTokens: triggerTokens,
-            source: byteRange(reversed ? trigger.targetSpan : trigger.sourceSpan) ?? sources.first.map { document.actors[$0].range },
-            target: byteRange(reversed ? trigger.sourceSpan : trigger.targetSpan) ?? targets.first.map { document.actors[$0].range },
+            source: byteRange(reversed ? trigger.targetSpan : trigger.sourceSpan)
+                ?? sources.first.map { document.actors[$0].range },
+            target: byteRange(reversed ? trigger.sourceSpan : trigger.targetSpan)
+                ?? targets.first.map { document.actors[$0].range },
             pattern: trigger.pattern, entries: evidenceEntries)
         return Event(
             id: "", sentence: number, source: sources.map { reference($0) }, target: targets.map { reference($0) },

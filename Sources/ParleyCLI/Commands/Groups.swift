@@ -8,6 +8,7 @@ struct EvalCommand: AsyncParsableCommand {
         subcommands: [
             EvalUDCommand.self,
             EvalPetrarchCommand.self,
+            EvalArticleCommand.self,
             EvalActorsCommand.self,
             EvalPloverCommand.self,
             EvalAcledCommand.self,
