@@ -285,3 +285,23 @@ import Testing
         #expect(throws: PipelineError.self) { try Pipeline([coder]) }
     }
 }
+
+@Suite struct EventCompositionTests {
+    @Test func sharesAnAgentAcrossCoordinatedCountries() throws {
+        var document = try parsedDocument(
+            "US/US/PROPN/4/compound and/and/CCONJ/3/cc British/british/ADJ/1/conj activists/activist/NOUN/5/nsubj "
+                + "attacked/attack/VERB/0/root Beijing/Beijing/PROPN/5/obj",
+            actors: [("US", "USA"), ("British activists", "GBROPP"), ("Beijing", "CHN")])
+        try testCoder().process(&document)
+        #expect(Set(document.events.first?.source.map(\.code) ?? []) == ["GBROPP", "USAOPP"])
+    }
+
+    @Test func composesAnAgentWithTheCountryThatModifiesIt() throws {
+        var document = try parsedDocument(
+            "Soldiers/soldier/NOUN/4/nsubj from/from/ADP/3/case Gondor/Gondor/PROPN/1/nmod attacked/attack/VERB/0/root "
+                + "Mordor/Mordor/PROPN/4/obj",
+            actors: [("Soldiers", "MIL"), ("Gondor", "GON"), ("Mordor", "MOR")])
+        try testCoder().process(&document)
+        #expect(triples(document) == [CodedTriple(source: ["GONMIL"], target: ["MOR"], code: "190")])
+    }
+}

@@ -186,6 +186,21 @@ struct SentenceCoder {
             if inSentence { mentions.append(index) }
         }
         for mention in mentions {
+            guard let code = document.actors[mention].code, code.count == 3, Self.agentOnly(code) == nil else { continue }
+            let head = mentionHead(mention)
+            // The mention it is coordinated with, either way round.
+            var partners: [Int] = []
+            if graph.baseRelation(head) == "conj", let first = graph.head(head) { partners.append(first) }
+            partners += graph.children(of: head, ["conj"])
+            for partner in partners {
+                guard let other = actorAt[partner], other != mention, let otherCode = document.actors[other].code,
+                    otherCode.count > 3, Self.agentOnly(otherCode) == nil, document.actors[other].span.tokens.count > 1
+                else { continue }
+                composed[mention] = code + otherCode.dropFirst(3)
+                break
+            }
+        }
+        for mention in mentions {
             guard let code = document.actors[mention].code, let agent = Self.agentOnly(code) else { continue }
             let head = mentionHead(mention)
             let span = document.actors[mention].span.tokens
@@ -449,6 +464,18 @@ struct SentenceCoder {
             }
         }
         if result.isEmpty, let pair = bothSides(head) { result = pair }
+        // "US and British activists": a country coordinated with the modifier of an agent shares the agent.
+        for child in graph.children(of: head, ["compound", "amod"]) {
+            if let other = actorAt[child], composed[other] != nil, !result.contains(other) { result.append(other) }
+        }
+        if let mention = actorAt[head] {
+            for token in document.actors[mention].span.tokens where token != head && graph.tokens.contains(token) {
+                for conj in graph.children(of: token, ["conj"]) {
+                    guard let other = actorAt[conj], other != mention, !result.contains(other) else { continue }
+                    result.append(other)
+                }
+            }
+        }
         for conj in graph.children(of: head, ["conj"]) where graph.upos(conj) != "VERB" {
             for mention in actors(of: conj, depth: depth + 1) where !result.contains(mention) { result.append(mention) }
         }
