@@ -65,6 +65,15 @@ public struct AcledClassifier: Sendable {
             "militants", "militant", "rebels", "rebel", "insurgents", "taliban", "maoists", "maoist", "army", "troops",
             "soldiers", "forces", "terrorists", "fighters", "isis", "isil", "al-shabaab", "naxal", "naxals",
         ]
+        /// State forces and non-state armed groups: ACLED's Battles need armed actors on both sides.
+        static let stateForces: [String] = [
+            "police", "policemen", "army", "soldier", "troops", "security", "military", "personnel", "jawan", "crpf",
+            "bsf", "forces", "checkpoint", "paramilitary", "sentries",
+        ]
+        static let nonState: [String] = [
+            "militant", "rebel", "insurgent", "taliban", "maoist", "terrorist", "fighters", "isis", "isil", "daesh",
+            "naxal", "gunmen", "jihadist", "al-shabaab", "boko", "militia", "hezbollah", "hamas", "attackers",
+        ]
         static let grenade: [String] = ["grenade"]
         static let suicide: [String] = ["suicide", "self-detonat"]
         static let chemical: [String] = ["chemical", "chlorine", "sarin", "toxic", "gas"]
@@ -105,6 +114,15 @@ public struct AcledClassifier: Sendable {
 
     static func has(_ words: [String], _ cues: [String]) -> Bool {
         words.contains { word in cues.contains { word.hasPrefix($0) } }
+    }
+
+    /// Whether state forces are named before any non-state armed group (the likely actor of the report).
+    static func stateFirst(_ words: [String]) -> Bool? {
+        for word in words {
+            if Cues.nonState.contains(where: { word.hasPrefix($0) }) { return false }
+            if Cues.stateForces.contains(where: { word.hasPrefix($0) }) { return true }
+        }
+        return nil
     }
 
     /// The ACLED coding of a text's words, given the ACLED coding its events suggest (if any).
@@ -152,17 +170,10 @@ public struct AcledClassifier: Sendable {
         if has(Cues.explosive) {
             return AcledCoding(eventType: explosions, subEventType: "Remote explosive/landmine/IED")
         }
-        if has(Cues.territoryGain)
-            && has(["territory", "village", "town", "city", "area", "district", "control", "villages"])
-        {
-            return AcledCoding(eventType: "Battles", subEventType: "Government regains territory")
-        }
-        if has(Cues.territoryTake)
-            && has(["territory", "village", "town", "city", "district", "control", "villages", "base"])
-        {
-            let state =
-                has(["army", "government", "troops", "soldiers", "forces"])
-                && !has(["militants", "rebels", "isis", "taliban"])
+        let places = ["territory", "village", "town", "city", "area", "district", "control", "villages", "base", "province"]
+        if (has(Cues.territoryGain) || has(Cues.territoryTake)) && has(places) {
+            // Who took it: the armed actor named first.
+            let state = Self.stateFirst(words) ?? has(Cues.territoryGain)
             return AcledCoding(
                 eventType: "Battles",
                 subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
@@ -179,6 +190,10 @@ public struct AcledClassifier: Sendable {
             || suggested?.eventType == "Violence against civilians"
         {
             if has(Cues.armedClash) && has(Cues.armed) {
+                return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+            }
+            // Armed actors on both sides, or an attack on state forces: a battle, not violence against civilians.
+            if has(Cues.stateForces) && has(Cues.nonState) && !has(["civilian", "villager", "worker", "passenger"]) {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
             }
             if let suggested, suggested.eventType != "Strategic developments" { return suggested }
