@@ -737,7 +737,7 @@ struct SentenceCoder {
                 } else {
                     targets += both
                 }
-            } else if relation == "acl" || relation == "acl:relcl" {
+            } else if relation == "acl" || relation == "acl:relcl" || relation == "ccomp" {
                 // "the demand that Afghanistan take action": the one asked is the clause's subject;
                 // "strikes targeting X": the participle's object.
                 if relation == "acl", let subject = graph.children(of: child, ["nsubj"]).first,
@@ -989,7 +989,7 @@ struct SentenceCoder {
                 continue
             }
             // A noun's content clause: "issued a warning that Pakistan would conduct airstrikes".
-            if (relation == "acl" || relation == "ccomp") && graph.relation(token) != "acl:relcl"
+            if (relation == "acl" || relation == "ccomp") && isContentClause(token)
                 && EventWords.speechNouns.contains(graph.lemma(head)) && position[head] != nil
             {
                 report(inner: index, speechVerb: head, &triggers, position: position)
@@ -1005,6 +1005,14 @@ struct SentenceCoder {
                 continue
             }
         }
+    }
+
+    /// Whether a clause under a noun states its content ("a warning that Pakistan would strike") rather than
+    /// being a relative clause with a gap ("the warning that he issued"); parsers often label both `acl:relcl`.
+    func isContentClause(_ token: Int) -> Bool {
+        guard graph.relation(token) == "acl:relcl" else { return true }
+        guard let subject = graph.children(of: token, ["nsubj", "nsubj:pass"]).first else { return false }
+        return !["THAT", "WHICH", "WHO"].contains(graph.form(subject))
     }
 
     /// The outer verb's code absorbs the inner act; a default code is refined by the inner act's root.
@@ -1058,8 +1066,16 @@ struct SentenceCoder {
     /// Reported speech: the inner act gets the speaker; a warning of material conflict becomes a threat.
     mutating func report(inner: Int, speechVerb: Int, _ triggers: inout [Trigger], position: [Int: Int]) {
         var speaker: [Int] = []
+        var position = position
         if let outer = position[speechVerb], triggers[outer].kind == .noun {
             speaker = triggers[outer].source
+            // "issued a warning that …": the light verb carries the noun's event.
+            if triggers[outer].suppressed, let verb = graph.head(speechVerb), let carrier = position[verb],
+                triggers[carrier].code != nil
+            {
+                position[speechVerb] = carrier
+                if speaker.isEmpty { speaker = triggers[carrier].source }
+            }
         } else if let subject = subject(of: speechVerb) {
             speaker = actors(of: subject)
         }
