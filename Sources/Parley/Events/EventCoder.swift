@@ -571,6 +571,11 @@ struct SentenceCoder {
                     trigger.source = actors(of: subject)
                     trigger.sourceSpan = span(subject)
                 }
+                // A gerund with its agent: "firing by Taliban forces".
+                if trigger.source.isEmpty, graph.baseRelation(token) == "acl", let agent = agent(of: token) {
+                    trigger.source = actors(of: agent)
+                    trigger.sourceSpan = span(agent)
+                }
                 findTarget(&trigger)
             }
         } else {
@@ -861,7 +866,7 @@ struct SentenceCoder {
     /// reading): "firing by Taliban forces … triggered clashes, leaving 23 Pakistani soldiers martyred".
     func fallbackTarget(_ trigger: inout Trigger, all: [Trigger]) {
         var clause = trigger.token
-        if trigger.kind == .noun {
+        if trigger.kind == .noun || graph.baseRelation(trigger.token) == "acl" {
             var current = trigger.token
             var steps = 0
             while let head = graph.head(current), steps < 4 {

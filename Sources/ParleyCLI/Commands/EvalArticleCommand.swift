@@ -58,10 +58,13 @@ struct EvalArticleCommand: ParsableCommand {
         for gold in events {
             let level = gold["level"] as? String ?? "should"
             let goldText = gold["text"] as? String ?? ""
-            let probe = String(goldText.prefix(40))
+            func normalized(_ text: some StringProtocol) -> String {
+                text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{201C}", with: "\"")
+                    .replacingOccurrences(of: "\u{201D}", with: "\"").replacingOccurrences(of: "\n", with: " ")
+            }
+            let probe = normalized(goldText.prefix(40))
             let sentences = document.sentences.indices.filter {
-                document.text(in: document.sentences[$0].range).replacingOccurrences(of: "\n", with: " ").contains(
-                    probe)
+                normalized(document.text(in: document.sentences[$0].range)).contains(probe)
             }
             let coded = document.events.filter { sentences.contains($0.sentence) }
             let roots = Set(
