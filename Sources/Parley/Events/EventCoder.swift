@@ -143,6 +143,11 @@ enum EventWords {
     static let historicalAdverbs: Set<String> = [
         "EARLIER", "PREVIOUSLY", "AGO", "FORMERLY", "ONCE", "BEFORE", "LAST", "YESTERDAY",
     ]
+    /// Nouns for places and facilities, whose country is given by where they are.
+    static let places: Set<String> = [
+        "HIDEOUT", "CAMP", "BASE", "POSITION", "POST", "AREA", "VILLAGE", "TOWN", "CITY", "TERRITORY", "HOME", "HOUSE",
+        "TARGET", "FACILITY", "SANCTUARY", "SAFEHOUSE", "COMPOUND", "STRONGHOLD", "DISTRICT", "REGION", "BORDER",
+    ]
     static let reportedAdverbs: Set<String> = ["REPORTEDLY", "ALLEGEDLY", "PURPORTEDLY", "SUPPOSEDLY", "APPARENTLY"]
     static let mediation: Set<String> = ["MEDIATE", "MEDIATION", "MEDIATOR", "BROKER", "FACILITATE", "FACILITATION"]
     static let hosting: Set<String> = ["HOST", "HOSTED"]
@@ -452,6 +457,13 @@ struct SentenceCoder {
         var result: [Int] = []
         if let mention = actorAt[head] {
             result.append(mention)
+        } else if EventWords.places.contains(graph.lemma(head)),
+            let located = graph.children(of: head).first(where: {
+                ["IN", "INSIDE", "ACROSS", "NEAR", "WITHIN"].contains(graph.caseMarker($0) ?? "") && actorAt[$0] != nil
+            })
+        {
+            // "terrorist hideouts inside Afghanistan": a place is its country's, not its occupants'.
+            result.append(actorAt[located]!)
         } else {
             let phrase = graph.subtree(
                 head, excluding: ["acl", "acl:relcl", "conj", "cc", "punct", "case", "advcl", "ccomp", "parataxis"])
@@ -745,7 +757,7 @@ struct SentenceCoder {
             } else if relation == "acl" || relation == "acl:relcl" || relation == "ccomp" {
                 // "the demand that Afghanistan take action": the one asked is the clause's subject;
                 // "strikes targeting X": the participle's object.
-                if relation == "acl", let subject = graph.children(of: child, ["nsubj"]).first,
+                if relation == "acl" || relation == "ccomp" || isContentClause(child), let subject = graph.children(of: child, ["nsubj"]).first,
                     !actors(of: subject).isEmpty
                 {
                     targets += actors(of: subject)
