@@ -312,6 +312,7 @@ struct SentenceCoder {
         }
         for index in triggers.indices where !triggers[index].suppressed {
             setModality(&triggers[index], all: triggers)
+            announceIntent(&triggers[index])
         }
         return triggers.flatMap(makeEvents)
     }
@@ -906,6 +907,24 @@ struct SentenceCoder {
             trigger.entries.append("rule target: first actor after the trigger")
             return
         }
+    }
+
+    /// An act announced for the future is an intent: "will provide aid" is 033 (AGREE), "will attack" 138
+    /// (THREATEN), as CAMEO and PLOVER code them.
+    func announceIntent(_ trigger: inout Trigger) {
+        guard trigger.modality.future, !trigger.modality.hypothetical, !trigger.modality.negated,
+            let code = trigger.code, let root = coder.codebook.root(of: code)
+        else { return }
+        let outer: String
+        switch root {
+        case "06", "07", "08": outer = "030"
+        case "18", "19", "20": outer = "130"
+        default: return
+        }
+        guard let intent = Self.refine(outer: outer, inner: code, codebook: coder.codebook) else { return }
+        trigger.entries.append("rule intent: future \(code) → \(intent)")
+        trigger.code = intent
+        trigger.reverseCode = nil
     }
 
     // MARK: Combination

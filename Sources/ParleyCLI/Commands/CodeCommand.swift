@@ -33,8 +33,10 @@ struct LexiconOptions: ParsableArguments {
     }
 
     /// The event coder for a lexicon folder (`nil`: the default lexicon).
-    static func coder(lexicon: String?, requireDyad: Bool = false) throws -> EventCoder {
-        var configuration = EventCoder.Configuration(requireDyad: requireDyad)
+    static func coder(lexicon: String?, requireDyad: Bool = false, allowMissingSource: Bool = false) throws
+        -> EventCoder
+    {
+        var configuration = EventCoder.Configuration(requireDyad: requireDyad, allowMissingSource: allowMissingSource)
         guard let lexicon else { return try EventCoder.bundled(configuration: configuration) }
         let folder = URL(fileURLWithPath: lexicon)
         var isDirectory: ObjCBool = false
@@ -64,8 +66,10 @@ struct LexiconOptions: ParsableArguments {
     }
 
     /// The stages before the coder, with the folder's actor lexicon when it has one, then the coder.
-    static func pipeline(lexicon: String?, requireDyad: Bool = false, given: Set<Annotation> = []) throws -> Pipeline {
-        let coder = try coder(lexicon: lexicon, requireDyad: requireDyad)
+    static func pipeline(
+        lexicon: String?, requireDyad: Bool = false, allowMissingSource: Bool = false, given: Set<Annotation> = []
+    ) throws -> Pipeline {
+        let coder = try coder(lexicon: lexicon, requireDyad: requireDyad, allowMissingSource: allowMissingSource)
         var stages = try StandardPipeline.make(upTo: .actors, given: given).stages.filter {
             !$0.assigns.contains(.events)
         }

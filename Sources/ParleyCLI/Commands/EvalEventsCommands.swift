@@ -44,8 +44,9 @@ func printTable(_ title: String, header: [String], rows: [[String]]) {
 struct TextCoding {
     let pipeline: Pipeline?
 
-    init(wordsOnly: Bool, lexicon: LexiconOptions) throws {
-        pipeline = wordsOnly ? nil : try lexicon.pipeline()
+    init(wordsOnly: Bool, lexicon: LexiconOptions, allowMissingSource: Bool = false) throws {
+        pipeline =
+            wordsOnly ? nil : try LexiconOptions.pipeline(lexicon: lexicon.lexicon, allowMissingSource: allowMissingSource)
     }
 
     func code(_ text: String, id: String, date: Day?) -> Document {
@@ -71,7 +72,8 @@ struct EvalPloverCommand: ParsableCommand {
     @OptionGroup var lexicon: LexiconOptions
 
     func run() throws {
-        let coding = try TextCoding(wordsOnly: false, lexicon: lexicon)
+        // The event type is scored even when the source actor is not in the lexicon.
+        let coding = try TextCoding(wordsOnly: false, lexicon: lexicon, allowMissingSource: true)
         var types = EventScoring.LabelScore()
         var actors = EventScoring.SetScore()
         for record in try readGoldRecords(file) {
