@@ -82,6 +82,17 @@ import Testing
         #expect(sentences[0].words[0].upos == nil)
     }
 
+    @Test func parseReportsAMalformedCoNLLUFile() throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bad-\(UUID()).conllu")
+        try "# text = x\n1\tx\t_\t_\t_\t_\t_\t_\t_\t_\n3\ty\t_\t_\t_\t_\t_\t_\t_\t_\n".write(
+            to: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let result = try runParley(["parse", "--input", "conllu", bad.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(bad.path):3"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func evalUDScoresRawText() throws {
         let result = try runParley(["eval", "ud", gold])
         #expect(result.status == 0, "\(result.stderr)")

@@ -77,7 +77,9 @@ struct LexiconOptions: ParsableArguments {
             let dictionary = try DefaultLexicon.dictionary(from: URL(fileURLWithPath: lexicon))
             stages = stages.map { $0.assigns.contains(.actors) ? ActorRecognizer(dictionary: dictionary) : $0 }
         }
-        return try Pipeline(stages + [coder], given: given)
+        // Then the stages that attach quotes, dates, places and counts to the events.
+        let facts = StandardPipeline.factStages(places: try Gazetteer.bundled())
+        return try Pipeline(stages + [coder] + facts, given: given)
     }
 }
 

@@ -15,6 +15,7 @@ struct EvalCommand: AsyncParsableCommand {
             EvalSatpCommand.self,
             EvalUCDPCommand.self,
             EvalAcledFactsCommand.self,
+            EvalDuplicatesCommand.self,
         ]
     )
 }
@@ -42,6 +43,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchTokenizeCommand.self,
             BenchLexiconCommand.self,
             BenchCodeCommand.self,
+            BenchIngestCommand.self,
         ]
     )
 }

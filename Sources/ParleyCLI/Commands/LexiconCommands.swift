@@ -27,7 +27,8 @@ struct LexiconCheckCommand: AsyncParsableCommand {
         let aliases = lexicon.actors.reduce(0) { $0 + $1.aliases.count }
         print(
             "ok: \(lexicon.actors.count) actors (\(aliases) names), \(lexicon.agents.count) agents, "
-                + "\(lexicon.places.count) place names, \(lexicon.discards.count) discards, \(lexicon.codes.count) codes")
+                + "\(lexicon.places.count) place names, \(lexicon.discards.count) discards, \(lexicon.codes.count) codes"
+        )
     }
 }
 
@@ -127,7 +128,8 @@ struct ImportPetrarchCommand: AsyncParsableCommand {
 struct BuildGazetteerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-gazetteer",
-        abstract: "Build the compact gazetteer (gazetteer.bin) from ../shared/data/gazetteer and the lexicon's place names."
+        abstract:
+            "Build the compact gazetteer (gazetteer.bin) from ../shared/data/gazetteer and the lexicon's place names."
     )
 
     @Argument(help: "The gazetteer data folder (…/shared/data/gazetteer).")
