@@ -34,7 +34,9 @@ import Testing
         let modality = try #require(event["modality"] as? [String: Any])
         #expect(modality["negated"] as? Bool == false)
         #expect(modality.keys.contains("speaker"))
-        for key in ["third_parties", "acled", "date", "date_precision", "location", "casualties", "attribution", "text"] {
+        for key in [
+            "third_parties", "acled", "date", "date_precision", "location", "casualties", "attribution", "text",
+        ] {
             #expect(event.keys.contains(key), "missing \(key)")
         }
         let evidence = try #require(event["evidence"] as? [String: Any])

@@ -12,18 +12,20 @@ func parsedDocument(
 ) throws -> Document {
     var lines: [String] = []
     for sentenceWords in words.components(separatedBy: " || ") {
-    if !lines.isEmpty { lines.append("") }
-    for (index, word) in sentenceWords.split(separator: " ").enumerated() {
-        let parts = word.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        precondition(parts.count == 5, "bad word '\(word)'")
-        let xpos: String
-        switch parts[2] {
-        case "VBN": xpos = "VBN"
-        default: xpos = "_"
+        if !lines.isEmpty { lines.append("") }
+        for (index, word) in sentenceWords.split(separator: " ").enumerated() {
+            let parts = word.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            precondition(parts.count == 5, "bad word '\(word)'")
+            let xpos: String
+            switch parts[2] {
+            case "VBN": xpos = "VBN"
+            default: xpos = "_"
+            }
+            let upos = parts[2] == "VBN" ? "VERB" : parts[2]
+            lines.append(
+                [String(index + 1), parts[0], parts[1], upos, xpos, "_", parts[3], parts[4], "_", "_"].joined(
+                    separator: "\t"))
         }
-        let upos = parts[2] == "VBN" ? "VERB" : parts[2]
-        lines.append([String(index + 1), parts[0], parts[1], upos, xpos, "_", parts[3], parts[4], "_", "_"].joined(separator: "\t"))
-    }
     }
     let sentences = try CoNLLU.parse(lines.joined(separator: "\n") + "\n\n")
     var document = CoNLLU.documents(from: sentences, id: id)[0]
@@ -38,7 +40,9 @@ func parsedDocument(
                 taken.insert(start)
                 let sentence = document.sentences.firstIndex { $0.tokens.contains(start) } ?? 0
                 let range = start..<(start + phraseWords.count)
-                let bytes = document.tokens[range.lowerBound].range.lowerBound..<document.tokens[range.upperBound - 1].range.upperBound
+                let bytes =
+                    document.tokens[range.lowerBound].range
+                    .lowerBound..<document.tokens[range.upperBound - 1].range.upperBound
                 document.actors.append(
                     ActorMention(
                         span: Span(tokens: range), range: bytes, text: phrase, code: code, sentence: sentence,
@@ -98,6 +102,8 @@ let testLexiconText = """
     noun clashes => 190
       word clashes
       word firing => 193
+    noun demand => 100
+      word demand
     noun request => 020
       word request
       pattern request.truce: * (for &truce) => 0256

@@ -41,7 +41,10 @@ import Testing
         #expect(pacify.patterns.map(\.id) == ["PACIFY.1", "PACIFY.2", "PACIFY.3", "PACIFY.4"])
         #expect(pacify.patterns[0].post == [.prepositional("TO", [.set("TRUCE")])])
         #expect(pacify.patterns[1].pre == [.target])
-        #expect(pacify.patterns[1].post == [.phrase([.word("BORDER", exact: false), .word("AREA", exact: false)]), .source])
+        #expect(
+            pacify.patterns[1].post == [
+                .phrase([.word("BORDER", exact: false), .word("AREA", exact: false)]), .source,
+            ])
         #expect(pacify.patterns[1].code == VerbLexicon.CodePair(forward: "035", reverse: "036"))
         #expect(pacify.patterns[2].code.forward == nil)
         #expect(pacify.patterns[2].code.reverse == "173")
@@ -53,7 +56,8 @@ import Testing
     }
 
     @Test func readsCRLFFiles() {
-        let lexicon = PetrarchVerbImporter.importVerbs(petrarch.replacingOccurrences(of: "\n", with: "\r\n"), file: "crlf.txt")
+        let lexicon = PetrarchVerbImporter.importVerbs(
+            petrarch.replacingOccurrences(of: "\n", with: "\r\n"), file: "crlf.txt")
         #expect(lexicon.blocks.count == 2)
         #expect(lexicon.warnings.isEmpty)
     }
@@ -123,9 +127,11 @@ import Testing
                 + "court/court/NOUN/2/obl",
             actors: [("Arnor", "ARN"), ("Gondor", "GON")])
         try coder.process(&document)
-        #expect(triples(document) == [CodedTriple(source: ["GON"], target: ["ARN"], code: "173")], "only the reverse event")
+        #expect(
+            triples(document) == [CodedTriple(source: ["GON"], target: ["ARN"], code: "173")], "only the reverse event")
         let host = EventCoder(
-            lexicon: try VerbLexicon.parse("verb host => 043:042\n  word host\n"), codebook: try EventCodebook.bundled())
+            lexicon: try VerbLexicon.parse("verb host => 043:042\n  word host\n"), codebook: try EventCodebook.bundled()
+        )
         var visit = try parsedDocument(
             "Arnor/Arnor/PROPN/2/nsubj hosted/host/VERB/0/root Gondor/Gondor/PROPN/2/obj",
             actors: [("Arnor", "ARN"), ("Gondor", "GON")])
@@ -162,7 +168,9 @@ import Testing
         let ceasefire = try #require(codebook.lookup("0871"))
         #expect(ceasefire.plover == PloverCoding(event: "RETREAT", mode: "ceasefire", context: ["military"]))
         #expect(ceasefire.quadClass == 2)
-        #expect(codebook.lookup("195")?.acled == AcledCoding(eventType: "Explosions/Remote violence", subEventType: "Air/drone strike"))
+        #expect(
+            codebook.lookup("195")?.acled
+                == AcledCoding(eventType: "Explosions/Remote violence", subEventType: "Air/drone strike"))
         #expect(codebook.lookup("196")?.plover?.context.contains("ceasefire_violation") == true)
         #expect(codebook.lookup("026")?.plover?.event == "REQUEST")
         #expect(codebook.lookup("19")?.plover?.event == "ASSAULT")

@@ -27,7 +27,9 @@ public struct AcledClassifier: Sendable {
             "pelt", "stone", "brick", "vandal", "torch", "ablaze", "ransack", "violent", "riot", "clash", "damag",
             "burn", "smash", "scuffle", "hurled", "arson", "gherao",
         ]
-        static let police: [String] = ["police", "policemen", "security", "forces", "troops", "personnel", "cops", "paramilitary"]
+        static let police: [String] = [
+            "police", "policemen", "security", "forces", "troops", "personnel", "cops", "paramilitary",
+        ]
         /// Violence between groups or by a crowd.
         static let mob: [String] = [
             "mob", "lynch", "clash", "scuffle", "altercation", "brawl", "rioter", "pelt", "brickbat", "stone",
@@ -46,10 +48,13 @@ public struct AcledClassifier: Sendable {
             "beat", "assault", "manhandl", "thrash", "hurt", "head-butt", "roughed", "heckl",
         ]
         static let firearm: [String] = ["fired", "firing", "shot", "gunmen", "gun", "bullet", "pistol", "rifle"]
-        static let sexual: [String] = ["rape", "raped", "molest", "gang-rape", "gangrape", "stripped", "sexual", "naked", "disrobed"]
+        static let sexual: [String] = [
+            "rape", "raped", "molest", "gang-rape", "gangrape", "stripped", "sexual", "naked", "disrobed",
+        ]
         static let abduction: [String] = ["abduct", "kidnap", "hostage", "disappear", "missing", "captive"]
         static let killing: [String] = [
-            "killed", "shot", "stabbed", "murder", "hacked", "bodies", "body", "dead", "slain", "beheaded", "assassinat",
+            "killed", "shot", "stabbed", "murder", "hacked", "bodies", "body", "dead", "slain", "beheaded",
+            "assassinat",
             "lynched", "gunned", "attacked", "injured", "wounded",
         ]
         static let armedClash: [String] = [
@@ -60,26 +65,46 @@ public struct AcledClassifier: Sendable {
             "militants", "militant", "rebels", "rebel", "insurgents", "taliban", "maoists", "maoist", "army", "troops",
             "soldiers", "forces", "terrorists", "fighters", "isis", "isil", "al-shabaab", "naxal", "naxals",
         ]
+        /// State forces and non-state armed groups: ACLED's Battles need armed actors on both sides.
+        static let stateForces: [String] = [
+            "police", "policemen", "army", "soldier", "troops", "security", "military", "personnel", "jawan", "crpf",
+            "bsf", "forces", "checkpoint", "paramilitary", "sentries",
+        ]
+        static let nonState: [String] = [
+            "militant", "rebel", "insurgent", "taliban", "maoist", "terrorist", "fighters", "isis", "isil", "daesh",
+            "naxal", "gunmen", "jihadist", "al-shabaab", "boko", "militia", "hezbollah", "hamas", "attackers",
+        ]
         static let grenade: [String] = ["grenade"]
         static let suicide: [String] = ["suicide", "self-detonat"]
         static let chemical: [String] = ["chemical", "chlorine", "sarin", "toxic", "gas"]
-        static let air: [String] = ["airstrike", "air", "drone", "jets", "warplane", "aircraft", "helicopter", "bombard"]
+        static let air: [String] = [
+            "airstrike", "air", "drone", "jets", "warplane", "aircraft", "helicopter", "bombard",
+        ]
         static let shelling: [String] = ["shell", "artillery", "mortar", "missile", "rocket", "howitzer"]
         static let explosive: [String] = [
             "ied", "landmine", "mine", "roadside", "bomb", "explosi", "blast", "detonat", "exploded", "car-bomb",
         ]
         static let disrupted: [String] = [
-            "defus", "found", "recovered", "seized", "cache", "stash", "unearthed", "dismantl", "neutralis", "neutraliz",
+            "defus", "found", "recovered", "seized", "cache", "stash", "unearthed", "dismantl", "neutralis",
+            "neutraliz",
             "intercept",
         ]
         static let territoryGain: [String] = ["recaptur", "retook", "retake", "regain", "liberat", "cleared"]
-        static let territoryTake: [String] = ["captur", "seize", "seized", "overran", "overrun", "took", "control", "fell"]
+        static let territoryTake: [String] = [
+            "captur", "seize", "seized", "overran", "overrun", "took", "control", "fell",
+        ]
         static let transfer: [String] = ["handed", "handover", "withdr", "evacuat", "pulled", "pull"]
-        static let agreement: [String] = ["agreement", "agreed", "ceasefire", "truce", "deal", "accord", "signed", "peace"]
-        static let looting: [String] = ["loot", "looted", "plunder", "torched", "burnt", "burned", "destroyed", "demolish"]
+        static let agreement: [String] = [
+            "agreement", "agreed", "ceasefire", "truce", "deal", "accord", "signed", "peace",
+        ]
+        static let looting: [String] = [
+            "loot", "looted", "plunder", "torched", "burnt", "burned", "destroyed", "demolish",
+        ]
         static let base: [String] = ["base", "outpost", "observation", "headquarter", "camp", "post"]
         static let setup: [String] = ["set", "established", "establish", "built", "opened", "created", "deployed"]
-        static let group: [String] = ["formed", "merged", "joined", "split", "defected", "dissolved", "renamed", "recruit", "pull", "withdr"]
+        static let group: [String] = [
+            "formed", "merged", "joined", "split", "defected", "dissolved", "renamed", "recruit", "pull", "withdr",
+        ]
     }
 
     /// Lowercased words of a text, split at anything that is not a letter, digit or hyphen.
@@ -91,11 +116,21 @@ public struct AcledClassifier: Sendable {
         words.contains { word in cues.contains { word.hasPrefix($0) } }
     }
 
+    /// Whether state forces are named before any non-state armed group (the likely actor of the report).
+    static func stateFirst(_ words: [String]) -> Bool? {
+        for word in words {
+            if Cues.nonState.contains(where: { word.hasPrefix($0) }) { return false }
+            if Cues.stateForces.contains(where: { word.hasPrefix($0) }) { return true }
+        }
+        return nil
+    }
+
     /// The ACLED coding of a text's words, given the ACLED coding its events suggest (if any).
     public func classify(words: [String], suggested: AcledCoding?) -> AcledCoding? {
         let has = { (cues: [String]) in Self.has(words, cues) }
         let protest = has(Cues.protest) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
-        if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"]) {
+        if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"])
+        {
             let police = has(Cues.police)
             if has(Cues.violent) {
                 return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
@@ -109,7 +144,9 @@ public struct AcledClassifier: Sendable {
             if suggested?.eventType == "Protests" || suggested?.eventType == "Riots" { return suggested }
             return AcledCoding(eventType: "Protests", subEventType: "Peaceful protest")
         }
-        if has(Cues.sexual) { return AcledCoding(eventType: "Violence against civilians", subEventType: "Sexual violence") }
+        if has(Cues.sexual) {
+            return AcledCoding(eventType: "Violence against civilians", subEventType: "Sexual violence")
+        }
         if has(Cues.abduction) || suggested?.subEventType == "Abduction/forced disappearance" {
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Abduction/forced disappearance")
         }
@@ -127,28 +164,44 @@ public struct AcledClassifier: Sendable {
         if has(["airstrike", "airstrikes", "drone"]) || (has(Cues.air) && has(["strike", "strikes", "raid", "bomb"])) {
             return AcledCoding(eventType: explosions, subEventType: "Air/drone strike")
         }
-        if has(Cues.shelling) { return AcledCoding(eventType: explosions, subEventType: "Shelling/artillery/missile attack") }
-        if has(Cues.explosive) { return AcledCoding(eventType: explosions, subEventType: "Remote explosive/landmine/IED") }
-        if has(Cues.territoryGain) && has(["territory", "village", "town", "city", "area", "district", "control", "villages"]) {
-            return AcledCoding(eventType: "Battles", subEventType: "Government regains territory")
+        if has(Cues.shelling) {
+            return AcledCoding(eventType: explosions, subEventType: "Shelling/artillery/missile attack")
         }
-        if has(Cues.territoryTake) && has(["territory", "village", "town", "city", "district", "control", "villages", "base"]) {
-            let state = has(["army", "government", "troops", "soldiers", "forces"]) && !has(["militants", "rebels", "isis", "taliban"])
+        if has(Cues.explosive) {
+            return AcledCoding(eventType: explosions, subEventType: "Remote explosive/landmine/IED")
+        }
+        let places = ["territory", "village", "town", "city", "area", "district", "control", "villages", "base", "province"]
+        if (has(Cues.territoryGain) || has(Cues.territoryTake)) && has(places) {
+            // Who took it: the armed actor named first.
+            let state = Self.stateFirst(words) ?? has(Cues.territoryGain)
             return AcledCoding(
-                eventType: "Battles", subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
+                eventType: "Battles",
+                subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
         }
         if has(Cues.mob) && !has(Cues.armed) {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
-        if has(Cues.collective) && has(Cues.beating) && !has(Cues.firearm) && !has(Cues.armed) && !has(["police", "unidentified"]) {
+        if has(Cues.collective) && has(Cues.beating) && !has(Cues.firearm) && !has(Cues.armed)
+            && !has(["police", "unidentified"])
+        {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
-        if has(Cues.beating) || has(Cues.firearm) || has(Cues.killing) || suggested?.eventType == "Battles" || suggested?.eventType == "Violence against civilians" {
-            if has(Cues.armedClash) && has(Cues.armed) { return AcledCoding(eventType: "Battles", subEventType: "Armed clash") }
+        if has(Cues.beating) || has(Cues.firearm) || has(Cues.killing) || suggested?.eventType == "Battles"
+            || suggested?.eventType == "Violence against civilians"
+        {
+            if has(Cues.armedClash) && has(Cues.armed) {
+                return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+            }
+            // Armed actors on both sides, or an attack on state forces: a battle, not violence against civilians.
+            if has(Cues.stateForces) && has(Cues.nonState) && !has(["civilian", "villager", "worker", "passenger"]) {
+                return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+            }
             if let suggested, suggested.eventType != "Strategic developments" { return suggested }
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
         }
-        if has(Cues.looting) { return AcledCoding(eventType: "Strategic developments", subEventType: "Looting/property destruction") }
+        if has(Cues.looting) {
+            return AcledCoding(eventType: "Strategic developments", subEventType: "Looting/property destruction")
+        }
         if has(["arrest", "arrested", "detained", "apprehended", "nabbed"]) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Arrests")
         }
@@ -159,7 +212,9 @@ public struct AcledClassifier: Sendable {
         if has(Cues.transfer) && has(["territory", "area", "control", "town", "city", "positions"]) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Non-violent transfer of territory")
         }
-        if has(Cues.group) { return AcledCoding(eventType: "Strategic developments", subEventType: "Change to group/activity") }
+        if has(Cues.group) {
+            return AcledCoding(eventType: "Strategic developments", subEventType: "Change to group/activity")
+        }
         return suggested
     }
 

@@ -46,7 +46,8 @@ public struct EventCodebook: Hashable, Sendable {
             guard columns.count == 9, !columns[0].isEmpty else {
                 throw PipelineError(.invalidModel, "expected 9 tab-separated columns", file: file, line: lineNumber)
             }
-            let plover = columns[3].isEmpty
+            let plover =
+                columns[3].isEmpty
                 ? nil
                 : PloverCoding(
                     event: columns[3], mode: columns[4].isEmpty ? nil : columns[4],

@@ -52,7 +52,8 @@ public struct EventCoder: PipelineStage {
     /// The coder with Parley's bundled lexicon and codebook.
     /// - Throws: ``PipelineError`` when a bundled resource is missing or malformed.
     public static func bundled(configuration: Configuration = Configuration()) throws -> EventCoder {
-        EventCoder(lexicon: try VerbLexicon.bundled(), codebook: try EventCodebook.bundled(), configuration: configuration)
+        EventCoder(
+            lexicon: try VerbLexicon.bundled(), codebook: try EventCodebook.bundled(), configuration: configuration)
     }
 
     public func process(_ document: inout Document) throws {
@@ -60,12 +61,15 @@ public struct EventCoder: PipelineStage {
         let forms = document.tokens.map { $0.form.uppercased() }
         if let phrase = configuration.storyDiscards.first(where: { Self.find($0, in: forms[...]) }) {
             document.events = []
-            document.warnings.append(Diagnostic(message: "story discarded: it mentions '\(phrase.joined(separator: " ").lowercased())'"))
+            document.warnings.append(
+                Diagnostic(message: "story discarded: it mentions '\(phrase.joined(separator: " ").lowercased())'"))
             return
         }
         for (number, sentence) in document.sentences.enumerated() {
             guard !sentence.tokens.isEmpty, sentence.tokens.upperBound <= document.tokens.count else { continue }
-            if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) { continue }
+            if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) {
+                continue
+            }
             var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
             coder.previous = events
             events += coder.code()
@@ -139,6 +143,11 @@ enum EventWords {
     static let historicalAdverbs: Set<String> = [
         "EARLIER", "PREVIOUSLY", "AGO", "FORMERLY", "ONCE", "BEFORE", "LAST", "YESTERDAY",
     ]
+    /// Nouns for places and facilities, whose country is given by where they are.
+    static let places: Set<String> = [
+        "HIDEOUT", "CAMP", "BASE", "POSITION", "POST", "AREA", "VILLAGE", "TOWN", "CITY", "TERRITORY", "HOME", "HOUSE",
+        "TARGET", "FACILITY", "SANCTUARY", "SAFEHOUSE", "COMPOUND", "STRONGHOLD", "DISTRICT", "REGION", "BORDER",
+    ]
     static let reportedAdverbs: Set<String> = ["REPORTEDLY", "ALLEGEDLY", "PURPORTEDLY", "SUPPOSEDLY", "APPARENTLY"]
     static let mediation: Set<String> = ["MEDIATE", "MEDIATION", "MEDIATOR", "BROKER", "FACILITATE", "FACILITATION"]
     static let hosting: Set<String> = ["HOST", "HOSTED"]
@@ -182,6 +191,21 @@ struct SentenceCoder {
             if inSentence { mentions.append(index) }
         }
         for mention in mentions {
+            guard let code = document.actors[mention].code, code.count == 3, Self.agentOnly(code) == nil else { continue }
+            let head = mentionHead(mention)
+            // The mention it is coordinated with, either way round.
+            var partners: [Int] = []
+            if graph.baseRelation(head) == "conj", let first = graph.head(head) { partners.append(first) }
+            partners += graph.children(of: head, ["conj"])
+            for partner in partners {
+                guard let other = actorAt[partner], other != mention, let otherCode = document.actors[other].code,
+                    otherCode.count > 3, Self.agentOnly(otherCode) == nil, document.actors[other].span.tokens.count > 1
+                else { continue }
+                composed[mention] = code + otherCode.dropFirst(3)
+                break
+            }
+        }
+        for mention in mentions {
             guard let code = document.actors[mention].code, let agent = Self.agentOnly(code) else { continue }
             let head = mentionHead(mention)
             let span = document.actors[mention].span.tokens
@@ -199,7 +223,8 @@ struct SentenceCoder {
             }
             // "ministers from the Georgian government" with the phrase attached to the verb.
             let next = span.upperBound
-            if composed[mention] == nil, next < sentence.tokens.upperBound, ["FROM", "OF", "IN"].contains(graph.form(next)),
+            if composed[mention] == nil, next < sentence.tokens.upperBound,
+                ["FROM", "OF", "IN"].contains(graph.form(next)),
                 let nominal = graph.head(next), nominal > next
             {
                 for token in graph.subtree(nominal, excluding: ["acl", "acl:relcl", "conj"]) {
@@ -279,13 +304,15 @@ struct SentenceCoder {
         // Verb + verb, reported speech, nominal events inside coded clauses.
         combine(&triggers)
         continueNegotiations(&triggers)
-        for index in triggers.indices where !triggers[index].suppressed && triggers[index].target.isEmpty
+        for index in triggers.indices
+        where !triggers[index].suppressed && triggers[index].target.isEmpty
             && !triggers[index].source.isEmpty
         {
             fallbackTarget(&triggers[index], all: triggers)
         }
         for index in triggers.indices where !triggers[index].suppressed {
             setModality(&triggers[index], all: triggers)
+            announceIntent(&triggers[index])
         }
         return triggers.flatMap(makeEvents)
     }
@@ -415,7 +442,9 @@ struct SentenceCoder {
         for child in graph.children(of: token) {
             let relation = graph.relation(child)
             if relation == "obl:agent" { return child }
-            if graph.baseRelation(child) == "obl" || graph.baseRelation(child) == "nmod", graph.caseMarker(child) == "BY" {
+            if graph.baseRelation(child) == "obl" || graph.baseRelation(child) == "nmod",
+                graph.caseMarker(child) == "BY"
+            {
                 return child
             }
         }
@@ -429,6 +458,13 @@ struct SentenceCoder {
         var result: [Int] = []
         if let mention = actorAt[head] {
             result.append(mention)
+        } else if EventWords.places.contains(graph.lemma(head)),
+            let located = graph.children(of: head).first(where: {
+                ["IN", "INSIDE", "ACROSS", "NEAR", "WITHIN"].contains(graph.caseMarker($0) ?? "") && actorAt[$0] != nil
+            })
+        {
+            // "terrorist hideouts inside Afghanistan": a place is its country's, not its occupants'.
+            result.append(actorAt[located]!)
         } else {
             let phrase = graph.subtree(
                 head, excluding: ["acl", "acl:relcl", "conj", "cc", "punct", "case", "advcl", "ccomp", "parataxis"])
@@ -441,6 +477,18 @@ struct SentenceCoder {
             }
         }
         if result.isEmpty, let pair = bothSides(head) { result = pair }
+        // "US and British activists": a country coordinated with the modifier of an agent shares the agent.
+        for child in graph.children(of: head, ["compound", "amod"]) {
+            if let other = actorAt[child], composed[other] != nil, !result.contains(other) { result.append(other) }
+        }
+        if let mention = actorAt[head] {
+            for token in document.actors[mention].span.tokens where token != head && graph.tokens.contains(token) {
+                for conj in graph.children(of: token, ["conj"]) {
+                    guard let other = actorAt[conj], other != mention, !result.contains(other) else { continue }
+                    result.append(other)
+                }
+            }
+        }
         for conj in graph.children(of: head, ["conj"]) where graph.upos(conj) != "VERB" {
             for mention in actors(of: conj, depth: depth + 1) where !result.contains(mention) { result.append(mention) }
         }
@@ -449,8 +497,9 @@ struct SentenceCoder {
 
     /// "The two sides", "both countries": the two parties most recently coded or mentioned in the article.
     func bothSides(_ head: Int) -> [Int]? {
-        guard ["SIDE", "COUNTRY", "NATION", "NEIGHBOUR", "NEIGHBOR", "GOVERNMENT", "PARTY", "DELEGATION"]
-            .contains(graph.lemma(head))
+        guard
+            ["SIDE", "COUNTRY", "NATION", "NEIGHBOUR", "NEIGHBOR", "GOVERNMENT", "PARTY", "DELEGATION"]
+                .contains(graph.lemma(head))
         else { return nil }
         let marked = graph.children(of: head).contains { ["TWO", "BOTH"].contains(graph.form($0)) }
         guard marked else { return nil }
@@ -464,7 +513,9 @@ struct SentenceCoder {
             }
         }
         for (index, mention) in document.actors.enumerated().reversed() where mention.sentence < number {
-            guard let code = mention.code, code.count >= 3, !code.hasPrefix("-"), Self.agentOnly(code) == nil else { continue }
+            guard let code = mention.code, code.count >= 3, !code.hasPrefix("-"), Self.agentOnly(code) == nil else {
+                continue
+            }
             if countries.insert(String(code.prefix(3))).inserted { picked.append(index) }
             if picked.count == 2 { return picked }
         }
@@ -476,7 +527,8 @@ struct SentenceCoder {
         let token = trigger.token
         var post: [Int] = []
         var pre: [Int] = []
-        let excluded: Set<String> = trigger.kind == .verb
+        let excluded: Set<String> =
+            trigger.kind == .verb
             ? ["punct", "conj", "cc", "parataxis", "advcl", "discourse", "vocative"]
             : ["punct", "conj", "cc", "acl:relcl"]
         for child in graph.children(of: token) {
@@ -517,7 +569,10 @@ struct SentenceCoder {
             trigger.passive = isPassive(token)
             subjectToken = subject(of: token)
             if trigger.passive {
-                if let agent = agent(of: token) { trigger.source = actors(of: agent); trigger.sourceSpan = span(agent) }
+                if let agent = agent(of: token) {
+                    trigger.source = actors(of: agent)
+                    trigger.sourceSpan = span(agent)
+                }
                 if let subject = subjectToken {
                     trigger.target = actors(of: subject)
                     trigger.targetSpan = span(subject)
@@ -528,6 +583,11 @@ struct SentenceCoder {
                 if let subject = subjectToken {
                     trigger.source = actors(of: subject)
                     trigger.sourceSpan = span(subject)
+                }
+                // A gerund with its agent: "firing by Taliban forces".
+                if trigger.source.isEmpty, graph.baseRelation(token) == "acl", let agent = agent(of: token) {
+                    trigger.source = actors(of: agent)
+                    trigger.sourceSpan = span(agent)
                 }
                 findTarget(&trigger)
             }
@@ -564,6 +624,18 @@ struct SentenceCoder {
         }
         trigger.code = code.forward
         trigger.reverseCode = code.reverse
+        // "Pakistan's retaliatory strikes": a country's military force is its military's.
+        if trigger.kind == .noun, let code = trigger.code, let root = coder.codebook.root(of: code),
+            ["15", "19", "20"].contains(root)
+        {
+            for mention in trigger.source where composed[mention] == nil {
+                let actorCode = document.actors[mention].code ?? ""
+                if actorCode.count == 3, Self.agentOnly(actorCode) == nil, actorCode.allSatisfy(\.isUppercase) {
+                    composed[mention] = actorCode + "MIL"
+                    trigger.entries.append("rule military: \(actorCode)'s use of force → \(actorCode)MIL")
+                }
+            }
+        }
         // Reciprocal: "X and Y agreed" with no target: each is the other's target.
         if trigger.target.isEmpty && trigger.source.count > 1 { trigger.compound = true }
         // Third parties anywhere in the clause: "mediated by Qatar", "mediator Turkiye", "under Turkish mediation".
@@ -622,14 +694,19 @@ struct SentenceCoder {
                 if !found.isEmpty { return (object, found) }
             }
         }
-        let preferred: [String] = ["WITH", "AGAINST", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO", "FROM", "OVER", "FOR", "IN"]
+        let preferred: [String] = [
+            "WITH", "AGAINST", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO", "FROM", "OVER", "FOR", "IN",
+        ]
         var best: (rank: Int, token: Int, mentions: [Int])?
-        for child in graph.children(of: verb) where ["obl", "nmod", "iobj"].contains(String(graph.baseRelation(child))) {
+        for child in graph.children(of: verb) where ["obl", "nmod", "iobj"].contains(String(graph.baseRelation(child)))
+        {
             let marker = graph.caseMarker(child) ?? ""
             if marker == "BY" || marker == "ACCORDING TO" || marker == "ACCORDING" { continue }
             // "at the request of mediator Turkiye", "under Turkish mediation": not the target.
             let lemma = graph.lemma(child)
-            if EventWords.mediation.contains(lemma) || ["REQUEST", "INVITATION", "URGING", "BEHEST", "INITIATIVE"].contains(lemma) {
+            if EventWords.mediation.contains(lemma)
+                || ["REQUEST", "INVITATION", "URGING", "BEHEST", "INITIATIVE"].contains(lemma)
+            {
                 continue
             }
             let found = actors(of: child)
@@ -665,8 +742,9 @@ struct SentenceCoder {
                 sources += actors(of: child)
             } else if relation == "compound" || relation == "amod" || relation == "flat" {
                 if let mention = actorAt[child] { sources.append(mention) }
-            } else if let marker, ["AGAINST", "ON", "WITH", "TO", "AT", "TARGETING", "INTO", "TOWARD", "TOWARDS", "OVER"]
-                .contains(marker)
+            } else if let marker,
+                ["AGAINST", "ON", "WITH", "TO", "AT", "TARGETING", "INTO", "TOWARD", "TOWARDS", "OVER"]
+                    .contains(marker)
             {
                 targets += actors(of: child)
             } else if marker == "BETWEEN" || marker == "AMONG" {
@@ -677,9 +755,14 @@ struct SentenceCoder {
                 } else {
                     targets += both
                 }
-            } else if relation == "acl" || relation == "acl:relcl" {
-                // "strikes targeting X", "talks hosted by Turkiye".
-                if !isPassive(child), let object = graph.children(of: child, ["obj"]).first {
+            } else if relation == "acl" || relation == "acl:relcl" || relation == "ccomp" {
+                // "the demand that Afghanistan take action": the one asked is the clause's subject;
+                // "strikes targeting X": the participle's object.
+                if relation == "acl" || relation == "ccomp" || isContentClause(child), let subject = graph.children(of: child, ["nsubj"]).first,
+                    !actors(of: subject).isEmpty
+                {
+                    targets += actors(of: subject)
+                } else if !isPassive(child), let object = graph.children(of: child, ["obj"]).first {
                     targets += actors(of: object)
                 }
             }
@@ -740,8 +823,9 @@ struct SentenceCoder {
             let role = isHost ? "host" : "mediator"
             if graph.upos(token) == "VERB" {
                 // "talks mediated by Qatar", "hosted by Turkiye"; an active mediator: "Qatar mediated".
-                if let agent = agent(of: token) { add(actors(of: agent), role) }
-                else if !isPassive(token), let subject = graph.children(of: token, ["nsubj"]).first {
+                if let agent = agent(of: token) {
+                    add(actors(of: agent), role)
+                } else if !isPassive(token), let subject = graph.children(of: token, ["nsubj"]).first {
                     add(actors(of: subject), role)
                 }
             } else {
@@ -749,7 +833,9 @@ struct SentenceCoder {
                 if let mention = actorAt[token] { add([mention], role) }
                 for child in graph.children(of: token) {
                     let relation = graph.relation(child)
-                    if ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"].contains(relation) || graph.caseMarker(child) == "BY" {
+                    if ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"].contains(relation)
+                        || graph.caseMarker(child) == "BY"
+                    {
                         add(actors(of: child), role)
                     }
                 }
@@ -765,7 +851,8 @@ struct SentenceCoder {
     /// Negotiation nouns with no parties of their own ("followed by the Istanbul round hosted by Turkiye")
     /// continue the negotiation last coded in the sentence or the article.
     func continueNegotiations(_ triggers: inout [Trigger]) {
-        for index in triggers.indices where triggers[index].kind == .noun && !triggers[index].suppressed
+        for index in triggers.indices
+        where triggers[index].kind == .noun && !triggers[index].suppressed
             && triggers[index].source.isEmpty
         {
             guard let code = triggers[index].code, coder.codebook.root(of: code) == "04" else { continue }
@@ -792,7 +879,7 @@ struct SentenceCoder {
     /// reading): "firing by Taliban forces … triggered clashes, leaving 23 Pakistani soldiers martyred".
     func fallbackTarget(_ trigger: inout Trigger, all: [Trigger]) {
         var clause = trigger.token
-        if trigger.kind == .noun {
+        if trigger.kind == .noun || graph.baseRelation(trigger.token) == "acl" {
             var current = trigger.token
             var steps = 0
             while let head = graph.head(current), steps < 4 {
@@ -808,7 +895,9 @@ struct SentenceCoder {
         let tokens = graph.subtree(clause, excluding: excluded)
         let third = Set(trigger.thirdParties.map(\.mention))
         for token in tokens where token > trigger.token {
-            guard let mention = actorAt[token], !trigger.source.contains(mention), !third.contains(mention) else { continue }
+            guard let mention = actorAt[token], !trigger.source.contains(mention), !third.contains(mention) else {
+                continue
+            }
             // Not the reporting source ("according to X") or a place-only phrase ("in Kabul").
             let head = mentionHead(mention)
             let marker = graph.caseMarker(head) ?? ""
@@ -820,6 +909,24 @@ struct SentenceCoder {
         }
     }
 
+    /// An act announced for the future is an intent: "will provide aid" is 033 (AGREE), "will attack" 138
+    /// (THREATEN), as CAMEO and PLOVER code them.
+    func announceIntent(_ trigger: inout Trigger) {
+        guard trigger.modality.future, !trigger.modality.hypothetical, !trigger.modality.negated,
+            let code = trigger.code, let root = coder.codebook.root(of: code)
+        else { return }
+        let outer: String
+        switch root {
+        case "06", "07", "08": outer = "030"
+        case "18", "19", "20": outer = "130"
+        default: return
+        }
+        guard let intent = Self.refine(outer: outer, inner: code, codebook: coder.codebook) else { return }
+        trigger.entries.append("rule intent: future \(code) → \(intent)")
+        trigger.code = intent
+        trigger.reverseCode = nil
+    }
+
     // MARK: Combination
 
     /// Folds verb + verb, reported speech and nominal events inside coded clauses.
@@ -827,7 +934,8 @@ struct SentenceCoder {
         // A noun trigger inside a coded verb's pattern or arguments is that verb's, unless it has its own source.
         for index in triggers.indices where triggers[index].kind == .noun && !triggers[index].suppressed {
             let token = triggers[index].token
-            for other in triggers.indices where other != index && triggers[other].kind == .verb && triggers[other].code != nil
+            for other in triggers.indices
+            where other != index && triggers[other].kind == .verb && triggers[other].code != nil
                 && !triggers[other].suppressed
             {
                 let verb = triggers[other].token
@@ -859,7 +967,8 @@ struct SentenceCoder {
                     if triggers[other].target.isEmpty { triggers[other].target = triggers[index].target }
                     triggers[index].suppressed = true
                 } else if (usedByPattern || isArgument) && !isSubject {
-                    let ownSource = !triggers[index].source.isEmpty
+                    let ownSource =
+                        !triggers[index].source.isEmpty
                         && Set(triggers[index].source) != Set(triggers[other].source)
                     if !ownSource { triggers[index].suppressed = true }
                 }
@@ -900,7 +1009,10 @@ struct SentenceCoder {
             guard let head = graph.head(token) else { continue }
             let relation = graph.baseRelation(token)
             // Verb + verb: "threatened to strike", "agreed to resume talks", "refused to provide".
-            if relation == "xcomp" || (relation == "ccomp" && graph.children(of: token, ["mark"]).contains(where: { graph.form($0) == "TO" })) {
+            if relation == "xcomp"
+                || (relation == "ccomp"
+                    && graph.children(of: token, ["mark"]).contains(where: { graph.form($0) == "TO" }))
+            {
                 let outerLemma = graph.lemma(head)
                 if let outer = position[head], applyTransformation(inner: index, outer: outer, &triggers) { continue }
                 if let outer = position[head], triggers[outer].code != nil, !EventWords.neutral.contains(outerLemma),
@@ -913,7 +1025,7 @@ struct SentenceCoder {
                 continue
             }
             // A noun's content clause: "issued a warning that Pakistan would conduct airstrikes".
-            if (relation == "acl" || relation == "ccomp") && graph.relation(token) != "acl:relcl"
+            if (relation == "acl" || relation == "ccomp") && isContentClause(token)
                 && EventWords.speechNouns.contains(graph.lemma(head)) && position[head] != nil
             {
                 report(inner: index, speechVerb: head, &triggers, position: position)
@@ -921,12 +1033,22 @@ struct SentenceCoder {
             }
             // Reported speech: "X said that Y would …".
             if relation == "ccomp" || relation == "parataxis" {
-                if EventWords.speech.contains(graph.lemma(head)) || (position[head].map { triggers[$0].code != nil } ?? false) {
+                if EventWords.speech.contains(graph.lemma(head))
+                    || (position[head].map { triggers[$0].code != nil } ?? false)
+                {
                     report(inner: index, speechVerb: head, &triggers, position: position)
                 }
                 continue
             }
         }
+    }
+
+    /// Whether a clause under a noun states its content ("a warning that Pakistan would strike") rather than
+    /// being a relative clause with a gap ("the warning that he issued"); parsers often label both `acl:relcl`.
+    func isContentClause(_ token: Int) -> Bool {
+        guard graph.relation(token) == "acl:relcl" else { return true }
+        guard let subject = graph.children(of: token, ["nsubj", "nsubj:pass"]).first else { return false }
+        return !["THAT", "WHICH", "WHO"].contains(graph.form(subject))
     }
 
     /// The outer verb's code absorbs the inner act; a default code is refined by the inner act's root.
@@ -980,8 +1102,16 @@ struct SentenceCoder {
     /// Reported speech: the inner act gets the speaker; a warning of material conflict becomes a threat.
     mutating func report(inner: Int, speechVerb: Int, _ triggers: inout [Trigger], position: [Int: Int]) {
         var speaker: [Int] = []
+        var position = position
         if let outer = position[speechVerb], triggers[outer].kind == .noun {
             speaker = triggers[outer].source
+            // "issued a warning that …": the light verb carries the noun's event.
+            if triggers[outer].suppressed, let verb = graph.head(speechVerb), let carrier = position[verb],
+                triggers[carrier].code != nil
+            {
+                position[speechVerb] = carrier
+                if speaker.isEmpty { speaker = triggers[carrier].source }
+            }
         } else if let subject = subject(of: speechVerb) {
             speaker = actors(of: subject)
         }
@@ -998,7 +1128,9 @@ struct SentenceCoder {
         let innerToken = triggers[inner].token
         let irrealis = graph.children(of: innerToken).contains {
             let form = graph.form($0)
-            return (graph.relation($0) == "aux" && (EventWords.modalsFuture.contains(form) || EventWords.modalsHypothetical.contains(form)))
+            return
+                (graph.relation($0) == "aux"
+                && (EventWords.modalsFuture.contains(form) || EventWords.modalsHypothetical.contains(form)))
                 || (graph.relation($0) == "advcl"
                     && graph.children(of: $0, ["mark"]).contains { EventWords.conditional.contains(graph.form($0)) })
         }
@@ -1006,7 +1138,8 @@ struct SentenceCoder {
             mentions.first.map { reference($0).code }.flatMap { $0.hasPrefix("-") ? nil : String($0.prefix(3)) }
         }
         let ownSide = irrealis && country(speaker) != nil && country(speaker) == country(triggers[inner].source)
-        let isThreatSpeech = EventWords.threatSpeech.contains(lemma) || ownSide
+        let isThreatSpeech =
+            EventWords.threatSpeech.contains(lemma) || ownSide
             || (position[speechVerb].flatMap { triggers[$0].code }.flatMap { coder.codebook.root(of: $0) } == "13")
         if isThreatSpeech, let innerRoot, ["15", "16", "17", "18", "19", "20"].contains(innerRoot) {
             // "warned that Pakistan would conduct airstrikes": a threat, never the airstrike.
@@ -1017,10 +1150,12 @@ struct SentenceCoder {
                 if triggers[outer].target.isEmpty || Set(triggers[outer].target) == Set(triggers[outer].source) {
                     triggers[outer].target = triggers[inner].target
                 }
-                triggers[outer].entries.append("rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
+                triggers[outer].entries.append(
+                    "rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
                 suppressClause(of: inner, &triggers)
             } else {
-                triggers[inner].entries.append("rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
+                triggers[inner].entries.append(
+                    "rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
                 triggers[inner].code = threat
                 triggers[inner].reverseCode = nil
                 triggers[inner].modality.reported = false
@@ -1037,7 +1172,8 @@ struct SentenceCoder {
             !triggers[inner].source.isEmpty, Set(speaker) != Set(triggers[inner].source)
         {
             let demand = Self.refine(outer: "100", inner: innerCode, codebook: coder.codebook) ?? "100"
-            let rule = "rule demand: '\(lemma.lowercased())' + '\(graph.form(deontic).lowercased())' + \(innerCode) → \(demand)"
+            let rule =
+                "rule demand: '\(lemma.lowercased())' + '\(graph.form(deontic).lowercased())' + \(innerCode) → \(demand)"
             if let outer = position[speechVerb] {
                 triggers[outer].code = demand
                 triggers[outer].reverseCode = nil
@@ -1071,7 +1207,8 @@ struct SentenceCoder {
     func suppressClause(of inner: Int, _ triggers: inout [Trigger]) {
         triggers[inner].suppressed = true
         let token = triggers[inner].token
-        for index in triggers.indices where graph.head(triggers[index].token) == token
+        for index in triggers.indices
+        where graph.head(triggers[index].token) == token
             && graph.baseRelation(triggers[index].token) == "conj" && triggers[index].kind == .verb
         {
             triggers[index].suppressed = true
@@ -1160,7 +1297,8 @@ struct SentenceCoder {
             }
             if let negation = graph.negation(of: verb), !trigger.modality.negated {
                 trigger.modality.negated = true
-                trigger.modality.rules["negated"] = "negation '\(graph.form(negation).lowercased())' on '\(graph.form(verb).lowercased())'"
+                trigger.modality.rules["negated"] =
+                    "negation '\(graph.form(negation).lowercased())' on '\(graph.form(verb).lowercased())'"
             }
             for child in graph.children(of: verb) {
                 let relation = graph.relation(child)
@@ -1184,7 +1322,8 @@ struct SentenceCoder {
                 {
                     trigger.modality.reported = true
                     trigger.modality.rules["reported"] = "reported-speech: '… \(graph.form(child).lowercased())'"
-                    if let subject = graph.children(of: child, ["nsubj"]).first, let mention = actors(of: subject).first {
+                    if let subject = graph.children(of: child, ["nsubj"]).first, let mention = actors(of: subject).first
+                    {
                         trigger.modality.speaker = reference(mention)
                     }
                 }
@@ -1204,8 +1343,9 @@ struct SentenceCoder {
                         trigger.modality.rules["historical"] = "adverb '\(form.lowercased())'"
                     }
                 }
-                if ["obl", "nmod"].contains(String(graph.baseRelation(child))), graph.caseMarker(child) == "ACCORDING TO"
-                    || (graph.caseMarker(child) == "ACCORDING")
+                if ["obl", "nmod"].contains(String(graph.baseRelation(child))),
+                    graph.caseMarker(child) == "ACCORDING TO"
+                        || (graph.caseMarker(child) == "ACCORDING")
                 {
                     trigger.modality.reported = true
                     trigger.modality.rules["reported"] = "according to"
@@ -1244,7 +1384,10 @@ struct SentenceCoder {
         var year: Int?
         for t in phrase {
             let form = graph.form(t)
-            if let m = EventWords.months[form] { month = m; continue }
+            if let m = EventWords.months[form] {
+                month = m
+                continue
+            }
             if let value = Int(form) {
                 if (1...31).contains(value) { day = value } else if (1900...2100).contains(value) { year = value }
             }
@@ -1270,7 +1413,8 @@ struct SentenceCoder {
             let rest = code.dropFirst(3)
             if rest.count >= 3 { sector = String(rest.prefix(3)) }
         }
-        return ActorReference(code: code, text: actor.text, country: country, sector: sector, role: role, mention: mention)
+        return ActorReference(
+            code: code, text: actor.text, country: country, sector: sector, role: role, mention: mention)
     }
 
     func byteRange(_ tokens: [Int]) -> Range<Int>? {
@@ -1310,8 +1454,10 @@ struct SentenceCoder {
         }
         let evidence = Evidence(
             trigger: byteRange(trigger.tokens)!, triggerTokens: triggerTokens,
-            source: byteRange(reversed ? trigger.targetSpan : trigger.sourceSpan) ?? sources.first.map { document.actors[$0].range },
-            target: byteRange(reversed ? trigger.sourceSpan : trigger.targetSpan) ?? targets.first.map { document.actors[$0].range },
+            source: byteRange(reversed ? trigger.targetSpan : trigger.sourceSpan)
+                ?? sources.first.map { document.actors[$0].range },
+            target: byteRange(reversed ? trigger.sourceSpan : trigger.targetSpan)
+                ?? targets.first.map { document.actors[$0].range },
             pattern: trigger.pattern, entries: evidenceEntries)
         return Event(
             id: "", sentence: number, source: sources.map { reference($0) }, target: targets.map { reference($0) },

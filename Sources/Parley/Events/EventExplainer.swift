@@ -13,7 +13,8 @@ public struct EventExplainer: Sendable {
     }
 
     enum Role: Int, Comparable {
-        case third = 0, target, source, trigger
+        case third = 0
+        case target, source, trigger
         static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
@@ -73,13 +74,19 @@ public struct EventExplainer: Sendable {
             let sentence = document.sentences[event.sentence]
             var spans: [(Range<Int>, Role)] = [(event.evidence.trigger, .trigger)]
             for actor in event.source {
-                if let mention = actor.mention, mention < document.actors.count { spans.append((document.actors[mention].range, .source)) }
+                if let mention = actor.mention, mention < document.actors.count {
+                    spans.append((document.actors[mention].range, .source))
+                }
             }
             for actor in event.target {
-                if let mention = actor.mention, mention < document.actors.count { spans.append((document.actors[mention].range, .target)) }
+                if let mention = actor.mention, mention < document.actors.count {
+                    spans.append((document.actors[mention].range, .target))
+                }
             }
             for actor in event.thirdParties {
-                if let mention = actor.mention, mention < document.actors.count { spans.append((document.actors[mention].range, .third)) }
+                if let mention = actor.mention, mention < document.actors.count {
+                    spans.append((document.actors[mention].range, .third))
+                }
             }
             output += "\n\(event.id)  sentence \(event.sentence + 1)\n  "
             output += highlight(document, sentence: sentence, spans: spans) + "\n"
@@ -87,7 +94,9 @@ public struct EventExplainer: Sendable {
             let target = event.target.map { "\($0.code) «\($0.text)»" }.joined(separator: ", ")
             output += "  who:    \(source.isEmpty ? "-" : source)\n"
             output += "  whom:   \(target.isEmpty ? "-" : target)\n"
-            for third in event.thirdParties { output += "  \(third.role ?? "third party"): \(third.code) «\(third.text)»\n" }
+            for third in event.thirdParties {
+                output += "  \(third.role ?? "third party"): \(third.code) «\(third.text)»\n"
+            }
             var what = "  what:   CAMEO \(event.cameo)"
             if let plover = event.plover {
                 what += ", PLOVER \(plover.event)" + (plover.mode.map { "/\($0)" } ?? "")
@@ -103,7 +112,9 @@ public struct EventExplainer: Sendable {
                 output += "  \(flag): \(rule)\n"
             }
             if let speaker = event.modality.speaker { output += "  speaker: \(speaker.code) «\(speaker.text)»\n" }
-            if let date = event.date { output += "  when:   \(date)" + (event.datePrecision.map { " (\($0))" } ?? "") + "\n" }
+            if let date = event.date {
+                output += "  when:   \(date)" + (event.datePrecision.map { " (\($0))" } ?? "") + "\n"
+            }
             if let location = event.location { output += "  where:  \(location.name)\n" }
             output += FactsOutput.explanation(of: event, in: document)
         }

@@ -120,8 +120,10 @@ public enum EventOutput {
 
     static func json(mention: ActorMention, index: Int) -> OrderedJSON {
         .object([
-            ("id", .int(index)), ("text", .string(mention.text)), ("code", mention.code.map(OrderedJSON.string) ?? .null),
-            ("sentence", .int(mention.sentence)), ("range", .array([.int(mention.range.lowerBound), .int(mention.range.upperBound)])),
+            ("id", .int(index)), ("text", .string(mention.text)),
+            ("code", mention.code.map(OrderedJSON.string) ?? .null),
+            ("sentence", .int(mention.sentence)),
+            ("range", .array([.int(mention.range.lowerBound), .int(mention.range.upperBound)])),
             ("entry", mention.entry.map(OrderedJSON.string) ?? .null),
         ])
     }
@@ -137,15 +139,17 @@ public enum EventOutput {
             guard event.sentence < document.sentences.count else { return "" }
             return String(document.text(in: document.sentences[event.sentence].range))
         }()
-        let plover: OrderedJSON = event.plover.map {
-            .object([
-                ("event", .string($0.event)), ("mode", $0.mode.map(OrderedJSON.string) ?? .null),
-                ("context", .array($0.context.map(OrderedJSON.string))),
-            ])
-        } ?? .null
-        let acled: OrderedJSON = event.acled.map {
-            .object([("event_type", .string($0.eventType)), ("sub_event_type", .string($0.subEventType))])
-        } ?? .null
+        let plover: OrderedJSON =
+            event.plover.map {
+                .object([
+                    ("event", .string($0.event)), ("mode", $0.mode.map(OrderedJSON.string) ?? .null),
+                    ("context", .array($0.context.map(OrderedJSON.string))),
+                ])
+            } ?? .null
+        let acled: OrderedJSON =
+            event.acled.map {
+                .object([("event_type", .string($0.eventType)), ("sub_event_type", .string($0.subEventType))])
+            } ?? .null
         let m = event.modality
         let modality: OrderedJSON = .object([
             ("negated", .bool(m.negated)), ("hypothetical", .bool(m.hypothetical)), ("future", .bool(m.future)),
@@ -153,29 +157,34 @@ public enum EventOutput {
             ("speaker", m.speaker.map(json) ?? .null),
             ("rules", .object(m.rules.keys.sorted().map { ($0, .string(m.rules[$0]!)) })),
         ])
-        let location: OrderedJSON = event.location.map { place in
-            .object([
-                ("name", .string(place.name)), ("country", place.country.map(OrderedJSON.string) ?? .null),
-                ("admin1", place.admin1.map(OrderedJSON.string) ?? .null),
-                ("latitude", place.latitude.map(OrderedJSON.double) ?? .null),
-                ("longitude", place.longitude.map(OrderedJSON.double) ?? .null), ("precision", .int(place.precision)),
-            ])
-        } ?? .null
+        let location: OrderedJSON =
+            event.location.map { place in
+                .object([
+                    ("name", .string(place.name)), ("country", place.country.map(OrderedJSON.string) ?? .null),
+                    ("admin1", place.admin1.map(OrderedJSON.string) ?? .null),
+                    ("latitude", place.latitude.map(OrderedJSON.double) ?? .null),
+                    ("longitude", place.longitude.map(OrderedJSON.double) ?? .null),
+                    ("precision", .int(place.precision)),
+                ])
+            } ?? .null
         let casualties: OrderedJSON = .array(
             event.casualties.map { claim in
                 .object([
                     ("kind", .string(claim.kind)), ("count", claim.count.map(OrderedJSON.int) ?? .null),
                     ("qualifier", claim.qualifier.map(OrderedJSON.string) ?? .null),
-                    ("low", claim.low.map(OrderedJSON.int) ?? .null), ("high", claim.high.map(OrderedJSON.int) ?? .null),
+                    ("low", claim.low.map(OrderedJSON.int) ?? .null),
+                    ("high", claim.high.map(OrderedJSON.int) ?? .null),
                     ("who", claim.who.map(json) ?? .null), ("claimed_by", claim.claimedBy.map(json) ?? .null),
                 ])
             })
-        let attribution: OrderedJSON = event.attribution.map { a in
-            .object([
-                ("speaker", a.speaker.map(json) ?? .null), ("reported_by", a.reportedBy.map(OrderedJSON.string) ?? .null),
-                ("quote", a.quote.map(OrderedJSON.int) ?? .null),
-            ])
-        } ?? .null
+        let attribution: OrderedJSON =
+            event.attribution.map { a in
+                .object([
+                    ("speaker", a.speaker.map(json) ?? .null),
+                    ("reported_by", a.reportedBy.map(OrderedJSON.string) ?? .null),
+                    ("quote", a.quote.map(OrderedJSON.int) ?? .null),
+                ])
+            } ?? .null
         let evidence: OrderedJSON = .object([
             ("trigger", range(event.evidence.trigger)), ("source", range(event.evidence.source)),
             ("target", range(event.evidence.target)), ("pattern", .string(event.evidence.pattern)),
@@ -247,7 +256,8 @@ public enum EventOutput {
                                 date.map { String($0.year) } ?? "", date.map { String($0.month) } ?? "",
                                 date.map { String($0.day) } ?? "",
                             ] + parts(source) + parts(target) + [
-                                event.cameo, String(event.cameo.prefix(2)), pentaClass(event.cameo).map(String.init) ?? "",
+                                event.cameo, String(event.cameo.prefix(2)),
+                                pentaClass(event.cameo).map(String.init) ?? "",
                                 event.goldstein.map { String($0) } ?? "", "",
                                 event.location?.latitude.map { String($0) } ?? "",
                                 event.location?.longitude.map { String($0) } ?? "", event.location?.name ?? "",
@@ -267,7 +277,8 @@ public enum EventOutput {
     public static func acledCSV(_ documents: [Document], header: Bool = true) -> String {
         var output = header ? csvLine(acledColumns) : ""
         let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November",
             "December",
         ]
         for document in documents {
@@ -284,14 +295,18 @@ public enum EventOutput {
                     }
                 }()
                 let killed = event.casualties.filter { $0.kind == "killed" }.compactMap(\.count).reduce(0, +)
-                let sentence = event.sentence < document.sentences.count
+                let sentence =
+                    event.sentence < document.sentences.count
                     ? String(document.text(in: document.sentences[event.sentence].range)) : ""
                 let fields: [String] = [
-                    event.id, dateText, date.map { String($0.year) } ?? "", precision, acled.eventType, acled.subEventType,
+                    event.id, dateText, date.map { String($0.year) } ?? "", precision, acled.eventType,
+                    acled.subEventType,
                     event.source.first?.code ?? "", event.source.dropFirst().map(\.code).joined(separator: "; "), "",
-                    event.target.first?.code ?? "", event.target.dropFirst().map(\.code).joined(separator: "; "), "", "",
+                    event.target.first?.code ?? "", event.target.dropFirst().map(\.code).joined(separator: "; "), "",
+                    "",
                     "", event.location?.country ?? "", event.location?.admin1 ?? "", "", "", event.location?.name ?? "",
-                    event.location?.latitude.map { String($0) } ?? "", event.location?.longitude.map { String($0) } ?? "",
+                    event.location?.latitude.map { String($0) } ?? "",
+                    event.location?.longitude.map { String($0) } ?? "",
                     event.location.map { String($0.precision) } ?? "", document.metadata.outlet ?? "", "", sentence,
                     String(killed),
                 ]

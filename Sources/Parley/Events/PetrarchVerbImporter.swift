@@ -90,7 +90,9 @@ public enum PetrarchVerbImporter {
                     continue
                 }
                 let member = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
-                if let elements = try? VerbLexicon.parseElements(member, line: lineNumber, file: file), !elements.isEmpty {
+                if let elements = try? VerbLexicon.parseElements(member, line: lineNumber, file: file),
+                    !elements.isEmpty
+                {
                     lexicon.sets[setName, default: []].append(elements)
                 }
                 continue
@@ -162,7 +164,8 @@ public enum PetrarchVerbImporter {
             do {
                 data = try Data(contentsOf: url)
             } catch {
-                throw PipelineError(.io, "cannot read: \(error.localizedDescription)", file: url.path, underlying: error)
+                throw PipelineError(
+                    .io, "cannot read: \(error.localizedDescription)", file: url.path, underlying: error)
             }
             let text = String(decoding: data, as: UTF8.self)
             if String(data: data, encoding: .utf8) == nil {

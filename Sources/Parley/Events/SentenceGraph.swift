@@ -53,20 +53,22 @@ struct SentenceGraph {
         }
     }
 
-    func relation(_ index: Int) -> String { relations[index - tokens.lowerBound] }
+    func relation(_ index: Int) -> String { tokens.contains(index) ? relations[index - tokens.lowerBound] : "" }
     /// The relation without its subtype (`obl:agent` → `obl`).
     func baseRelation(_ index: Int) -> Substring {
-        let relation = relations[index - tokens.lowerBound]
+        let relation = relation(index)
         return relation.split(separator: ":", maxSplits: 1).first ?? Substring(relation)
     }
-    func lemma(_ index: Int) -> String { lemmas[index - tokens.lowerBound] }
-    func form(_ index: Int) -> String { forms[index - tokens.lowerBound] }
-    func children(of index: Int) -> [Int] { children[index - tokens.lowerBound] }
-    func upos(_ index: Int) -> String { document.tokens[index].upos ?? "" }
-    func xpos(_ index: Int) -> String { document.tokens[index].xpos ?? "" }
+    func lemma(_ index: Int) -> String { tokens.contains(index) ? lemmas[index - tokens.lowerBound] : "" }
+    func form(_ index: Int) -> String { tokens.contains(index) ? forms[index - tokens.lowerBound] : "" }
+    func children(of index: Int) -> [Int] { tokens.contains(index) ? children[index - tokens.lowerBound] : [] }
+    func upos(_ index: Int) -> String { tokens.contains(index) ? document.tokens[index].upos ?? "" : "" }
+    func xpos(_ index: Int) -> String { tokens.contains(index) ? document.tokens[index].xpos ?? "" : "" }
 
+    /// The head of a token of this sentence, `nil` for the root, a head outside the sentence or a token outside it.
     func head(_ index: Int) -> Int? {
-        guard let head = document.tokens[index].head, tokens.contains(head), head != index else { return nil }
+        guard tokens.contains(index), let head = document.tokens[index].head, tokens.contains(head), head != index
+        else { return nil }
         return head
     }
 

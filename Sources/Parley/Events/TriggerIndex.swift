@@ -32,7 +32,8 @@ struct TriggerIndex: Sendable {
         if let found = byLemma[lemma] { return found }
         if let found = byForm[form] { return found }
         if let found = byLemma[form] { return found }
-        for suffix in ["IES", "ING", "ED", "ES", "S", "D"] where form.hasSuffix(suffix) && form.count > suffix.count + 2 {
+        for suffix in ["IES", "ING", "ED", "ES", "S", "D"] where form.hasSuffix(suffix) && form.count > suffix.count + 2
+        {
             var stem = String(form.dropLast(suffix.count))
             if suffix == "IES" { stem += "Y" }
             if let found = byLemma[stem] { return found }
@@ -218,7 +219,9 @@ struct TriggerIndex: Sendable {
     }
 
     private func isWord(_ element: VerbLexicon.Element, _ token: Int, _ graph: SentenceGraph) -> Bool {
-        if case .word(let word, let exact) = element { return wordMatches(word, exact: exact, token: token, graph: graph) }
+        if case .word(let word, let exact) = element {
+            return wordMatches(word, exact: exact, token: token, graph: graph)
+        }
         return false
     }
 

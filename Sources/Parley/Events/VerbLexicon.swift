@@ -267,7 +267,9 @@ extension VerbLexicon {
             if line.last == "\r" { line = line.dropLast() }
             if let control = line.unicodeScalars.firstIndex(where: { $0.value < 32 && $0 != "\t" }) {
                 let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: control) + 1
-                throw fail("control character U+\(String(line.unicodeScalars[control].value, radix: 16, uppercase: true))", column: column)
+                throw fail(
+                    "control character U+\(String(line.unicodeScalars[control].value, radix: 16, uppercase: true))",
+                    column: column)
             }
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -311,7 +313,9 @@ extension VerbLexicon {
                 current!.words.append(Word(lemma: splitWord(head), forms: forms, code: code))
             case "pattern":
                 guard current != nil else { throw fail("'pattern' outside a verb or noun block") }
-                guard let colon = rest.firstIndex(of: ":") else { throw fail("expected 'pattern ID: PRE * POST => CODE'") }
+                guard let colon = rest.firstIndex(of: ":") else {
+                    throw fail("expected 'pattern ID: PRE * POST => CODE'")
+                }
                 let id = rest[..<colon].trimmingCharacters(in: .whitespaces)
                 guard !id.isEmpty, !id.contains(" ") else { throw fail("a pattern needs an id") }
                 if let previous = ids[id] { throw fail("pattern id '\(id)' already used on line \(previous)") }
@@ -322,7 +326,8 @@ extension VerbLexicon {
                 let elements = parts[0]
                 guard let star = elements.firstIndex(of: "*") else { throw fail("a pattern needs '*' for the trigger") }
                 let pre = try parseElements(String(elements[..<star]), line: lineNumber, file: file)
-                let post = try parseElements(String(elements[elements.index(after: star)...]), line: lineNumber, file: file)
+                let post = try parseElements(
+                    String(elements[elements.index(after: star)...]), line: lineNumber, file: file)
                 var codeText = parts[1].trimmingCharacters(in: .whitespaces)
                 var plover: PloverCoding?
                 if let range = codeText.range(of: " plover ") {
@@ -331,7 +336,8 @@ extension VerbLexicon {
                     if let first = spec.first {
                         let eventMode = first.split(separator: "/", maxSplits: 1)
                         plover = PloverCoding(
-                            event: String(eventMode[0]).uppercased(), mode: eventMode.count > 1 ? String(eventMode[1]) : nil,
+                            event: String(eventMode[0]).uppercased(),
+                            mode: eventMode.count > 1 ? String(eventMode[1]) : nil,
                             context: spec.dropFirst().flatMap { $0.split(separator: ",").map(String.init) })
                     }
                 }
@@ -357,7 +363,8 @@ extension VerbLexicon {
             for pattern in block.patterns {
                 for name in (pattern.pre + pattern.post).flatMap(\.setNames) where lexicon.sets[name] == nil {
                     lexicon.warnings.append(
-                        Diagnostic(file: file, message: "\(pattern.origin): pattern \(pattern.id) uses unknown set &\(name)"))
+                        Diagnostic(
+                            file: file, message: "\(pattern.origin): pattern \(pattern.id) uses unknown set &\(name)"))
                 }
             }
         }
@@ -451,9 +458,14 @@ extension VerbLexicon {
                         // A word that ends in '_' is matched exactly; inner '_' joins words of a phrase.
                         let words = splitWord(token)
                         let parsed = words.map { word -> Element in
-                            word.hasSuffix("_") ? .word(String(word.dropLast()), exact: true) : .word(word, exact: false)
+                            word.hasSuffix("_")
+                                ? .word(String(word.dropLast()), exact: true) : .word(word, exact: false)
                         }
-                        if parsed.count == 1 { elements.append(parsed[0]) } else if parsed.count > 1 { elements.append(.phrase(parsed)) }
+                        if parsed.count == 1 {
+                            elements.append(parsed[0])
+                        } else if parsed.count > 1 {
+                            elements.append(.phrase(parsed))
+                        }
                     }
                 }
             }
@@ -495,7 +507,8 @@ extension VerbLexicon {
             for pattern in block.patterns {
                 let pre = pattern.pre.map(\.description)
                 let post = pattern.post.map(\.description)
-                var line = "  pattern \(pattern.id): " + (pre + ["*"] + post).joined(separator: " ") + " => \(pattern.code)"
+                var line =
+                    "  pattern \(pattern.id): " + (pre + ["*"] + post).joined(separator: " ") + " => \(pattern.code)"
                 if let plover = pattern.plover {
                     line += " plover " + plover.event + (plover.mode.map { "/" + $0 } ?? "")
                     if !plover.context.isEmpty { line += " " + plover.context.joined(separator: ",") }
@@ -505,7 +518,8 @@ extension VerbLexicon {
         }
         if !transformations.isEmpty { output += "\n" }
         for t in transformations {
-            output += "transform \(t.id): \(t.outerSource) (\(t.innerSource) \(t.innerTarget) \(t.innerBlock.lowercased())) "
+            output +=
+                "transform \(t.id): \(t.outerSource) (\(t.innerSource) \(t.innerTarget) \(t.innerBlock.lowercased())) "
                 + "\(t.outerBlock.lowercased()) => \(t.resultSource) \(t.resultTarget) \(t.resultCode)\n"
         }
         return output

@@ -33,12 +33,15 @@ struct LexiconOptions: ParsableArguments {
     }
 
     /// The event coder for a lexicon folder (`nil`: the default lexicon).
-    static func coder(lexicon: String?, requireDyad: Bool = false) throws -> EventCoder {
-        var configuration = EventCoder.Configuration(requireDyad: requireDyad)
+    static func coder(lexicon: String?, requireDyad: Bool = false, allowMissingSource: Bool = false) throws
+        -> EventCoder
+    {
+        var configuration = EventCoder.Configuration(requireDyad: requireDyad, allowMissingSource: allowMissingSource)
         guard let lexicon else { return try EventCoder.bundled(configuration: configuration) }
         let folder = URL(fileURLWithPath: lexicon)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw ValidationError("lexicon folder '\(lexicon)' does not exist")
         }
         if let actors = try actorLexicon(lexicon) {
@@ -63,9 +66,13 @@ struct LexiconOptions: ParsableArguments {
     }
 
     /// The stages before the coder, with the folder's actor lexicon when it has one, then the coder.
-    static func pipeline(lexicon: String?, requireDyad: Bool = false, given: Set<Annotation> = []) throws -> Pipeline {
-        let coder = try coder(lexicon: lexicon, requireDyad: requireDyad)
-        var stages = try StandardPipeline.make(upTo: .actors, given: given).stages.filter { !$0.assigns.contains(.events) }
+    static func pipeline(
+        lexicon: String?, requireDyad: Bool = false, allowMissingSource: Bool = false, given: Set<Annotation> = []
+    ) throws -> Pipeline {
+        let coder = try coder(lexicon: lexicon, requireDyad: requireDyad, allowMissingSource: allowMissingSource)
+        var stages = try StandardPipeline.make(upTo: .actors, given: given).stages.filter {
+            !$0.assigns.contains(.events)
+        }
         if let lexicon, try actorLexicon(lexicon) != nil {
             let dictionary = try DefaultLexicon.dictionary(from: URL(fileURLWithPath: lexicon))
             stages = stages.map { $0.assigns.contains(.actors) ? ActorRecognizer(dictionary: dictionary) : $0 }
@@ -83,7 +90,8 @@ func process(_ documents: [Document], with pipeline: Pipeline) -> (documents: [D
     var failed = false
     for var document in documents {
         do {
-            for stage in pipeline.stages where !stage.assigns.isSubset(of: document.annotations) || stage.assigns.isEmpty {
+            for stage in pipeline.stages
+            where !stage.assigns.isSubset(of: document.annotations) || stage.assigns.isEmpty {
                 try stage.process(&document)
                 document.annotations.formUnion(stage.assigns)
             }
@@ -101,7 +109,8 @@ struct CodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "code",
         abstract: "Code events (who did what to whom) in articles.",
-        discussion: "Outputs: table (readable), jsonl (one line per document), csv (one CAMEO dyad per row, Phoenix column order), acled-csv."
+        discussion:
+            "Outputs: table (readable), jsonl (one line per document), csv (one CAMEO dyad per row, Phoenix column order), acled-csv."
     )
 
     enum Output: String, ExpressibleByArgument, CaseIterable {
@@ -148,7 +157,9 @@ struct ExplainCommand: ParsableCommand {
     var color: String = "auto"
 
     func validate() throws {
-        guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color is auto, always or never") }
+        guard ["auto", "always", "never"].contains(color) else {
+            throw ValidationError("--color is auto, always or never")
+        }
     }
 
     func run() throws {

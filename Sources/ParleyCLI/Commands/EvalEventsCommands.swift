@@ -22,11 +22,14 @@ func readGoldRecords(_ path: String) throws -> [[String: Any]] {
 func printTable(_ title: String, header: [String], rows: [[String]]) {
     var widths = header.map(\.count)
     for row in rows {
-        for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+        for (index, cell) in row.enumerated() where index < widths.count {
+            widths[index] = max(widths[index], cell.count)
+        }
     }
     func line(_ cells: [String]) -> String {
         cells.enumerated().map { index, cell in
-            index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            index == 0
+                ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
                 : String(repeating: " ", count: max(0, widths[index] - cell.count)) + cell
         }.joined(separator: "  ")
     }
@@ -41,8 +44,9 @@ func printTable(_ title: String, header: [String], rows: [[String]]) {
 struct TextCoding {
     let pipeline: Pipeline?
 
-    init(wordsOnly: Bool, lexicon: LexiconOptions) throws {
-        pipeline = wordsOnly ? nil : try lexicon.pipeline()
+    init(wordsOnly: Bool, lexicon: LexiconOptions, allowMissingSource: Bool = false) throws {
+        pipeline =
+            wordsOnly ? nil : try LexiconOptions.pipeline(lexicon: lexicon.lexicon, allowMissingSource: allowMissingSource)
     }
 
     func code(_ text: String, id: String, date: Day?) -> Document {
@@ -68,17 +72,23 @@ struct EvalPloverCommand: ParsableCommand {
     @OptionGroup var lexicon: LexiconOptions
 
     func run() throws {
-        let coding = try TextCoding(wordsOnly: false, lexicon: lexicon)
+        // The event type is scored even when the source actor is not in the lexicon.
+        let coding = try TextCoding(wordsOnly: false, lexicon: lexicon, allowMissingSource: true)
         var types = EventScoring.LabelScore()
         var actors = EventScoring.SetScore()
         for record in try readGoldRecords(file) {
             guard let text = record["text"] as? String else { continue }
             let gold = (record["event_current"] as? String) ?? (record["event"] as? String) ?? "none"
-            let document = coding.code(text, id: record["id"] as? String ?? "record", date: (record["date"] as? String).flatMap(Day.init(parsing:)))
+            let document = coding.code(
+                text, id: record["id"] as? String ?? "record",
+                date: (record["date"] as? String).flatMap(Day.init(parsing:)))
             let main = document.events.first { $0.plover != nil && !$0.modality.negated }
             types.add(gold: gold, predicted: main?.plover?.event ?? "none")
             func codes(_ key: String) -> Set<String> {
-                Set(((record[key] as? [[String: Any]]) ?? []).map { (($0["code"] as? String) ?? "") + (($0["sector"] as? String) ?? "") })
+                Set(
+                    ((record[key] as? [[String: Any]]) ?? []).map {
+                        (($0["code"] as? String) ?? "") + (($0["sector"] as? String) ?? "")
+                    })
             }
             var predicted: Set<String> = []
             if let main {
@@ -89,11 +99,15 @@ struct EvalPloverCommand: ParsableCommand {
             actors.add(predicted: predicted, expected: expected)
         }
         printTable(
-            "PLOVER (\(file))", header: ["records", "event accuracy", "event macro-F1", "actor P", "actor R", "actor F1"],
-            rows: [[
-                String(types.count), EventScoring.format(types.accuracy), EventScoring.format(types.macroF1),
-                EventScoring.format(actors.precision), EventScoring.format(actors.recall), EventScoring.format(actors.f1),
-            ]])
+            "PLOVER (\(file))",
+            header: ["records", "event accuracy", "event macro-F1", "actor P", "actor R", "actor F1"],
+            rows: [
+                [
+                    String(types.count), EventScoring.format(types.accuracy), EventScoring.format(types.macroF1),
+                    EventScoring.format(actors.precision), EventScoring.format(actors.recall),
+                    EventScoring.format(actors.f1),
+                ]
+            ])
     }
 }
 
@@ -140,13 +154,18 @@ struct EvalAcledCommand: ParsableCommand {
         printTable(
             "ACLED types (\(file))" + (wordsOnly ? " — words only" : ""),
             header: ["records", "sub-event accuracy", "sub-event macro-F1", "event_type accuracy"],
-            rows: [[
-                String(subTypes.count), EventScoring.format(subTypes.accuracy), EventScoring.format(subTypes.macroF1),
-                EventScoring.format(eventTypes.accuracy),
-            ]])
+            rows: [
+                [
+                    String(subTypes.count), EventScoring.format(subTypes.accuracy),
+                    EventScoring.format(subTypes.macroF1),
+                    EventScoring.format(eventTypes.accuracy),
+                ]
+            ])
         if confusions {
             var counts: [String: Int] = [:]
-            for pair in subTypes.pairs where pair.gold != pair.predicted { counts["\(pair.gold) → \(pair.predicted)", default: 0] += 1 }
+            for pair in subTypes.pairs where pair.gold != pair.predicted {
+                counts["\(pair.gold) → \(pair.predicted)", default: 0] += 1
+            }
             printTable(
                 "confusions", header: ["gold → predicted", "count"],
                 rows: counts.sorted { $0.value > $1.value }.prefix(15).map { [$0.key, String($0.value)] })
@@ -155,7 +174,10 @@ struct EvalAcledCommand: ParsableCommand {
             printTable(
                 "per sub-event type", header: ["sub_event_type", "P", "R", "F1", "support"],
                 rows: subTypes.perClass.map {
-                    [$0.label, EventScoring.format($0.precision), EventScoring.format($0.recall), EventScoring.format($0.f1), String($0.support)]
+                    [
+                        $0.label, EventScoring.format($0.precision), EventScoring.format($0.recall),
+                        EventScoring.format($0.f1), String($0.support),
+                    ]
                 })
         }
     }
@@ -164,7 +186,8 @@ struct EvalAcledCommand: ParsableCommand {
 /// `parley eval satp FILE`: SATP attack types.
 struct EvalSatpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "satp", abstract: "Score attack types (armed assault, bombing, kidnapping, other) on SATP incident summaries.")
+        commandName: "satp",
+        abstract: "Score attack types (armed assault, bombing, kidnapping, other) on SATP incident summaries.")
 
     @Argument(help: "SATP gold JSONL (satp_incident_attack_types_dev.jsonl).")
     var file: String
@@ -214,16 +237,21 @@ struct EvalSatpCommand: ParsableCommand {
             let r = c.tp + c.fn == 0 ? 0 : Double(c.tp) / Double(c.tp + c.fn)
             let f = p + r == 0 ? 0 : 2 * p * r / (p + r)
             f1s.append(f)
-            rows.append([label, EventScoring.format(p), EventScoring.format(r), EventScoring.format(f), String(c.tp + c.fn)])
+            rows.append([
+                label, EventScoring.format(p), EventScoring.format(r), EventScoring.format(f), String(c.tp + c.fn),
+            ])
         }
         let mp = micro.tp + micro.fp == 0 ? 0 : Double(micro.tp) / Double(micro.tp + micro.fp)
         let mr = micro.tp + micro.fn == 0 ? 0 : Double(micro.tp) / Double(micro.tp + micro.fn)
         let mf = mp + mr == 0 ? 0 : 2 * mp * mr / (mp + mr)
         rows.append(["micro", EventScoring.format(mp), EventScoring.format(mr), EventScoring.format(mf), ""])
         rows.append(["macro F1", "", "", EventScoring.format(f1s.reduce(0, +) / Double(f1s.count)), ""])
-        rows.append(["exact match", "", "", EventScoring.format(count == 0 ? 0 : Double(exact) / Double(count)), String(count)])
+        rows.append([
+            "exact match", "", "", EventScoring.format(count == 0 ? 0 : Double(exact) / Double(count)), String(count),
+        ])
         printTable(
-            "SATP attack types (\(file))" + (wordsOnly ? " — words only" : ""), header: ["attack type", "P", "R", "F1", "support"],
+            "SATP attack types (\(file))" + (wordsOnly ? " — words only" : ""),
+            header: ["attack type", "P", "R", "F1", "support"],
             rows: rows)
     }
 }

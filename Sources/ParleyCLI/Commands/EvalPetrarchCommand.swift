@@ -6,7 +6,8 @@ import Parley
 struct EvalPetrarchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "petrarch",
-        abstract: "Score PETRARCH validation records: pass rate and micro P/R/F1 over (source, target, code) triples per suite.",
+        abstract:
+            "Score PETRARCH validation records: pass rate and micro P/R/F1 over (source, target, code) triples per suite.",
         discussion: """
             Each record is coded with the dictionaries it names (PETR.Validate.* or Phoenix.* + CAMEO.2.0.txt), \
             imported on the fly from --dictionaries. Records with a UDPipe parse use it; the others are parsed \
@@ -47,14 +48,17 @@ struct EvalPetrarchCommand: ParsableCommand {
             discards = [url("PETR.Validate.discards.txt")]
             verbs = [url(validateVerbs)]
         } else {
-            actors = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"]
-                .map(url)
+            actors = [
+                "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt",
+            ]
+            .map(url)
             agents = [url("Phoenix.agents.txt")]
             discards = [url("Phoenix.discards.txt")]
             verbs = [url("CAMEO.2.0.txt")]
         }
         let base = try DefaultLexicon.codes()
-        let imported = try PetrarchImporter(baseCodes: base).importFiles(actors: actors, agents: agents, discards: discards)
+        let imported = try PetrarchImporter(baseCodes: base).importFiles(
+            actors: actors, agents: agents, discards: discards)
         var configuration = ActorRecognizer.Configuration()
         configuration.assumeHomeCountry = false
         let recognizer = ActorRecognizer(
@@ -85,7 +89,8 @@ struct EvalPetrarchCommand: ParsableCommand {
             var expected: Set<[String]> = []
             for triple in (record["expected"] as? [[String: Any]]) ?? [] {
                 expected.insert([
-                    triple["source"] as? String ?? "", triple["target"] as? String ?? "", triple["code"] as? String ?? "",
+                    triple["source"] as? String ?? "", triple["target"] as? String ?? "",
+                    triple["code"] as? String ?? "",
                 ])
             }
             if record["expect_error"] != nil { expected = [] }
@@ -136,7 +141,8 @@ struct EvalPetrarchCommand: ParsableCommand {
             ])
         }
         printTable(
-            "PETRARCH validation records (\(file))", header: ["suite", "records", "with parse", "pass", "P", "R", "F1"],
+            "PETRARCH validation records (\(file))",
+            header: ["suite", "records", "with parse", "pass", "P", "R", "F1"],
             rows: rows)
     }
 }

@@ -9,6 +9,7 @@ struct EvalCommand: AsyncParsableCommand {
             EvalUDCommand.self,
             EvalPetrarchCommand.self,
             EvalSyntaxCommand.self,
+            EvalArticleCommand.self,
             EvalActorsCommand.self,
             EvalPloverCommand.self,
             EvalAcledCommand.self,

@@ -6,7 +6,8 @@ import Parley
 struct ImportVerbsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-petrarch-verbs",
-        abstract: "Convert PETRARCH-2 verb dictionaries (CAMEO.2.0.txt, PETR.Validate.verbs.2.0.txt) to Parley's verb-pattern format."
+        abstract:
+            "Convert PETRARCH-2 verb dictionaries (CAMEO.2.0.txt, PETR.Validate.verbs.2.0.txt) to Parley's verb-pattern format."
     )
 
     @Argument(help: "PETRARCH-2 verb dictionary files.")

@@ -1,0 +1,50 @@
+import Foundation
+import Parley
+import Testing
+
+/// The bundled actor lexicon and verb patterns together, on parses written by hand.
+@Suite struct EventPipelineTests {
+    let pipeline: Pipeline
+
+    init() throws {
+        pipeline = try Pipeline(
+            [ActorRecognizer(dictionary: try DefaultLexicon.dictionary()), try EventCoder.bundled()],
+            given: [.tokens, .sentences, .partOfSpeech, .lemmas, .dependencies])
+    }
+
+    func code(_ words: String) throws -> Document {
+        var document = try parsedDocument(words)
+        document.annotations = [.tokens, .sentences, .partOfSpeech, .lemmas, .dependencies]
+        try pipeline.process(&document)
+        return document
+    }
+
+    @Test func codesAnAccusationWithDateAwareActors() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/2/nsubj accused/accuse/VERB/0/root the/the/DET/4/det Taliban/Taliban/PROPN/2/obj "
+                + "of/of/SCONJ/6/mark harbouring/harbour/VERB/2/advcl militants/militant/NOUN/6/obj ././PUNCT/2/punct")
+        let event = try #require(document.events.first { $0.cameo.hasPrefix("112") })
+        #expect(event.source.first?.code.hasPrefix("PAK") == true)
+        #expect(event.target.first?.code == "AFGGOV")
+        #expect(event.plover?.event == "ACCUSE")
+    }
+
+    @Test func codesAThreatOfAirstrikesNotTheAirstrikes() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/5/mark it/it/PRON/5/nsubj "
+                + "would/would/AUX/5/aux conduct/conduct/VERB/2/ccomp airstrikes/airstrike/NOUN/6/obj "
+                + "in/in/ADP/9/case Afghanistan/Afghanistan/PROPN/6/obl ././PUNCT/2/punct")
+        #expect(document.events.contains { $0.cameo.hasPrefix("13") })
+        #expect(!document.events.contains { ["18", "19", "20"].contains(String($0.cameo.prefix(2))) })
+    }
+
+    @Test func codesAnAcceptedCeasefire() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/2/nsubj accepted/accept/VERB/0/root Afghanistan/Afghanistan/PROPN/5/nmod:poss "
+                + "'s/'s/PART/3/case request/request/NOUN/2/obj for/for/ADP/8/case a/a/DET/8/det "
+                + "ceasefire/ceasefire/NOUN/5/nmod ././PUNCT/2/punct")
+        let ceasefire = try #require(document.events.first { $0.cameo == "0871" })
+        #expect(ceasefire.plover?.event == "RETREAT")
+        #expect(ceasefire.target.first?.code.hasPrefix("AFG") == true)
+    }
+}
