@@ -39,7 +39,7 @@ public struct PlaceCandidate: Hashable, Codable, Sendable {
 /// Lexicon's `Gazetteer` conforms through a small extension; ``PlaceTable`` is an in-memory one.
 public protocol PlaceLookup: Sendable {
     /// Every place known under a name folded with ``PlaceTable/fold(_:)``.
-    func candidates(for foldedName: String) -> [PlaceCandidate]
+    func placeCandidates(folded foldedName: String) -> [PlaceCandidate]
     /// The longest name, in words, worth looking up.
     var longestName: Int { get }
 }
@@ -66,7 +66,7 @@ public struct PlaceTable: PlaceLookup {
         }
     }
 
-    public func candidates(for foldedName: String) -> [PlaceCandidate] { index[foldedName] ?? [] }
+    public func placeCandidates(folded foldedName: String) -> [PlaceCandidate] { index[foldedName] ?? [] }
 
     /// Lower-case, no diacritics, hyphens and apostrophes as spaces/nothing, single spaces.
     public static func fold(_ name: some StringProtocol) -> String {

@@ -203,7 +203,7 @@ public struct PlaceResolver: PipelineStage {
                     let end = index + length
                     if end <= sentence.words.upperBound, !words[index..<end].contains(where: { $0.isPunctuation && $0.form != "&" }) {
                         let name = PlaceTable.fold(text.text(words: index, end - 1))
-                        var candidates = lookup.candidates(for: name)
+                        var candidates = lookup.placeCandidates(folded: name)
                         // Abbreviations match only as written in capitals.
                         if name.count <= 3 {
                             let listed = index > sentence.words.lowerBound && ["(", ","].contains(words[index - 1].form)
@@ -235,7 +235,7 @@ public struct PlaceResolver: PipelineStage {
                 // "Forest Department"), unless this is a country or region.
                 if end < sentence.words.upperBound, words[end].isCapitalized, PlaceResolver.regionWords[next] == nil,
                     !candidates.contains(where: { $0.kind == .country || $0.kind == .admin1 }),
-                    lookup.candidates(for: PlaceTable.fold(words[end].form)).isEmpty
+                    lookup.placeCandidates(folded: PlaceTable.fold(words[end].form)).isEmpty
                 {
                     index = end
                     continue
@@ -272,7 +272,7 @@ public struct PlaceResolver: PipelineStage {
             while end < sentence.words.upperBound, text.words[end].form == text.words[end].form.uppercased(), text.words[end].form.contains(where: \.isLetter) { end += 1 }
             guard end < sentence.words.upperBound, [":", "(", "-", "—", "–", ","].contains(text.words[end].form) else { continue }
             let name = PlaceTable.fold(text.text(words: sentence.words.lowerBound, end - 1))
-            guard let candidate = lookup.candidates(for: name).max(by: { $0.population < $1.population }) else { continue }
+            guard let candidate = lookup.placeCandidates(folded: name).max(by: { $0.population < $1.population }) else { continue }
             let range = first.range.lowerBound..<text.words[end - 1].range.upperBound
             return PlaceMention(range: range, text: text.text(range), sentence: first.sentence,
                 location: Location(name: candidate.name, country: candidate.country, admin1: candidate.admin1, latitude: candidate.latitude,
