@@ -257,3 +257,65 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(PlaceTable.fold("Tamil Nādu") == "tamil nadu")
     }
 }
+
+@Suite struct FactStagesRobustnessTests {
+    @Test(arguments: [
+        "",
+        "\"",
+        "“ unclosed quote\n\n“ and another",
+        String(repeating: "hundred ", count: 60) + "killed",
+        "On 31 February, 99999999999999999999 people were killed between 5 and 3 of them.",
+        "\u{0}\u{1}\u{FFFD} Monday 2025-13-45 last week killed , , ( ) said said said",
+        String(repeating: "A policeman was killed in Kabul, sources said. ", count: 200),
+    ])
+    func oddInputNeverCrashes(text: String) throws {
+        _ = try facts(text, published: "0001-01-01", places: PlaceTable([]))
+        _ = try facts(text, published: "9999-12-31")
+    }
+
+    @Test func noPublicationDateLeavesRelativeDatesUnresolved() throws {
+        var document = Document(id: "t", text: "Clashes broke out on Thursday.")
+        try TimeResolver().process(&document)
+        #expect(document.dates.count == 1)
+        #expect(document.dates[0].start == nil)
+    }
+}
+
+@Suite struct FactsCodingTests {
+    @Test func factsSurviveAJSONRoundTrip() throws {
+        let text = "“We will respond,” Asif told Geo News on Thursday. Over 200 militants were killed in Kabul."
+        let table = PlaceTable([
+            (["Kabul"], PlaceCandidate(name: "Kabul", kind: .city, country: "AFG", admin1: "Kabul", latitude: 34.5, longitude: 69.2, population: 3_000_000))
+        ])
+        let document = try facts(text, places: table)
+        let data = try JSONEncoder().encode(document)
+        let decoded = try JSONDecoder().decode(Document.self, from: data)
+        #expect(decoded == document)
+        let json = String(decoding: data, as: UTF8.self)
+        #expect(json.contains("\"said_to\":\"Geo News\""))
+        #expect(json.contains("\"qualifier\":\"over\""))
+    }
+}
+
+@Suite struct FactsOutputTests {
+    @Test func jsonlAndExplainShowTheFacts() throws {
+        let text = "Gunmen killed 5 policemen on Monday, police said."
+        let document = try facts(text, events: [event("t-e1", trigger: "killed", in: text)])
+        let line = EventOutput.jsonLine(document)
+        #expect(line.contains("\"quotes\": [{\"speaker\": {\"text\": \"police\""))
+        #expect(line.contains("\"dates\": [{\"text\": \"on Monday\""))
+        #expect(line.contains("\"casualties\": [{\"kind\": \"killed\", \"count\": 5"))
+        #expect(line.contains("\"date\": \"2025-10-27\""))
+        let explanation = FactsOutput.explanation(of: document.events[0], in: document)
+        #expect(explanation.contains("toll:   killed 5 ---COP «5 policemen»"))
+        #expect(explanation.contains("said:   --- «police»"))
+    }
+}
+
+@Suite struct SpeakerCoreferenceTests {
+    @Test func aTitleFindsTheSpeakerIntroducedWithIt() throws {
+        let text = "Defence Minister Khawaja Asif said talks would go on. Information Minister Attaullah Tarar said the delegation stayed. Farooq said nothing.\n\nThe defence minister warned that progress would depend on Kabul."
+        let document = try facts(text)
+        #expect(document.quotes.last?.speaker?.text == "Khawaja Asif")
+    }
+}

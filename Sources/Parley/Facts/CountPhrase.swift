@@ -58,11 +58,11 @@ struct CountPhrase: Hashable, Sendable {
                 any = true
                 continue
             }
-            if let value = compound(lower) {
+            if let value = compound(lower), current < 1_000_000_000 {
                 current += value
                 any = true
                 end += 1
-            } else if any, let multiplier = multipliers[lower] {
+            } else if any, let multiplier = multipliers[lower], current < 1_000_000, total < 1_000_000_000 {
                 if multiplier >= 1000 {
                     total += max(current, 1) * multiplier
                     current = 0

@@ -138,10 +138,17 @@ public struct PlaceTable: PlaceLookup {
                 population: 0, geonamesID: Int(row[5]))
             var names = [String(row[2]), name]
             names += row[11].split(separator: "|").map(String.init).filter { $0.count > 3 }
+            // The ISO 3166-2 suffix ("IN-AP" → "AP"), matched only as a capitalised abbreviation in a list.
+            if let suffix = row[3].split(separator: "-").last, row[3].contains("-"), (2...3).contains(suffix.count),
+                suffix.allSatisfy(\.isLetter)
+            {
+                names.append(String(suffix))
+            }
             names += extraAliases[code] ?? []
             table.add(place, names: names)
         }
         // Cities.
+        var cityByName: [String: PlaceCandidate] = [:]
         for (number, row) in try lines("geonames/cities1000.tsv").enumerated().dropFirst() {
             guard row.count >= 9 else {
                 throw PipelineError(.invalidLexicon, "expected 9 columns", file: "geonames/cities1000.tsv", line: number + 1)
@@ -155,6 +162,22 @@ public struct PlaceTable: PlaceLookup {
                 names += row[8].split(separator: "|").map(String.init)
             }
             table.add(place, names: names)
+            cityByName["\(row[4]).\(row[5])/\(fold(row[1]))", default: place] = place
+        }
+        // Admin-2 districts: coordinates of the same-named town of their region when there is one.
+        for row in try lines("geonames/admin2Codes.txt") where row.count >= 3 {
+            let code = row[0].split(separator: ".")
+            guard code.count == 3, let country = iso3[String(code[0])] else { continue }
+            let region = "\(code[0]).\(code[1])"
+            var name = String(row[2])
+            for suffix in [" District", " Agency", " Tehsil", " Upazila", " Division", " Municipality", " Province"] where name.hasSuffix(suffix) {
+                name.removeLast(suffix.count)
+            }
+            let town = cityByName["\(region)/\(fold(name))"]
+            let place = PlaceCandidate(
+                name: name, kind: .admin2, country: country, admin1: admin1Names[region], latitude: town?.latitude,
+                longitude: town?.longitude, population: town?.population ?? 0, geonamesID: Int(row[3]))
+            table.add(place, names: [name, String(row[1])])
         }
         return table
     }

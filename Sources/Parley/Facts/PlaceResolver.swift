@@ -102,10 +102,30 @@ public struct PlaceResolver: PipelineStage {
                 }
             let inRegion = pool.filter { $0.kind != .admin1 && namedRegions.contains("\($0.country)/\($0.admin1 ?? "")") }
             if !inRegion.isEmpty { pool = inRegion }
+            // Containers written right after the name: "Lalpur upazila (Natore, Rajshahi)", "Mama Khel, Bannu",
+            // "Barmal district, Paktika province". The place must lie in one of them when the gazetteer says so;
+            // a small namesake elsewhere is dropped.
+            let containers = containerRegions(of: position, in: found, text: text)
+            if !containers.isEmpty, mention.candidates.contains(where: { $0.kind == .city || $0.kind == .admin2 }) {
+                let inside = pool.filter { containers.contains("\($0.country)/\($0.admin1 ?? "")") && $0.kind != .country }
+                if !inside.isEmpty {
+                    pool = inside
+                } else {
+                    let countriesInside = Set(containers.map { String($0.split(separator: "/").first ?? "") })
+                    pool = pool.filter { countriesInside.contains($0.country) && ($0.population >= 100_000 || $0.kind == .admin1) }
+                }
+            }
+            // When the article is clearly about one country, a small town abroad is a false friend
+            // ("Clifton", "Paradise" in a Karachi story): leave the name unresolved instead.
+            if let dominant = countries.max(by: { $0.value < $1.value }), dominant.value >= 2 {
+                pool = pool.filter { $0.country == dominant.key || $0.kind == .country || $0.population >= 500_000 || countries[$0.country, default: 0] >= 2 }
+            }
             var best: (PlaceCandidate, Double, String)?
             for candidate in pool {
                 var score = log10(Double(candidate.population) + 10)
                 var reason = "population"
+                // Known by this very name rather than an alternate one.
+                if PlaceTable.fold(candidate.name) == PlaceTable.fold(mention.name) { score += 2 }
                 if nearbyRegions.contains("\(candidate.country)/\(candidate.admin1 ?? "")") && candidate.kind != .admin1 {
                     score += 8
                     reason = "region named nearby"
@@ -147,6 +167,25 @@ public struct PlaceResolver: PipelineStage {
         locateEvents(&document, text: text)
     }
 
+    /// The (country/admin1) pairs of the places listed right after a mention as its containers.
+    func containerRegions(of position: Int, in found: [Found], text: FactText) -> Set<String> {
+        var result: Set<String> = []
+        var end = found[position].words.upperBound
+        let sentence = text.words[found[position].words.lowerBound].sentence
+        let joiners: Set<String> = [",", "(", ")", "district", "upazila", "province", "tehsil", "village", "town", "city", "area",
+            "agency", "division", "state", "of", "in", "region", "block", "municipality", "rural", "the"]
+        for next in found[(position + 1)...] where text.words[next.words.lowerBound].sentence == sentence {
+            let between = text.words[end..<next.words.lowerBound]
+            guard between.count <= 4, between.allSatisfy({ joiners.contains($0.lower) }), between.contains(where: { [",", "(", "of"].contains($0.lower) }) || between.isEmpty == false else { break }
+            // Regions contain; a town named as container stands for its region.
+            let kinds = next.candidates.filter { $0.kind == .admin1 || $0.kind == .admin2 || $0.kind == .city }
+            let regions = Set(kinds.map { "\($0.country)/\($0.admin1 ?? "")" })
+            if !regions.isEmpty && regions.count <= 3 { result.formUnion(regions) }
+            end = next.words.upperBound
+        }
+        return result
+    }
+
     /// Capitalised names the gazetteer knows, with the cues around them.
     func mentions(in text: FactText) -> [Found] {
         let words = text.words
@@ -167,7 +206,9 @@ public struct PlaceResolver: PipelineStage {
                         var candidates = lookup.candidates(for: name)
                         // Abbreviations match only as written in capitals.
                         if name.count <= 3 {
-                            candidates = words[index].form == words[index].form.uppercased() ? candidates.filter { $0.kind == .admin1 || $0.kind == .country } : []
+                            let listed = index > sentence.words.lowerBound && ["(", ","].contains(words[index - 1].form)
+                            candidates = words[index].form == words[index].form.uppercased() && listed
+                                ? candidates.filter { $0.kind == .admin1 || $0.kind == .country } : []
                         }
                         if !candidates.isEmpty, !PlaceResolver.notPlaces.contains(name) || candidates.contains(where: { $0.kind == .country }) && name != "state" {
                             match = (end, candidates)
@@ -256,7 +297,8 @@ public struct PlaceResolver: PipelineStage {
             let clause = clauseRange(text, sentence: sentence, around: trigger)
             let inClause = pool.filter { clause.contains($0.range.lowerBound) }
             let chosen = (inClause.isEmpty ? pool : inClause).min { a, b in
-                let (pa, pb) = (a.location!.precision, b.location!.precision)
+                let pa = a.location!.precision * 2 + (a.location!.latitude == nil ? 1 : 0)
+                let pb = b.location!.precision * 2 + (b.location!.latitude == nil ? 1 : 0)
                 if pa != pb { return pa < pb }
                 return distance(a.range, trigger) < distance(b.range, trigger)
             }
@@ -286,12 +328,14 @@ public struct PlaceResolver: PipelineStage {
 }
 
 extension Document {
-    /// Where the report's main event happened: the first event's location, else the most precise
-    /// place of the first sentence that names one.
+    /// Where the report's main event happened: the first event's location, else the first town named
+    /// (precision 1–2, with coordinates), else the most precise place named.
     public var primaryLocation: Location? {
         if let location = events.first(where: { $0.location != nil })?.location { return location }
         let resolved = places.filter { $0.location != nil }
-        return resolved.min { $0.location!.precision < $1.location!.precision }?.location
+        func rank(_ place: PlaceMention) -> Int { place.location!.precision * 2 + (place.location!.latitude == nil ? 1 : 0) }
+        if let town = resolved.first(where: { $0.location!.precision <= 2 && $0.location!.latitude != nil }) { return town.location }
+        return resolved.min { rank($0) < rank($1) }?.location
     }
 
     /// When the report's main event happened: the first event's date, else the first day-precise expression.

@@ -186,7 +186,14 @@ struct SpeakerResolver {
         // Coreference without mentions: pronouns and definite descriptions take the most recent named speaker,
         // a surname the speaker whose name ends with it.
         if Reporting.pronouns.contains(head) || lowers.first == "the" || lowers.first == "this" {
-            if let previous = named.last(where: { !$0.unnamed && (lowers.first != "the" || $0.text.lowercased().contains(head) || true) }) {
+            // "the minister" prefers the last speaker introduced with that title; a pronoun takes the last one.
+            let titled = lowers.first == "the" || lowers.first == "this"
+                ? named.last(where: { previous in
+                    guard let range = previous.range else { return false }
+                    let words = Set(FactText.fold(text.text(range)).split(separator: " ").map(String.init))
+                    return lowers.dropFirst().allSatisfy { words.contains($0) }
+                }) : nil
+            if let previous = titled ?? named.last(where: { !$0.unnamed }) {
                 return Speaker(text: previous.text, range: range, actor: previous.actor, unnamed: false)
             }
             return Speaker(text: phrase, range: range)

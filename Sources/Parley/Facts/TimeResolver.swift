@@ -50,12 +50,15 @@ public struct TimeResolver: PipelineStage {
         let quoted = QuoteFinder().directSpans(text).map(\.range)
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             let range = sentence.words
-            let future = range.contains { ["will", "shall", "'ll", "next", "upcoming", "scheduled", "tomorrow"].contains(words[$0].lower) }
             var index = range.lowerBound
             // "A day earlier" follows the event just told: a date of this or the previous sentence, else
             // the story's own time, the publication date.
             if let last = anchorSentence, sentenceIndex - last > 1 { anchor = nil }
             while index < range.upperBound {
+                // A future marker shortly before the expression ("will meet on Monday", "scheduled for October 3").
+                let future = words[max(range.lowerBound, index - 6)..<index].contains {
+                    ["will", "shall", "'ll", "next", "scheduled", "planned", "due", "tomorrow"].contains($0.lower)
+                }
                 if let (expression, end) = match(words, at: index, limit: range.upperBound, sentence: sentenceIndex, text: text,
                     published: published, anchor: anchor, future: future)
                 {
@@ -100,7 +103,7 @@ public struct TimeResolver: PipelineStage {
     static func isoWeek(_ day: Day) -> String {
         // ISO week: the week's Thursday decides the year.
         let thursday = day.adding(days: 4 - day.weekday)
-        let first = Day(year: thursday.year, month: 1, day: 1)!
+        guard let first = Day(year: thursday.year, month: 1, day: 1) else { return day.description }
         let week = (thursday.daysSinceEpoch - first.daysSinceEpoch) / 7 + 1
         return "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)"
     }
@@ -121,7 +124,9 @@ public struct TimeResolver: PipelineStage {
     /// (or the nearest after it in a future clause).
     private func inferYear(month: Int, day: Int, published: Day?, future: Bool) -> Int? {
         guard let published else { return nil }
-        let candidate = Day(year: published.year, month: month, day: min(day, Day.daysIn(month: month, year: published.year)))!
+        guard let candidate = Day(year: published.year, month: month, day: min(day, Day.daysIn(month: month, year: published.year))) else {
+            return nil
+        }
         if future {
             return candidate.daysSinceEpoch < published.daysSinceEpoch - 183 ? published.year + 1 : published.year
         }
@@ -250,7 +255,7 @@ public struct TimeResolver: PipelineStage {
                 var y = published.year
                 if month < 1 { month = 12; y -= 1 }
                 if month > 12 { month = 1; y += 1 }
-                let start = Day(year: y, month: month, day: 1)!
+                guard let start = Day(year: y, month: month, day: 1) else { return nil }
                 return (make(text, cursor, end, sentence: sentence, start: start, end: Day(year: y, month: month, day: Day.daysIn(month: month, year: y)), precision: .month, anchor: "publication"), end)
             default:
                 let y = published.year + step
@@ -395,7 +400,8 @@ public struct TimeResolver: PipelineStage {
         if !document.tokens.isEmpty {
             let triggerTokens = event.evidence.triggerTokens
             for expression in candidates {
-                let tokens = document.tokens.indices.filter { expression.range.contains(document.tokens[$0].range.lowerBound) }
+                let scope = sentence < document.sentences.count ? document.sentences[sentence].tokens : document.tokens.indices
+                let tokens = scope.filter { $0 < document.tokens.count && expression.range.contains(document.tokens[$0].range.lowerBound) }
                 for token in tokens {
                     var head = document.tokens[token].head
                     var steps = 0

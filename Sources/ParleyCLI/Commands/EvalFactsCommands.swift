@@ -72,16 +72,14 @@ struct EvalAcledFactsCommand: ParsableCommand {
     @Argument(help: "The gold JSONL file (acled_notes_southasia_dev.jsonl).")
     var file: String
 
-    @Option(help: "The gazetteer folder (geonames/, subdivisions/, countries/); default: gazetteer/ next to the eval folder.")
+    @Option(help: "A gazetteer folder (geonames/, subdivisions/, countries/) to use instead of the bundled gazetteer.")
     var gazetteer: String?
 
     @Option(help: "Print misses of one field: fatalities, date, admin1, location.")
     var misses: String?
 
     func run() throws {
-        let folder = gazetteer ?? URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("gazetteer").path
-        let places = try PlaceTable.load(directory: URL(fileURLWithPath: folder))
+        let places = try gazetteer.map { try PlaceTable.load(directory: URL(fileURLWithPath: $0)) }
         let pipeline = try StandardPipeline.make(upTo: .events, places: places)
         struct Tally { var n = 0, fatalities = 0, date = 0, admin1 = 0, location = 0 }
         var all = Tally()

@@ -7,6 +7,8 @@ struct EvalCommand: AsyncParsableCommand {
         abstract: "Score Parley against gold-standard data sets.",
         subcommands: [
             EvalUDCommand.self,
+            EvalPetrarchCommand.self,
+            EvalSyntaxCommand.self,
             EvalActorsCommand.self,
             EvalPloverCommand.self,
             EvalAcledCommand.self,
@@ -39,6 +41,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure Parley's speed and memory on generated or given text (release builds only).",
         subcommands: [
             BenchTokenizeCommand.self,
+            BenchParseCommand.self,
             BenchLexiconCommand.self,
             BenchCodeCommand.self,
             BenchIngestCommand.self,
@@ -51,6 +54,9 @@ struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the tagger and parser models from Universal Dependencies treebanks.",
-        subcommands: [TrainSegmenterCommand.self]
+        subcommands: [
+            TrainSegmenterCommand.self, TrainTaggerCommand.self, TrainParserCommand.self, TrainLemmatizerCommand.self,
+            TrainPruneCommand.self,
+        ]
     )
 }

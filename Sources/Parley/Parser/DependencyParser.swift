@@ -1,0 +1,174 @@
+import Foundation
+
+/// The dependency parser's trained model: an arc-hybrid transition classifier and an arc labeller.
+///
+/// Both are averaged perceptrons over hashed features of the parser configuration (words and
+/// Penn tags of stack and buffer words, their children so far, distances, valencies, labels).
+/// The labeller runs when an arc is made, when the dependent's subtree is complete.
+public struct ParserModel: Sendable {
+    /// The model kind written in the file header.
+    public static let kind = "PARS"
+
+    /// Dependency relation names (with UD subtypes).
+    let labels: [String]
+    let transitions: LinearModel
+    let labeller: LinearModel
+    let rootLabel: Int
+
+    init(labels: [String], transitions: LinearModel, labeller: LinearModel) {
+        self.labels = labels
+        self.transitions = transitions
+        self.labeller = labeller
+        rootLabel = labels.firstIndex(of: "root") ?? 0
+    }
+
+    /// Loads a parser model file.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the file is missing, truncated, corrupted
+    ///   or of another format version.
+    public init(contentsOf url: URL) throws {
+        let payload = try ModelFile.read(url, kind: Self.kind)
+        do {
+            var reader = ByteReader(payload)
+            let labels = try reader.strings()
+            let transitions = try LinearModel.read(from: &reader)
+            let labeller = try LinearModel.read(from: &reader)
+            guard transitions.classCount == Move.allCases.count, labeller.classCount == labels.count,
+                labels.contains("root")
+            else {
+                throw PipelineError(.invalidModel, "parser model tables are inconsistent")
+            }
+            self.init(labels: labels, transitions: transitions, labeller: labeller)
+        } catch var error as PipelineError {
+            error.file = url.path
+            throw error
+        }
+    }
+
+    /// The model as file bytes (header included).
+    public func serialized() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.strings(labels)
+        transitions.write(to: &writer)
+        labeller.write(to: &writer)
+        return ModelFile.wrap(writer.data, kind: Self.kind)
+    }
+
+    /// The model bundled with Parley, loaded once per process.
+    public static func bundled() throws -> ParserModel { try bundledResult.get() }
+
+    private static let bundledResult: Result<ParserModel, PipelineError> = {
+        guard let url = ModelFile.bundled("parser") else {
+            return .failure(PipelineError(.invalidModel, "the bundled parser model (Models/parser.bin) is missing"))
+        }
+        do { return .success(try ParserModel(contentsOf: url)) } catch let error as PipelineError {
+            return .failure(error)
+        } catch { return .failure(PipelineError(.invalidModel, "\(error)", file: url.path)) }
+    }()
+
+    /// The parse of one sentence: heads (0 = root, 1-based) and label indices of words 1...n.
+    func parse(_ sentence: ParserSentence) -> (heads: [Int], labels: [Int]) {
+        var state = ParserState(count: sentence.count)
+        var features: [UInt64] = []
+        features.reserveCapacity(128)
+        var scores = [Float](repeating: 0, count: Move.allCases.count)
+        var labelScores = [Float](repeating: 0, count: labels.count)
+        while !state.isTerminal {
+            ParserFeatures.transition(sentence, state, into: &features)
+            transitions.score(features, into: &scores)
+            var best: Move = .shift
+            var bestScore = -Float.infinity
+            for move in Move.allCases where state.isValid(move) && scores[move.rawValue] > bestScore {
+                best = move
+                bestScore = scores[move.rawValue]
+            }
+            var label = -1
+            if let arc = state.arc(best) {
+                label = chooseLabel(sentence, state, arc: arc, features: &features, scores: &labelScores)
+            }
+            state.apply(best, label: label)
+        }
+        return (state.heads, state.labels)
+    }
+
+    func chooseLabel(
+        _ sentence: ParserSentence, _ state: ParserState, arc: (head: Int, dependent: Int), features: inout [UInt64],
+        scores: inout [Float]
+    ) -> Int {
+        if arc.head == 0 { return rootLabel }
+        ParserFeatures.label(sentence, state, head: arc.head, dependent: arc.dependent, into: &features)
+        labeller.score(features, into: &scores)
+        var best = 0
+        var bestScore = -Float.infinity
+        for (index, score) in scores.enumerated() where index != rootLabel && score > bestScore {
+            best = index
+            bestScore = score
+        }
+        return best
+    }
+}
+
+/// One sentence as the parser sees it: hashed words and tags, position 0 being the root.
+struct ParserSentence {
+    let count: Int
+    let words: [UInt64]
+    let tags: [UInt64]
+    let coarse: [UInt64]
+    let suffixes: [UInt64]
+    /// Running counts of punctuation and of verbs up to each position, for "between" features.
+    let punctuationBefore: [Int]
+    let verbsBefore: [Int]
+
+    init(forms: [String], xpos: [String], upos: [String]) {
+        count = forms.count
+        var punctuation = [0]
+        var verbs = [0]
+        for (index, tag) in xpos.enumerated() {
+            punctuation.append(punctuation[index] + (tag == "," || tag == ":" || upos[index] == "PUNCT" ? 1 : 0))
+            verbs.append(verbs[index] + (upos[index] == "VERB" || upos[index] == "AUX" ? 1 : 0))
+        }
+        punctuationBefore = punctuation
+        verbsBefore = verbs
+        words = [FeatureHash.of("<root>")] + forms.map { FeatureHash.of(WordKeys.normalize($0.lowercased())) }
+        tags = [FeatureHash.of("<ROOT>")] + xpos.map { FeatureHash.of($0) }
+        coarse = [FeatureHash.of("<ROOT>")] + upos.map { FeatureHash.of($0) }
+        suffixes = [0] + forms.map { FeatureHash.of(String($0.lowercased().suffix(3))) }
+    }
+}
+
+/// Pipeline stage: assigns heads and UD relations to every token.
+public struct DependencyParser: PipelineStage {
+    public let name = "parser"
+    public let requires: Set<Annotation> = [.tokens, .sentences, .partOfSpeech]
+    public let assigns: Set<Annotation> = [.dependencies]
+    /// The trained model, shared.
+    public let model: ParserModel
+
+    /// Creates the stage with the bundled model.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the bundled model cannot be loaded.
+    public init() throws {
+        model = try ParserModel.bundled()
+    }
+
+    /// Creates the stage with a given model.
+    public init(model: ParserModel) {
+        self.model = model
+    }
+
+    public func process(_ document: inout Document) throws {
+        for sentence in document.sentences {
+            let range = sentence.tokens.clamped(to: document.tokens.indices)
+            guard !range.isEmpty else { continue }
+            let tokens = document.tokens[range]
+            let input = ParserSentence(
+                forms: tokens.map(\.form), xpos: tokens.map { $0.xpos ?? "_" }, upos: tokens.map { $0.upos ?? "_" })
+            let (heads, labels) = model.parse(input)
+            for i in 1...input.count {
+                let index = range.lowerBound + i - 1
+                let head = heads[i]
+                document.tokens[index].head = head > 0 ? range.lowerBound + head - 1 : nil
+                let label = labels[i]
+                document.tokens[index].relation = head == 0 ? "root" : (label >= 0 ? model.labels[label] : "dep")
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// The binary container of Parley's statistical models: a fixed header and a checked payload.
+///
+/// Layout (little-endian): magic `PRLYMODL` (8 bytes), format version (UInt32), model kind (4 ASCII
+/// bytes, e.g. `TAGR`), payload length (UInt64), FNV-1a 64 checksum of the payload (UInt64), payload.
+/// A file that is missing, truncated, corrupted, of another kind or of another format version is
+/// rejected with ``PipelineError/Code/invalidModel``.
+public enum ModelFile {
+    /// The format version this build reads and writes.
+    public static let formatVersion: UInt32 = 2
+    static let magic: [UInt8] = Array("PRLYMODL".utf8)
+    static let headerSize = 8 + 4 + 4 + 8 + 8
+
+    /// Wraps a payload in a header.
+    /// - Parameters:
+    ///   - payload: the model's bytes.
+    ///   - kind: four ASCII characters naming the model kind.
+    public static func wrap(_ payload: [UInt8], kind: String) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.bytes(magic)
+        writer.u32(formatVersion)
+        writer.bytes(Array(kind.utf8.prefix(4)) + Array(repeating: 0x20, count: max(0, 4 - kind.utf8.count)))
+        writer.u64(UInt64(payload.count))
+        writer.u64(fnv1a(payload))
+        writer.bytes(payload)
+        return writer.data
+    }
+
+    /// Checks a model file's header and returns its payload.
+    /// - Parameters:
+    ///   - data: the whole file.
+    ///   - kind: the expected model kind.
+    ///   - file: the file's name, for messages.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the file is not a valid model of that kind.
+    public static func unwrap(_ data: [UInt8], kind: String, file: String) throws -> ArraySlice<UInt8> {
+        func fail(_ message: String) -> PipelineError {
+            PipelineError(.invalidModel, "\(message); retrain it with `parley train` or restore it from git", file: file)
+        }
+        guard data.count >= headerSize else { throw fail("model file is truncated (\(data.count) bytes)") }
+        guard Array(data[0..<8]) == magic else { throw fail("not a Parley model file (bad magic)") }
+        var reader = ByteReader(data[8...])
+        let version = try reader.u32()
+        guard version == formatVersion else {
+            throw fail("model format version \(version), this build reads version \(formatVersion)")
+        }
+        let kindBytes = try reader.bytes(4)
+        let found = String(decoding: kindBytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard found == kind else { throw fail("model kind '\(found)', expected '\(kind)'") }
+        let length = try reader.u64()
+        let checksum = try reader.u64()
+        guard UInt64(data.count - headerSize) == length else {
+            throw fail("model payload is \(data.count - headerSize) bytes, header says \(length) (truncated?)")
+        }
+        let payload = data[headerSize...]
+        guard fnv1a(payload) == checksum else { throw fail("model checksum mismatch (corrupted file)") }
+        return payload
+    }
+
+    /// Reads and checks a model file.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the file is missing or invalid.
+    public static func read(_ url: URL, kind: String) throws -> ArraySlice<UInt8> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PipelineError(.invalidModel, "model file is missing or unreadable", file: url.path)
+        }
+        return try unwrap(Array(data), kind: kind, file: url.lastPathComponent)
+    }
+
+    /// The URL of a model bundled with Parley.
+    static func bundled(_ name: String) -> URL? {
+        Bundle.module.url(forResource: name, withExtension: "bin", subdirectory: "Resources/Models")
+    }
+
+    static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// Appends little-endian values to a byte array.
+struct ByteWriter {
+    var data: [UInt8] = []
+
+    mutating func bytes(_ values: [UInt8]) { data.append(contentsOf: values) }
+    mutating func u8(_ value: UInt8) { data.append(value) }
+    mutating func u16(_ value: UInt16) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func f32(_ value: Float) { u32(value.bitPattern) }
+    mutating func string(_ value: String) {
+        let utf8 = Array(value.utf8)
+        u32(UInt32(utf8.count))
+        data.append(contentsOf: utf8)
+    }
+    mutating func strings(_ values: [String]) {
+        u32(UInt32(values.count))
+        for value in values { string(value) }
+    }
+}
+
+/// Reads little-endian values from a byte slice; every read is bounds-checked.
+struct ByteReader {
+    let data: ArraySlice<UInt8>
+    var position: Int
+
+    init(_ data: ArraySlice<UInt8>) {
+        self.data = data
+        self.position = data.startIndex
+    }
+
+    struct OutOfBounds: Error {}
+
+    mutating func bytes(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count >= 0, data.endIndex - position >= count else {
+            throw PipelineError(.invalidModel, "model payload ends early (truncated or corrupted)")
+        }
+        defer { position += count }
+        return data[position..<(position + count)]
+    }
+    mutating func u8() throws -> UInt8 { try bytes(1).first! }
+    mutating func u16() throws -> UInt16 {
+        let b = try bytes(2)
+        return UInt16(b[b.startIndex]) | UInt16(b[b.startIndex + 1]) << 8
+    }
+    mutating func u32() throws -> UInt32 {
+        let b = try bytes(4)
+        var value: UInt32 = 0
+        for (shift, byte) in b.enumerated() { value |= UInt32(byte) << (8 * UInt32(shift)) }
+        return value
+    }
+    mutating func u64() throws -> UInt64 {
+        let b = try bytes(8)
+        var value: UInt64 = 0
+        for (shift, byte) in b.enumerated() { value |= UInt64(byte) << (8 * UInt64(shift)) }
+        return value
+    }
+    mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
+    mutating func string() throws -> String {
+        let count = Int(try u32())
+        return String(decoding: try bytes(count), as: UTF8.self)
+    }
+    mutating func strings() throws -> [String] {
+        let count = Int(try u32())
+        guard count <= data.count else { throw PipelineError(.invalidModel, "model string table is corrupted") }
+        return try (0..<count).map { _ in try string() }
+    }
+    /// Reads `count` values of a fixed-width integer type stored contiguously.
+    mutating func array<T: FixedWidthInteger>(_ count: Int, of type: T.Type) throws -> [T] {
+        let size = MemoryLayout<T>.size
+        guard count >= 0, count <= (data.endIndex - position) / size else {
+            throw PipelineError(.invalidModel, "model payload ends early (truncated or corrupted)")
+        }
+        let raw = try bytes(count * size)
+        var result = [T](repeating: 0, count: count)
+        result.withUnsafeMutableBytes { destination in
+            raw.withUnsafeBytes { source in destination.copyMemory(from: source) }
+        }
+        return result.map { T(littleEndian: $0) }
+    }
+}

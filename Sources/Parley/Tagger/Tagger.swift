@@ -1,0 +1,237 @@
+import Foundation
+
+/// The part-of-speech tagger's trained model: UPOS and Penn Treebank tags predicted together.
+///
+/// A greedy left-to-right averaged perceptron over lexical features (word, affixes, shape, the
+/// inflection classes a word has in an English lexicon) and the two previous tags.
+public struct TaggerModel: Sendable {
+    /// The model kind written in the file header.
+    public static let kind = "TAGR"
+
+    /// Class names: `UPOS` and `XPOS` joined by a tab.
+    let classes: [String]
+    let upos: [String]
+    let xpos: [String]
+    /// Inflection-class bits of lexicon words, by normalised-form hash.
+    let lexicon: [UInt64: UInt16]
+    /// Frequent unambiguous words and their class.
+    let tagDictionary: [UInt64: UInt8]
+    let weights: LinearModel
+
+    init(classes: [String], lexicon: [UInt64: UInt16], tagDictionary: [UInt64: UInt8], weights: LinearModel) {
+        self.classes = classes
+        let parts = classes.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        upos = parts.map { $0.first ?? "X" }
+        xpos = parts.map { $0.count > 1 ? $0[1] : "" }
+        self.lexicon = lexicon
+        self.tagDictionary = tagDictionary
+        self.weights = weights
+    }
+
+    /// Loads a tagger model file.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the file is missing, truncated, corrupted
+    ///   or of another format version.
+    public init(contentsOf url: URL) throws {
+        let payload = try ModelFile.read(url, kind: Self.kind)
+        do {
+            try self.init(payload: payload)
+        } catch var error as PipelineError {
+            error.file = url.path
+            throw error
+        }
+    }
+
+    init(payload: ArraySlice<UInt8>) throws {
+        var reader = ByteReader(payload)
+        let classes = try reader.strings()
+        let lexiconCount = Int(try reader.u32())
+        let lexiconKeys = try reader.array(lexiconCount, of: UInt64.self)
+        let lexiconValues = try reader.array(lexiconCount, of: UInt16.self)
+        let dictionaryCount = Int(try reader.u32())
+        let dictionaryKeys = try reader.array(dictionaryCount, of: UInt64.self)
+        let dictionaryValues = Array(try reader.bytes(dictionaryCount))
+        let weights = try LinearModel.read(from: &reader)
+        guard weights.classCount == classes.count, dictionaryValues.allSatisfy({ Int($0) < classes.count }) else {
+            throw PipelineError(.invalidModel, "tagger model class table is inconsistent")
+        }
+        self.init(
+            classes: classes,
+            lexicon: Dictionary(zip(lexiconKeys, lexiconValues), uniquingKeysWith: { a, _ in a }),
+            tagDictionary: Dictionary(zip(dictionaryKeys, dictionaryValues), uniquingKeysWith: { a, _ in a }),
+            weights: weights)
+    }
+
+    /// The model as file bytes (header included).
+    public func serialized() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.strings(classes)
+        let lexiconKeys = lexicon.keys.sorted()
+        writer.u32(UInt32(lexiconKeys.count))
+        for key in lexiconKeys { writer.u64(key) }
+        for key in lexiconKeys { writer.u16(lexicon[key]!) }
+        let dictionaryKeys = tagDictionary.keys.sorted()
+        writer.u32(UInt32(dictionaryKeys.count))
+        for key in dictionaryKeys { writer.u64(key) }
+        for key in dictionaryKeys { writer.u8(tagDictionary[key]!) }
+        weights.write(to: &writer)
+        return ModelFile.wrap(writer.data, kind: Self.kind)
+    }
+
+    /// The model bundled with Parley, loaded once per process.
+    public static func bundled() throws -> TaggerModel { try bundledResult.get() }
+
+    private static let bundledResult: Result<TaggerModel, PipelineError> = {
+        guard let url = ModelFile.bundled("tagger") else {
+            return .failure(PipelineError(.invalidModel, "the bundled tagger model (Models/tagger.bin) is missing"))
+        }
+        do { return .success(try TaggerModel(contentsOf: url)) } catch let error as PipelineError {
+            return .failure(error)
+        } catch { return .failure(PipelineError(.invalidModel, "\(error)", file: url.path)) }
+    }()
+
+    // MARK: Features
+
+    enum Template: UInt64 {
+        case bias = 1, word, form, suffix1, suffix2, suffix3, suffix4, prefix1, prefix3, shape, lexicon
+        case previousTag, previous2Tag, previousTags, previousTagWord, previousWord, previousSuffix, previous2Word
+        case nextWord, nextSuffix, next2Word, previousWordWord, wordNextWord, nextLexicon, previousLexicon
+        case firstShape, previousTagSuffix, lexiconSuffix, hyphenTail, nextShape, next2Suffix, wordNextLexicon
+        case previousTagNextWord
+    }
+
+    struct Context {
+        var keys: [WordKeys]
+        var lexicon: [UInt64]
+    }
+
+    func context(for forms: [String]) -> Context {
+        let keys = forms.map(WordKeys.init(text:))
+        return Context(keys: keys, lexicon: keys.map { UInt64(lexicon[$0.word] ?? 0) })
+    }
+
+    @inline(__always)
+    static func features(_ context: Context, at i: Int, previous: Int, previous2: Int, into features: inout [UInt64]) {
+        typealias H = FeatureHash
+        features.removeAll(keepingCapacity: true)
+        let keys = context.keys
+        let w = keys[i]
+        let p1 = i > 0 ? keys[i - 1] : WordKeys.padding
+        let p2 = i > 1 ? keys[i - 2] : WordKeys.padding
+        let n1 = i + 1 < keys.count ? keys[i + 1] : WordKeys.padding
+        let n2 = i + 2 < keys.count ? keys[i + 2] : WordKeys.padding
+        let lex = context.lexicon[i]
+        let nextLex = i + 1 < keys.count ? context.lexicon[i + 1] : 0xffff
+        let previousLex = i > 0 ? context.lexicon[i - 1] : 0xffff
+        let t1 = UInt64(previous + 2)
+        let t2 = UInt64(previous2 + 2)
+        features.append(H.key(Template.bias.rawValue, 0))
+        features.append(H.key(Template.word.rawValue, w.word))
+        features.append(H.key(Template.form.rawValue, w.form))
+        features.append(H.key(Template.suffix1.rawValue, w.suffix1))
+        features.append(H.key(Template.suffix2.rawValue, w.suffix2))
+        features.append(H.key(Template.suffix3.rawValue, w.suffix3))
+        features.append(H.key(Template.suffix4.rawValue, w.suffix4))
+        features.append(H.key(Template.prefix1.rawValue, w.prefix1))
+        features.append(H.key(Template.prefix3.rawValue, w.prefix3))
+        features.append(H.key(Template.shape.rawValue, w.shape))
+        features.append(H.key(Template.lexicon.rawValue, lex))
+        features.append(H.key(Template.previousTag.rawValue, t1))
+        features.append(H.key(Template.previous2Tag.rawValue, t2))
+        features.append(H.key(Template.previousTags.rawValue, t1, t2))
+        features.append(H.key(Template.previousTagWord.rawValue, t1, w.word))
+        features.append(H.key(Template.previousWord.rawValue, p1.word))
+        features.append(H.key(Template.previousSuffix.rawValue, p1.suffix3))
+        features.append(H.key(Template.previous2Word.rawValue, p2.word))
+        features.append(H.key(Template.nextWord.rawValue, n1.word))
+        features.append(H.key(Template.nextSuffix.rawValue, n1.suffix3))
+        features.append(H.key(Template.next2Word.rawValue, n2.word))
+        features.append(H.key(Template.previousWordWord.rawValue, p1.word, w.word))
+        features.append(H.key(Template.wordNextWord.rawValue, w.word, n1.word))
+        features.append(H.key(Template.nextLexicon.rawValue, nextLex))
+        features.append(H.key(Template.previousLexicon.rawValue, previousLex))
+        features.append(H.key(Template.firstShape.rawValue, i == 0 ? 1 : 0, w.shape))
+        features.append(H.key(Template.previousTagSuffix.rawValue, t1, w.suffix3))
+        features.append(H.key(Template.lexiconSuffix.rawValue, lex, w.suffix2))
+        features.append(H.key(Template.hyphenTail.rawValue, w.hyphenTail))
+        features.append(H.key(Template.nextShape.rawValue, n1.shape))
+        features.append(H.key(Template.next2Suffix.rawValue, n2.suffix3))
+        features.append(H.key(Template.wordNextLexicon.rawValue, w.word, nextLex))
+        features.append(H.key(Template.previousTagNextWord.rawValue, t1, n1.word))
+    }
+
+    /// Tags one sentence.
+    /// - Parameter forms: the sentence's words.
+    /// - Returns: the UPOS and Penn tag of each word.
+    public func tags(for forms: [String]) -> [(upos: String, xpos: String)] {
+        tag(forms).map { (upos[$0], xpos[$0]) }
+    }
+
+    /// Tags one sentence; returns class indices.
+    func tag(_ forms: [String]) -> [Int] {
+        let context = context(for: forms)
+        var result: [Int] = []
+        result.reserveCapacity(forms.count)
+        var features: [UInt64] = []
+        features.reserveCapacity(40)
+        var scores = [Float](repeating: 0, count: classes.count)
+        var previous = -1
+        var previous2 = -2
+        for i in forms.indices {
+            let guess: Int
+            if let known = tagDictionary[context.keys[i].word] {
+                guess = Int(known)
+            } else {
+                Self.features(context, at: i, previous: previous, previous2: previous2, into: &features)
+                weights.score(features, into: &scores)
+                guess = Self.argmax(scores)
+            }
+            result.append(guess)
+            previous2 = previous
+            previous = guess
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func argmax(_ scores: [Float]) -> Int {
+        var best = 0
+        var bestScore = -Float.infinity
+        for (i, score) in scores.enumerated() where score > bestScore {
+            best = i
+            bestScore = score
+        }
+        return best
+    }
+}
+
+/// Pipeline stage: assigns UPOS and Penn Treebank tags to every token.
+public struct Tagger: PipelineStage {
+    public let name = "tagger"
+    public let requires: Set<Annotation> = [.tokens, .sentences]
+    public let assigns: Set<Annotation> = [.partOfSpeech]
+    /// The trained model, shared.
+    public let model: TaggerModel
+
+    /// Creates the stage with the bundled model.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the bundled model cannot be loaded.
+    public init() throws {
+        model = try TaggerModel.bundled()
+    }
+
+    /// Creates the stage with a given model.
+    public init(model: TaggerModel) {
+        self.model = model
+    }
+
+    public func process(_ document: inout Document) throws {
+        for sentence in document.sentences {
+            let range = sentence.tokens.clamped(to: document.tokens.indices)
+            guard !range.isEmpty else { continue }
+            let tags = model.tag(range.map { document.tokens[$0].form })
+            for (offset, tag) in tags.enumerated() {
+                document.tokens[range.lowerBound + offset].upos = model.upos[tag]
+                document.tokens[range.lowerBound + offset].xpos = model.xpos[tag]
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import ArgumentParser
+import Foundation
+import Parley
+
+/// Options every `parley train` subcommand takes.
+struct TrainingDataOptions: ParsableArguments {
+    @Option(name: .long, parsing: .upToNextOption, help: "Training CoNLL-U files (EWT train; GUM train may be added).")
+    var train: [String]
+
+    @Option(name: .long, help: "Development CoNLL-U file, scored after each epoch.")
+    var dev: String
+
+    @Option(name: .long, help: "Where to write the model file.")
+    var out: String
+
+    @Option(name: .long, help: "Random seed: the same seed and data give the same model.")
+    var seed: UInt64 = 1
+
+    @Option(
+        name: .customLong("exclude-doc-prefix"),
+        help: "Skip training documents whose `# newdoc id` starts with this (non-commercial GUM genres by default).")
+    var excludedDocuments: [String] = ["GUM_whow_", "GUM_fiction_"]
+
+    func validate() throws {
+        guard !train.isEmpty else { throw ValidationError("give at least one --train file") }
+    }
+
+    /// Reads the training files, leaving out excluded documents.
+    func trainingSentences() throws -> [CoNLLU.Sentence] {
+        var sentences: [CoNLLU.Sentence] = []
+        for file in train {
+            var skipping = false
+            var skipped = 0
+            for sentence in try CoNLLU.read(contentsOf: URL(fileURLWithPath: file)) {
+                if sentence.startsDocument {
+                    let id = sentence.comment("newdoc id") ?? ""
+                    skipping = excludedDocuments.contains { id.hasPrefix($0) }
+                }
+                if skipping {
+                    skipped += 1
+                } else if !sentence.words.isEmpty {
+                    sentences.append(sentence)
+                }
+            }
+            printError("\(file): \(skipped) sentences in excluded documents left out")
+        }
+        printError("training on \(sentences.count) sentences, \(sentences.reduce(0) { $0 + $1.words.count }) words")
+        return sentences
+    }
+
+    func devSentences() throws -> [CoNLLU.Sentence] {
+        try CoNLLU.read(contentsOf: URL(fileURLWithPath: dev)).filter { !$0.words.isEmpty }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        let url = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.appendingPathExtension("tmp")
+        try Data(bytes).write(to: temporary)
+        _ = try? FileManager.default.removeItem(at: url)
+        try FileManager.default.moveItem(at: temporary, to: url)
+        printError("wrote \(out) (\(bytes.count) bytes)")
+    }
+}
+
+/// `parley train tagger`.
+struct TrainTaggerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tagger", abstract: "Train the part-of-speech tagger (UPOS + Penn Treebank tags).")
+
+    @OptionGroup var data: TrainingDataOptions
+
+    @Option(name: .long, help: "Passes over the training data.")
+    var epochs = 8
+
+    @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv (word inflection classes).")
+    var lexicon = "../shared/data/lexicon"
+
+    func run() throws {
+        let train = try data.trainingSentences()
+        let dev = try data.devSentences()
+        let classes = try TaggerModel.lexiconClasses(
+            contentsOf: URL(fileURLWithPath: lexicon).appendingPathComponent("lemminflect/infl_lu.csv"))
+        let model = TaggerModel.train(
+            train: train, dev: dev, lexicon: classes, options: TrainingOptions(epochs: epochs, seed: data.seed),
+            log: printError)
+        try data.write(model.serialized())
+    }
+}
+
+/// `parley train parser`.
+struct TrainParserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parser", abstract: "Train the dependency parser (arc-hybrid, dynamic oracle).")
+
+    @OptionGroup var data: TrainingDataOptions
+
+    @Option(name: .long, help: "Passes over the training data.")
+    var epochs = 12
+
+    @Option(name: .long, help: "Tagger model for the development set's tags (default: the bundled one; 'gold' for gold tags).")
+    var tagger: String?
+
+    @Option(name: .long, help: "Train on tags from K taggers each trained without one K-th of the data (0: gold tags).")
+    var jackknife = 5
+
+    @Option(name: .long, help: "Epochs of each jack-knife tagger.")
+    var taggerEpochs = 6
+
+    @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv (for the jack-knife taggers).")
+    var lexicon = "../shared/data/lexicon"
+
+    func run() throws {
+        let train = try data.trainingSentences()
+        let dev = try data.devSentences()
+        let taggerModel: TaggerModel?
+        switch tagger {
+        case "gold": taggerModel = nil
+        case let path?: taggerModel = try TaggerModel(contentsOf: URL(fileURLWithPath: path))
+        case nil: taggerModel = try TaggerModel.bundled()
+        }
+        var trainTags: [[(xpos: String, upos: String)]]?
+        if jackknife > 1 {
+            let classes = try TaggerModel.lexiconClasses(
+                contentsOf: URL(fileURLWithPath: lexicon).appendingPathComponent("lemminflect/infl_lu.csv"))
+            var tags = [[(xpos: String, upos: String)]](repeating: [], count: train.count)
+            for fold in 0..<jackknife {
+                let rest = train.indices.filter { $0 % jackknife != fold }.map { train[$0] }
+                let model = TaggerModel.train(
+                    train: rest, dev: [], lexicon: classes,
+                    options: TrainingOptions(epochs: taggerEpochs, seed: data.seed &+ UInt64(fold), showProgress: false),
+                    log: { _ in })
+                var correct = 0
+                var total = 0
+                for index in train.indices where index % jackknife == fold {
+                    let predicted = model.tags(for: train[index].words.map(\.form))
+                    tags[index] = predicted.map { ($0.xpos, $0.upos) }
+                    for (word, tag) in zip(train[index].words, predicted) where word.upos == tag.upos { correct += 1 }
+                    total += train[index].words.count
+                }
+                printError("jack-knife fold \(fold + 1)/\(jackknife): UPOS \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1))))")
+            }
+            trainTags = tags
+        }
+        let model = ParserModel.train(
+            train: train, trainTags: trainTags, dev: dev, tagger: taggerModel,
+            options: TrainingOptions(epochs: epochs, seed: data.seed), log: printError,
+            checkpoint: { model in try? data.write(model.serialized()) })
+        try data.write(model.serialized())
+    }
+}
+
+/// `parley train lemmatizer`.
+struct TrainLemmatizerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lemmatizer", abstract: "Build the lemmatizer's data from treebanks, lemminflect and WordNet.")
+
+    @OptionGroup var data: TrainingDataOptions
+
+    @Option(name: .long, help: "Unused: the lemmatizer is built in one pass.")
+    var epochs = 1
+
+    @Option(name: .long, help: "Directory with lemminflect/lemma_lu.csv.")
+    var lexicon = "../shared/data/lexicon"
+
+    @Option(name: .long, help: "Directory with WordNet's *.exc files.")
+    var wordnet = "../shared/data/wordnet/dict"
+
+    @Option(name: .long, help: "Tagger model for scoring the development set ('gold' for gold tags).")
+    var tagger: String?
+
+    func run() throws {
+        let train = try data.trainingSentences()
+        let dev = try data.devSentences()
+        let model = try LemmaModel.build(
+            train: train, lexiconDirectory: URL(fileURLWithPath: lexicon), wordnetDirectory: URL(fileURLWithPath: wordnet))
+        printError("dev lemma accuracy, gold tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: nil)))")
+        let taggerModel: TaggerModel? =
+            switch tagger {
+            case "gold": nil
+            case let path?: try TaggerModel(contentsOf: URL(fileURLWithPath: path))
+            case nil: try? TaggerModel.bundled()
+            }
+        if let taggerModel {
+            printError(
+                "dev lemma accuracy, predicted tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: taggerModel)))")
+        }
+        try data.write(model.serialized())
+    }
+}
+
+/// `parley train prune`: drops small weights from a trained tagger or parser model.
+struct TrainPruneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prune", abstract: "Drop small weights from a tagger or parser model to make it smaller.")
+
+    @Option(name: .long, help: "The model file (tagger or parser).")
+    var model: String
+
+    @Option(name: .long, help: "Weights of at most this magnitude are dropped.")
+    var threshold: Float
+
+    @Option(name: .long, help: "Where to write the pruned model.")
+    var out: String
+
+    func run() throws {
+        let url = URL(fileURLWithPath: model)
+        let bytes: [UInt8]
+        if let tagger = try? TaggerModel(contentsOf: url) {
+            let pruned = tagger.pruned(threshold: threshold)
+            printError("tagger weights: \(tagger.weightCount) -> \(pruned.weightCount)")
+            bytes = pruned.serialized()
+        } else {
+            let parser = try ParserModel(contentsOf: url)
+            let pruned = parser.pruned(threshold: threshold)
+            printError("parser weights: \(parser.weightCount) -> \(pruned.weightCount)")
+            bytes = pruned.serialized()
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: out))
+        printError("wrote \(out) (\(bytes.count) bytes)")
+    }
+}

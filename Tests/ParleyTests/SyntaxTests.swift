@@ -1,0 +1,222 @@
+import Foundation
+import Parley
+import ParleyTesting
+import Testing
+
+/// Runs the shipped tagger, lemmatizer and parser on hand-tokenized sentences.
+private func parse(_ sentence: String) throws -> Document {
+    var document = Document.words(sentence.split(separator: " ").map(String.init))
+    try Tagger().process(&document)
+    try Lemmatizer().process(&document)
+    try DependencyParser().process(&document)
+    return document
+}
+
+extension Document {
+    /// The first token with this form.
+    fileprivate func token(_ form: String) -> Token? { tokens.first { $0.form == form } }
+
+    /// `head-form relation` of the first token with this form, e.g. `arrested nsubj:pass`.
+    fileprivate func dependency(_ form: String) -> String {
+        guard let token = token(form) else { return "missing" }
+        let head = token.head.map { tokens[$0].form } ?? "ROOT"
+        return "\(head) \(token.relation ?? "_")"
+    }
+}
+
+@Suite struct TaggerTests {
+    @Test(arguments: [
+        ("Police arrested dozens of protesters in the capital .", "arrested", "VERB", "VBD"),
+        ("The talks were held in Doha .", "held", "VERB", "VBN"),
+        ("Rebels will attack the city .", "will", "AUX", "MD"),
+        ("The minister said that troops attacked the town .", "that", "SCONJ", "IN"),
+        ("Hamas fired rockets at Israel .", "Hamas", "PROPN", "NNP"),
+        ("The army 's attacks killed 12 people .", "12", "NUM", "CD"),
+    ])
+    func tagsWordsInContext(sentence: String, word: String, upos: String, xpos: String) throws {
+        var document = Document.words(sentence.split(separator: " ").map(String.init))
+        try Tagger().process(&document)
+        let token = try #require(document.tokens.first { $0.form == word })
+        #expect(token.upos == upos)
+        #expect(token.xpos == xpos)
+        #expect(document.tokens.allSatisfy { $0.upos != nil && $0.xpos != nil })
+    }
+}
+
+@Suite struct LemmatizerTests {
+    @Test(arguments: [
+        ("fought", "VERB", "VBD", "fight"), ("fled", "VERB", "VBN", "flee"), ("seized", "VERB", "VBD", "seize"),
+        ("casualties", "NOUN", "NNS", "casualty"), ("children", "NOUN", "NNS", "child"), ("was", "AUX", "VBD", "be"),
+        ("better", "ADJ", "JJR", "good"), ("Taliban", "PROPN", "NNP", "Taliban"), ("n't", "PART", "RB", "not"),
+        ("shelling", "VERB", "VBG", "shell"), ("The", "DET", "DT", "the"), ("deployed", "VERB", "VBN", "deploy"),
+    ])
+    func lemmatizesByTag(form: String, upos: String, xpos: String, lemma: String) throws {
+        #expect(try LemmaModel.bundled().lemma(form, upos: upos, xpos: xpos) == lemma)
+    }
+
+    @Test func fallsBackToSuffixRulesForUnknownWords() throws {
+        let model = try LemmaModel.bundled()
+        #expect(model.lemma("blorpified", upos: "VERB", xpos: "VBD") == "blorpify")
+        #expect(model.lemma("zarquons", upos: "NOUN", xpos: "NNS") == "zarquon")
+    }
+}
+
+@Suite struct DependencyParserTests {
+    @Test func findsSubjectAndObjectOfAnActiveVerb() throws {
+        let document = try parse("On Sunday , rebels attacked a military convoy .")
+        #expect(document.dependency("rebels") == "attacked nsubj")
+        #expect(document.dependency("convoy") == "attacked obj")
+        #expect(document.dependency("attacked") == "ROOT root")
+        #expect(document.dependency("Sunday") == "attacked obl")
+    }
+
+    @Test func findsTheAgentOfAPassive() throws {
+        let document = try parse("The protesters were arrested by the police on Sunday .")
+        #expect(document.dependency("protesters") == "arrested nsubj:pass")
+        #expect(document.dependency("were") == "arrested aux:pass")
+        #expect(document.dependency("police") == "arrested obl:agent")
+    }
+
+    @Test func attachesARelativeClauseToItsNoun() throws {
+        let document = try parse("The soldiers who killed the villagers were arrested .")
+        #expect(document.dependency("killed") == "soldiers acl:relcl")
+        #expect(document.dependency("who") == "killed nsubj")
+        #expect(document.dependency("villagers") == "killed obj")
+        #expect(document.dependency("soldiers") == "arrested nsubj:pass")
+    }
+
+    @Test func coordinatesSubjectsAndVerbs() throws {
+        let document = try parse("Egypt and Jordan condemned the attack and called for talks .")
+        #expect(document.dependency("Egypt") == "condemned nsubj")
+        #expect(document.dependency("Jordan") == "Egypt conj")
+        #expect(document.dependency("called") == "condemned conj")
+        #expect(document.dependency("attack") == "condemned obj")
+    }
+
+    @Test func parsesAComplementOfSaid() throws {
+        let document = try parse("The minister said that the army would conduct airstrikes .")
+        #expect(document.dependency("conduct") == "said ccomp")
+        #expect(document.dependency("army") == "conduct nsubj")
+        #expect(document.dependency("airstrikes") == "conduct obj")
+        #expect(document.dependency("would") == "conduct aux")
+        #expect(document.dependency("minister") == "said nsubj")
+    }
+
+    @Test func parsesAnOpenComplement() throws {
+        let document = try parse("The government refused to provide aid to the refugees .")
+        #expect(document.dependency("provide") == "refused xcomp")
+        #expect(document.dependency("aid") == "provide obj")
+        #expect(document.dependency("government") == "refused nsubj")
+    }
+
+    @Test func parsesAQuestion() throws {
+        let document = try parse("Who attacked the embassy ?")
+        #expect(document.dependency("Who") == "attacked nsubj")
+        #expect(document.dependency("embassy") == "attacked obj")
+    }
+
+    @Test func parsesAHeadline() throws {
+        let document = try parse("Militants kill 12 soldiers in northern Mali")
+        #expect(document.dependency("Militants") == "kill nsubj")
+        #expect(document.dependency("soldiers") == "kill obj")
+        #expect(document.dependency("Mali") == "kill obl")
+    }
+
+    @Test func givesEverySentenceOneRootAndATree() throws {
+        var document = Document.words("Talks resumed . Fighting continued in the north .".split(separator: " ").map(String.init))
+        document.sentences = [
+            Sentence(tokens: 0..<3, range: 0..<15), Sentence(tokens: 3..<9, range: 16..<document.text.utf8.count),
+        ]
+        try Tagger().process(&document)
+        try DependencyParser().process(&document)
+        for sentence in document.sentences {
+            let roots = sentence.tokens.filter { document.tokens[$0].head == nil }
+            #expect(roots.count == 1)
+            #expect(roots.allSatisfy { document.tokens[$0].relation == "root" })
+            for index in sentence.tokens {
+                var current = index
+                var steps = 0
+                while let head = document.tokens[current].head, steps <= sentence.tokens.count {
+                    #expect(sentence.tokens.contains(head))
+                    current = head
+                    steps += 1
+                }
+                #expect(steps <= sentence.tokens.count)
+            }
+        }
+    }
+
+    @Test func runsInTheStandardPipelineFromRawText() throws {
+        let pipeline = try StandardPipeline.make(upTo: .syntax)
+        let document = try pipeline(Document(id: "raw", text: "Police arrested two men in Kabul on Monday."))
+        #expect(document.annotations.isSuperset(of: [.partOfSpeech, .lemmas, .dependencies]))
+        #expect(document.dependency("men") == "arrested obj")
+        #expect(document.token("arrested")?.lemma == "arrest")
+    }
+}
+
+@Suite struct ModelFileTests {
+    private func temporaryFile(_ bytes: [UInt8]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parley-model-\(UUID().uuidString).bin")
+        try Data(bytes).write(to: url)
+        return url
+    }
+
+    private func expectInvalidModel(_ body: () throws -> Void) {
+        do {
+            try body()
+            Issue.record("expected an invalid-model error")
+        } catch let error as PipelineError {
+            #expect(error.code == .invalidModel)
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func roundTripsAPayload() throws {
+        let payload: [UInt8] = [1, 2, 3, 4, 5]
+        let file = ModelFile.wrap(payload, kind: "TEST")
+        #expect(Array(try ModelFile.unwrap(file, kind: "TEST", file: "x")) == payload)
+    }
+
+    @Test func rejectsAMissingFile() {
+        expectInvalidModel { _ = try TaggerModel(contentsOf: URL(fileURLWithPath: "/nonexistent/tagger.bin")) }
+    }
+
+    @Test func rejectsTruncatedFiles() throws {
+        let bytes = try TaggerModel.bundled().serialized()
+        for length in [0, 10, 31, bytes.count / 2, bytes.count - 1] {
+            let file = try temporaryFile(Array(bytes.prefix(length)))
+            defer { try? FileManager.default.removeItem(at: file) }
+            expectInvalidModel { _ = try TaggerModel(contentsOf: file) }
+        }
+    }
+
+    @Test func rejectsACorruptedFile() throws {
+        var bytes = try ParserModel.bundled().serialized()
+        bytes[bytes.count / 2] ^= 0xFF
+        let file = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(at: file) }
+        expectInvalidModel { _ = try ParserModel(contentsOf: file) }
+    }
+
+    @Test func rejectsAnotherFormatVersion() throws {
+        var bytes = try LemmaModel.bundled().serialized()
+        bytes[8] = 99  // the format version follows the 8-byte magic
+        let file = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(at: file) }
+        expectInvalidModel { _ = try LemmaModel(contentsOf: file) }
+    }
+
+    @Test func rejectsAModelOfAnotherKind() throws {
+        let file = try temporaryFile(try LemmaModel.bundled().serialized())
+        defer { try? FileManager.default.removeItem(at: file) }
+        expectInvalidModel { _ = try ParserModel(contentsOf: file) }
+    }
+
+    @Test func rejectsAPayloadWithAValidChecksumButBadTables() throws {
+        let file = try temporaryFile(ModelFile.wrap([255, 255, 255, 255, 0, 0], kind: "TAGR"))
+        defer { try? FileManager.default.removeItem(at: file) }
+        expectInvalidModel { _ = try TaggerModel(contentsOf: file) }
+    }
+}
