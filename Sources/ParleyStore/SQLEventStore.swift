@@ -109,10 +109,22 @@ public final class SQLEventStore: EventStore {
             SELECT document_key, COUNT(*) FROM (\(union)) c WHERE document_key <> ?
             GROUP BY document_key HAVING COUNT(*) >= ?
             """, hashes.map { .integer($0) } + [.text(fingerprint.key), .integer(Int64(Self.minimumSharedSlots))])
-        let candidateRows = try await documentRows(shared.compactMap { $0[0].text })
-        let rows: [[SQLValue]] = shared.compactMap { row in
-            guard let key = row[0].text, let document = candidateRows[key] else { return nil }
-            return [row[0], row[1], .from(document.shingleCount), .from(document.duplicateOf)]
+        // Capped buckets undercount shared slots: count them exactly on the best candidates' own signatures.
+        let strongest = shared.sorted { ($0[1].integer ?? 0) > ($1[1].integer ?? 0) }.prefix(20).compactMap { $0[0].text }
+        var exact: [String: Int] = [:]
+        if !strongest.isEmpty {
+            let own = Set(hashes)
+            let marks = Array(repeating: "?", count: strongest.count).joined(separator: ", ")
+            for row in try await backend.query(
+                "SELECT document_key, hash FROM signatures WHERE kind = 0 AND document_key IN (\(marks))", strongest.map { .text($0) })
+            {
+                if let key = row[0].text, let hash = row[1].integer, own.contains(Int64(hash)) { exact[key, default: 0] += 1 }
+            }
+        }
+        let candidateRows = try await documentRows(strongest)
+        let rows: [[SQLValue]] = strongest.compactMap { key in
+            guard let document = candidateRows[key] else { return nil }
+            return [.text(key), .from(exact[key] ?? 0), .from(document.shingleCount), .from(document.duplicateOf)]
         }
         var best: (score: Double, group: String)?
         for row in rows {
