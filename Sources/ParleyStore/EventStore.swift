@@ -93,6 +93,21 @@ public struct StoredEvent: Sendable, Hashable, Codable {
     /// The document's URL, when it has one.
     public var url: String?
     public var outlet: String?
+
+    /// Creates a stored event.
+    public init(
+        event: Event, documentID: String, documentKey: String, published: Day?, incident: String?,
+        sentenceText: String, url: String?, outlet: String?
+    ) {
+        self.event = event
+        self.documentID = documentID
+        self.documentKey = documentKey
+        self.published = published
+        self.incident = incident
+        self.sentenceText = sentenceText
+        self.url = url
+        self.outlet = outlet
+    }
 }
 
 /// One real-world happening reported by one or more events, across sentences and documents.

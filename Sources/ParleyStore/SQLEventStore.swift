@@ -100,15 +100,32 @@ public final class SQLEventStore: EventStore {
     private func findDuplicate(of fingerprint: Fingerprint) async throws -> String? {
         let hashes = fingerprint.shingleHashes
         guard hashes.count == Fingerprint.slots else { return nil }
-        let placeholders = Array(repeating: "?", count: hashes.count).joined(separator: ", ")
-        let rows = try await backend.query(
+        // Each slot's bucket is read up to a cap: a value shared by very many documents is boilerplate,
+        // and a real copy shares most other slots too. This keeps the lookup from growing with the store.
+        let arm = "SELECT document_key FROM (SELECT document_key FROM signatures WHERE kind = 0 AND hash = ? LIMIT \(Self.bucketCap)) b"
+        let union = Array(repeating: arm, count: hashes.count).joined(separator: " UNION ALL ")
+        let shared = try await backend.query(
             """
-            SELECT s.document_key, COUNT(*), d.shingle_count, d.duplicate_of, d.stored_at
-            FROM signatures s JOIN documents d ON d.key = s.document_key
-            WHERE s.kind = 0 AND s.hash IN (\(placeholders)) AND s.document_key <> ?
-            GROUP BY s.document_key, d.shingle_count, d.duplicate_of, d.stored_at
-            HAVING COUNT(*) >= ?
+            SELECT document_key, COUNT(*) FROM (\(union)) c WHERE document_key <> ?
+            GROUP BY document_key HAVING COUNT(*) >= ?
             """, hashes.map { .integer($0) } + [.text(fingerprint.key), .integer(Int64(Self.minimumSharedSlots))])
+        // Capped buckets undercount shared slots: count them exactly on the best candidates' own signatures.
+        let strongest = shared.sorted { ($0[1].integer ?? 0) > ($1[1].integer ?? 0) }.prefix(20).compactMap { $0[0].text }
+        var exact: [String: Int] = [:]
+        if !strongest.isEmpty {
+            let own = Set(hashes)
+            let marks = Array(repeating: "?", count: strongest.count).joined(separator: ", ")
+            for row in try await backend.query(
+                "SELECT document_key, hash FROM signatures WHERE kind = 0 AND document_key IN (\(marks))", strongest.map { .text($0) })
+            {
+                if let key = row[0].text, let hash = row[1].integer, own.contains(Int64(hash)) { exact[key, default: 0] += 1 }
+            }
+        }
+        let candidateRows = try await documentRows(strongest)
+        let rows: [[SQLValue]] = strongest.compactMap { key in
+            guard let document = candidateRows[key] else { return nil }
+            return [.text(key), .from(exact[key] ?? 0), .from(document.shingleCount), .from(document.duplicateOf)]
+        }
         var best: (score: Double, group: String)?
         for row in rows {
             guard let candidate = row[0].text, let shared = row[1].integer, let size = row[2].integer else { continue }
@@ -123,6 +140,8 @@ public final class SQLEventStore: EventStore {
     }
 
     static let minimumSharedSlots = 8
+    /// Most documents read from one MinHash bucket when looking for near-duplicates.
+    static let bucketCap = 64
     /// A MinHash value shared by more documents than this is a common word, not a story.
     static let storyBucketLimit = 50
     /// Days apart two related posts may be published.
