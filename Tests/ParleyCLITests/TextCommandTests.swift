@@ -69,7 +69,9 @@ import Testing
         #expect(sentences[1].multiwordTokens.map(\.form) == ["don't"])
         #expect(sentences[1].words.map(\.form) == ["We", "do", "n't", "know", "."])
         #expect(sentences[1].comment("sent_id") != nil)
-        #expect(result.stdout.contains("1\tWe\t_\t"))
+        // The tagger, lemmatizer and parser fill their columns.
+        #expect(result.stdout.contains("1\tWe\twe\tPRON\tPRP\t"))
+        #expect(sentences.allSatisfy { $0.words.allSatisfy { $0.upos != nil && $0.head != nil && $0.relation != nil } })
     }
 
     @Test func parseKeepsGivenSegmentation() throws {
@@ -78,8 +80,8 @@ import Testing
         let sentences = try CoNLLU.parse(result.stdout)
         #expect(sentences.count == 3)
         #expect(sentences.map { $0.words.count } == [3, 6, 2])
-        // Gold columns are not copied into the output.
-        #expect(sentences[0].words[0].upos == nil)
+        // Tags, lemmas and the tree come from Parley's own stages on the given words.
+        #expect(sentences.allSatisfy { $0.words.allSatisfy { $0.upos != nil && $0.lemma != nil && $0.head != nil } })
     }
 
     @Test func evalUDScoresRawText() throws {

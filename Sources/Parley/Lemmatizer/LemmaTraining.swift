@@ -7,9 +7,12 @@ extension LemmaModel {
     ///   - lexiconDirectory: the folder holding `lemminflect/lemma_lu.csv`.
     ///   - wordnetDirectory: the folder holding WordNet's `verb.exc`, `noun.exc`, `adj.exc`, `adv.exc`.
     /// - Throws: ``PipelineError/Code/invalidLexicon`` when a lexicon file cannot be read.
-    public static func build(train: [CoNLLU.Sentence], lexiconDirectory: URL, wordnetDirectory: URL) throws -> LemmaModel {
+    public static func build(train: [CoNLLU.Sentence], lexiconDirectory: URL, wordnetDirectory: URL) throws
+        -> LemmaModel
+    {
         func read(_ url: URL) throws -> String {
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let text = String(data: data, encoding: .utf8)
             else { throw PipelineError(.invalidLexicon, "cannot read the lexicon file", file: url.path) }
             return text
         }
@@ -38,7 +41,8 @@ extension LemmaModel {
             for word in sentence.words {
                 guard let lemma = word.lemma, let xpos = word.xpos else { continue }
                 let lower = word.form.lowercased()
-                seenCounts[lower + "\u{1}" + xpos, default: [:]][encode(lemma, form: word.form, xpos: xpos), default: 0] += 1
+                seenCounts[lower + "\u{1}" + xpos, default: [:]][
+                    encode(lemma, form: word.form, xpos: xpos), default: 0] += 1
                 let characters = Array(lower)
                 guard characters.count > 2 else { continue }
                 let rule = rule(from: lower, to: lemma.lowercased())

@@ -98,7 +98,9 @@ struct TrainParserCommand: ParsableCommand {
     @Option(name: .long, help: "Passes over the training data.")
     var epochs = 12
 
-    @Option(name: .long, help: "Tagger model for the development set's tags (default: the bundled one; 'gold' for gold tags).")
+    @Option(
+        name: .long,
+        help: "Tagger model for the development set's tags (default: the bundled one; 'gold' for gold tags).")
     var tagger: String?
 
     @Option(name: .long, help: "Train on tags from K taggers each trained without one K-th of the data (0: gold tags).")
@@ -128,7 +130,8 @@ struct TrainParserCommand: ParsableCommand {
                 let rest = train.indices.filter { $0 % jackknife != fold }.map { train[$0] }
                 let model = TaggerModel.train(
                     train: rest, dev: [], lexicon: classes,
-                    options: TrainingOptions(epochs: taggerEpochs, seed: data.seed &+ UInt64(fold), showProgress: false),
+                    options: TrainingOptions(
+                        epochs: taggerEpochs, seed: data.seed &+ UInt64(fold), showProgress: false),
                     log: { _ in })
                 var correct = 0
                 var total = 0
@@ -138,7 +141,9 @@ struct TrainParserCommand: ParsableCommand {
                     for (word, tag) in zip(train[index].words, predicted) where word.upos == tag.upos { correct += 1 }
                     total += train[index].words.count
                 }
-                printError("jack-knife fold \(fold + 1)/\(jackknife): UPOS \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1))))")
+                printError(
+                    "jack-knife fold \(fold + 1)/\(jackknife): UPOS \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1))))"
+                )
             }
             trainTags = tags
         }
@@ -173,7 +178,8 @@ struct TrainLemmatizerCommand: ParsableCommand {
         let train = try data.trainingSentences()
         let dev = try data.devSentences()
         let model = try LemmaModel.build(
-            train: train, lexiconDirectory: URL(fileURLWithPath: lexicon), wordnetDirectory: URL(fileURLWithPath: wordnet))
+            train: train, lexiconDirectory: URL(fileURLWithPath: lexicon),
+            wordnetDirectory: URL(fileURLWithPath: wordnet))
         printError("dev lemma accuracy, gold tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: nil)))")
         let taggerModel: TaggerModel? =
             switch tagger {
@@ -183,7 +189,8 @@ struct TrainLemmatizerCommand: ParsableCommand {
             }
         if let taggerModel {
             printError(
-                "dev lemma accuracy, predicted tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: taggerModel)))")
+                "dev lemma accuracy, predicted tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: taggerModel)))"
+            )
         }
         try data.write(model.serialized())
     }
