@@ -76,6 +76,9 @@ struct TrainTaggerCommand: ParsableCommand {
     @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv (word inflection classes).")
     var lexicon = "../shared/data/lexicon"
 
+    @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
+    var prune: Float = 0.5
+
     func run() throws {
         let train = try data.trainingSentences()
         let dev = try data.devSentences()
@@ -84,7 +87,7 @@ struct TrainTaggerCommand: ParsableCommand {
         let model = TaggerModel.train(
             train: train, dev: dev, lexicon: classes, options: TrainingOptions(epochs: epochs, seed: data.seed),
             log: printError)
-        try data.write(model.serialized())
+        try data.write(model.pruned(threshold: prune).serialized())
     }
 }
 
@@ -96,7 +99,7 @@ struct TrainParserCommand: ParsableCommand {
     @OptionGroup var data: TrainingDataOptions
 
     @Option(name: .long, help: "Passes over the training data.")
-    var epochs = 12
+    var epochs = 7
 
     @Option(
         name: .long,
@@ -104,10 +107,13 @@ struct TrainParserCommand: ParsableCommand {
     var tagger: String?
 
     @Option(name: .long, help: "Train on tags from K taggers each trained without one K-th of the data (0: gold tags).")
-    var jackknife = 5
+    var jackknife = 3
 
     @Option(name: .long, help: "Epochs of each jack-knife tagger.")
-    var taggerEpochs = 6
+    var taggerEpochs = 3
+
+    @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
+    var prune: Float = 1.5
 
     @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv (for the jack-knife taggers).")
     var lexicon = "../shared/data/lexicon"
@@ -150,8 +156,8 @@ struct TrainParserCommand: ParsableCommand {
         let model = ParserModel.train(
             train: train, trainTags: trainTags, dev: dev, tagger: taggerModel,
             options: TrainingOptions(epochs: epochs, seed: data.seed), log: printError,
-            checkpoint: { model in try? data.write(model.serialized()) })
-        try data.write(model.serialized())
+            checkpoint: { model in try? data.write(model.pruned(threshold: prune).serialized()) })
+        try data.write(model.pruned(threshold: prune).serialized())
     }
 }
 
