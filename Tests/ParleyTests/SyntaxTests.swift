@@ -54,6 +54,13 @@ extension Document {
         #expect(try LemmaModel.bundled().lemma(form, upos: upos, xpos: xpos) == lemma)
     }
 
+    @Test func givesFeaturesByTag() throws {
+        let model = try LemmaModel.bundled()
+        #expect(model.features("zarquons", xpos: "NNS") == "Number=Plur")
+        #expect(model.features("attacked", xpos: "VBD")?.contains("Tense=Past") == true)
+        #expect(model.features("the", xpos: "DT")?.contains("Definite=Def") == true)
+    }
+
     @Test func fallsBackToSuffixRulesForUnknownWords() throws {
         let model = try LemmaModel.bundled()
         #expect(model.lemma("blorpified", upos: "VERB", xpos: "VBD") == "blorpify")

@@ -37,10 +37,14 @@ extension LemmaModel {
         }
         var seenCounts: [String: [String: Int]] = [:]
         var ruleCounts: [String: [String: Int]] = [:]
+        var featureCounts: [String: [String: Int]] = [:]
         for sentence in train {
             for word in sentence.words {
                 guard let lemma = word.lemma, let xpos = word.xpos else { continue }
                 let lower = word.form.lowercased()
+                let features = word.features ?? "_"
+                featureCounts[lower + "\u{1}" + xpos, default: [:]][features, default: 0] += 1
+                featureCounts["\u{1}" + xpos, default: [:]][features, default: 0] += 1
                 seenCounts[lower + "\u{1}" + xpos, default: [:]][
                     encode(lemma, form: word.form, xpos: xpos), default: 0] += 1
                 let characters = Array(lower)
@@ -68,7 +72,14 @@ extension LemmaModel {
             let shorter = parts[0] + "\u{1}" + parts[1].dropFirst()
             if rules[String(shorter)] == rules[key] { rules[key] = nil }
         }
-        return LemmaModel(seen: seen, lexicon: lexicon, rules: rules)
+        var morphology: [String: String] = [:]
+        for (key, counts) in featureCounts { morphology[key] = majority(counts).0 }
+        // Keep word entries only where they differ from their tag's default.
+        for (key, value) in morphology where !key.hasPrefix("\u{1}") {
+            let tag = key.split(separator: "\u{1}", omittingEmptySubsequences: false).last.map { "\u{1}" + $0 } ?? ""
+            if morphology[tag] == value { morphology[key] = nil }
+        }
+        return LemmaModel(seen: seen, lexicon: lexicon, rules: rules, morphology: morphology)
     }
 
     /// Lemma accuracy (percent) on gold sentences, with the gold tags or a tagger's.
