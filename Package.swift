@@ -6,10 +6,15 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Parley", targets: ["Parley"]),
+        .library(name: "ParleyStore", targets: ["ParleyStore"]),
+        .library(name: "ParleyPostgres", targets: ["ParleyPostgres"]),
         .executable(name: "parley", targets: ["ParleyCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -17,20 +22,46 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(
+            name: "ParleyStore",
+            dependencies: [
+                "Parley",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "ParleyPostgres",
+            dependencies: [
+                "Parley",
+                "ParleyStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .target(
             name: "ParleyTesting",
-            dependencies: ["Parley"]
+            dependencies: ["Parley", "ParleyStore"]
         ),
         .executableTarget(
             name: "ParleyCLI",
             dependencies: [
                 "Parley",
+                "ParleyStore",
+                "ParleyPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
             name: "ParleyTests",
             dependencies: ["Parley", "ParleyTesting"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ParleyStoreTests",
+            dependencies: ["Parley", "ParleyStore", "ParleyTesting"]
+        ),
+        .testTarget(
+            name: "ParleyPostgresTests",
+            dependencies: ["Parley", "ParleyStore", "ParleyPostgres", "ParleyTesting"]
         ),
         .testTarget(
             name: "ParleyCLITests",

@@ -86,7 +86,9 @@ extension InputOptions {
     /// memory), printing diagnostics to standard error; a file that fails is reported and skipped.
     /// - Returns: how many documents were read, and how many files failed and records were skipped.
     @discardableResult
-    func forEachDocument(_ body: (Document) throws -> Void) rethrows -> (documents: Int, failedFiles: Int, skippedRecords: Int) {
+    func forEachDocument(_ body: (Document) throws -> Void) rethrows -> (
+        documents: Int, failedFiles: Int, skippedRecords: Int
+    ) {
         var counts = (documents: 0, failedFiles: 0, skippedRecords: 0)
         let reader = self.reader
         for file in files {

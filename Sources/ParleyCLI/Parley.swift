@@ -19,6 +19,14 @@ struct ParleyCommand: AsyncParsableCommand {
             LexiconCommand.self,
             BenchCommand.self,
             TrainCommand.self,
+            IngestCommand.self,
+            StatusCommand.self,
+            EventsCommand.self,
+            IncidentsCommand.self,
+            StoriesCommand.self,
+            SimilarCommand.self,
+            ExportCommand.self,
+            TimelineCommand.self,
         ]
     )
 }

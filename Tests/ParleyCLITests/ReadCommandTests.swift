@@ -11,6 +11,11 @@ import Testing
         return url.path
     }
 
+    /// Deletes a file made by `temporaryFile` and its folder.
+    func removeTemporaryFile(_ path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
     func records(_ output: String) throws -> [[String: Any]] {
         try output.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -27,6 +32,7 @@ import Testing
             <div class="share-buttons"><a href="#">Share on Facebook</a></div></article></body></html>
             """
         let path = try temporaryFile(Data(page.utf8), name: "page.html")
+        defer { removeTemporaryFile(path) }
         let result = try runParley(["read", path, "--output", "jsonl"])
         #expect(result.status == 0)
         let record = try #require(try records(result.stdout).first)
@@ -46,7 +52,10 @@ import Testing
             {"id": "c", "body": "The last record."}
             """
         let result = try runParley(
-            ["read", "-", "--output", "jsonl", "--text-field", "body", "--date-field", "day", "--title-field", "headline"],
+            [
+                "read", "-", "--output", "jsonl", "--text-field", "body", "--date-field", "day", "--title-field",
+                "headline",
+            ],
             stdin: input)
         #expect(result.status == 1)
         let ids = try records(result.stdout).compactMap { $0["id"] as? String }
@@ -66,8 +75,11 @@ import Testing
 
     @Test func namesTheFileThatFailsAndGoesOnWithTheOthers() throws {
         let good = try temporaryFile(Data("Rebels freed two hostages.".utf8), name: "good.txt")
+        defer { removeTemporaryFile(good) }
         let binary = try temporaryFile(Data([0x50, 0x00, 0x01, 0x02]), name: "blob.txt")
+        defer { removeTemporaryFile(binary) }
         let empty = try temporaryFile(Data(), name: "empty.txt")
+        defer { removeTemporaryFile(empty) }
         let result = try runParley(["read", binary, good, empty, "/nonexistent/x.txt", "--output", "jsonl"])
         #expect(result.status == 1)
         #expect(try records(result.stdout).count == 1)
@@ -78,6 +90,7 @@ import Testing
 
     @Test func rejectsAFileOverTheSizeLimit() throws {
         let path = try temporaryFile(Data(String(repeating: "Talks went on. ", count: 20).utf8), name: "big.txt")
+        defer { removeTemporaryFile(path) }
         let result = try runParley(["read", path, "--max-size", "100"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(path): input is 300 bytes, over the limit of 100 (raise it with --max-size)"))

@@ -69,9 +69,10 @@ import Testing
         #expect(sentences[1].multiwordTokens.map(\.form) == ["don't"])
         #expect(sentences[1].words.map(\.form) == ["We", "do", "n't", "know", "."])
         #expect(sentences[1].comment("sent_id") != nil)
-        // The tagger, lemmatizer and parser fill their columns.
-        #expect(result.stdout.contains("1\tWe\twe\tPRON\tPRP\t"))
-        #expect(sentences.allSatisfy { $0.words.allSatisfy { $0.upos != nil && $0.head != nil && $0.relation != nil } })
+        // The syntax stages fill tags, lemmas and a tree with one root per sentence.
+        #expect(sentences[1].words[0].upos == "PRON")
+        #expect(sentences[1].words[0].lemma == "we")
+        #expect(sentences.allSatisfy { $0.words.filter { $0.head == 0 }.count == 1 })
     }
 
     @Test func parseKeepsGivenSegmentation() throws {
@@ -80,8 +81,20 @@ import Testing
         let sentences = try CoNLLU.parse(result.stdout)
         #expect(sentences.count == 3)
         #expect(sentences.map { $0.words.count } == [3, 6, 2])
-        // Tags, lemmas and the tree come from Parley's own stages on the given words.
-        #expect(sentences.allSatisfy { $0.words.allSatisfy { $0.upos != nil && $0.lemma != nil && $0.head != nil } })
+        // The output carries the pipeline's own analysis: every word tagged, one root per sentence.
+        #expect(sentences.allSatisfy { $0.words.allSatisfy { $0.upos != nil && $0.head != nil } })
+        #expect(sentences.allSatisfy { $0.words.filter { $0.head == 0 }.count == 1 })
+    }
+
+    @Test func parseReportsAMalformedCoNLLUFile() throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bad-\(UUID()).conllu")
+        try "# text = x\n1\tx\t_\t_\t_\t_\t_\t_\t_\t_\n3\ty\t_\t_\t_\t_\t_\t_\t_\t_\n".write(
+            to: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let result = try runParley(["parse", "--input", "conllu", bad.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(bad.path):3"))
+        #expect(result.stdout.isEmpty)
     }
 
     @Test func evalUDScoresRawText() throws {

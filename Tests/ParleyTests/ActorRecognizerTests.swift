@@ -13,7 +13,8 @@ import Testing
 
     func recognize(_ text: String, on day: Day? = nil) throws -> Document {
         var document = Document(id: "t", text: text, metadata: ArticleMetadata(published: day))
-        try SimpleSegmenter().process(&document)
+        try Tokenizer().process(&document)
+        try SentenceSegmenter().process(&document)
         try recognizer.process(&document)
         return document
     }
@@ -59,7 +60,8 @@ import Testing
     }
 
     @Test func resolvesLaterMentionsToTheirAntecedent() throws {
-        let text = "Defence Minister Anna Maria Berg met the Southlandian delegation. Berg said talks went well. "
+        let text =
+            "Defence Minister Anna Maria Berg met the Southlandian delegation. Berg said talks went well. "
             + "The defence minister warned Harbourcity. He said more."
         let document = try recognize(text, on: Day(year: 2024, month: 1, day: 1))
         let byText = Dictionary(document.actors.map { ($0.text, $0) }, uniquingKeysWith: { first, _ in first })

@@ -21,8 +21,14 @@ import Testing
         return url.path
     }
 
-    func expectError(_ code: PipelineError.Code, naming file: String, containing words: String, _ body: () throws -> Void)
-    {
+    /// Deletes a file made by `temporaryFile` and its folder.
+    func removeTemporaryFile(_ path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    func expectError(
+        _ code: PipelineError.Code, naming file: String, containing words: String, _ body: () throws -> Void
+    ) {
         let error = #expect(throws: PipelineError.self) { try body() }
         #expect(error?.code == code)
         #expect(error?.file == file)
@@ -69,7 +75,8 @@ import Testing
     }
 
     @Test func sniffsHTMLFromContent() throws {
-        let page = "<!DOCTYPE html><html><body><article><p>Rebels freed two hostages on Monday.</p></article></body></html>"
+        let page =
+            "<!DOCTYPE html><html><body><article><p>Rebels freed two hostages on Monday.</p></article></body></html>"
         let document = try #require(try reader.read(data: Data(page.utf8), name: "-").documents.first)
         #expect(document.id == "stdin")
         #expect(document.text == "Rebels freed two hostages on Monday.")
@@ -93,7 +100,9 @@ import Testing
         #expect(first.metadata.url == "https://valleyledger.example/envoys")
         #expect(first.metadata.published == Day(year: 2024, month: 5, day: 2))
         #expect(first.metadata.origin == "\(path):1")
-        #expect(first.text == "Envoys from Arland and Belmora met in Brisk on Thursday.\n\nThey agreed to meet again in June.")
+        #expect(
+            first.text
+                == "Envoys from Arland and Belmora met in Brisk on Thursday.\n\nThey agreed to meet again in June.")
         #expect(result.documents[1].metadata.published == Day(year: 2024, month: 5, day: 3))
         #expect(result.documents[2].metadata.published == Day(year: 2024, month: 5, day: 4))
 
@@ -128,7 +137,10 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.documents.map(\.id) == ["wire-7", "wire-8"])
         #expect(result.documents.map(\.metadata.title) == ["Talks resume", nil])
-        #expect(result.documents.map(\.metadata.published) == [Day(year: 2022, month: 10, day: 27), Day(year: 2022, month: 10, day: 28)])
+        #expect(
+            result.documents.map(\.metadata.published) == [
+                Day(year: 2022, month: 10, day: 27), Day(year: 2022, month: 10, day: 28),
+            ])
     }
 
     @Test func repairsInvalidUTF8InARecordAndSaysWhere() throws {
@@ -139,17 +151,22 @@ import Testing
         #expect(result.documents[1].text == "caf\u{FFFD}\u{FFFD} au lait")
         let warning = try #require(result.diagnostics.first)
         #expect(warning.severity == .warning)
-        #expect(warning.description == "feed.jsonl:2: warning: replaced 2 invalid UTF-8 bytes with U+FFFD; save the file as UTF-8 to avoid this")
+        #expect(
+            warning.description
+                == "feed.jsonl:2: warning: replaced 2 invalid UTF-8 bytes with U+FFFD; save the file as UTF-8 to avoid this"
+        )
         #expect(result.documents[1].warnings == [warning])
     }
 
     @Test func streamsALargeFileRecordByRecord() throws {
         var lines: [String] = []
         for index in 1...3000 {
-            lines.append(#"{"id": "r\#(index)", "date": "2024-01-02", "text": "Record number \#(index) of a long feed."}"#)
+            lines.append(
+                #"{"id": "r\#(index)", "date": "2024-01-02", "text": "Record number \#(index) of a long feed."}"#)
         }
         lines.insert("{broken", at: 1500)
         let path = try temporaryFile(Data(lines.joined(separator: "\n").utf8), name: "big.jsonl")
+        defer { removeTemporaryFile(path) }
         let small = reader { $0.maxBytes = 200 }  // smaller than the file: the limit applies per record
         var ids: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -168,8 +185,11 @@ import Testing
 
     @Test func skipsARecordOverTheLimitWhenStreaming() throws {
         let long = #"{"id": "long", "text": "\#(String(repeating: "x", count: 5000))"}"#
-        let data = Data(([#"{"id": "a", "text": "short one"}"#, long, #"{"id": "b", "text": "short two"}"#]).joined(separator: "\n").utf8)
+        let data = Data(
+            ([#"{"id": "a", "text": "short one"}"#, long, #"{"id": "b", "text": "short two"}"#]).joined(separator: "\n")
+                .utf8)
         let path = try temporaryFile(data, name: "mixed.jsonl")
+        defer { removeTemporaryFile(path) }
         let items = Array(try reader { $0.maxBytes = 1000 }.documents(path: path))
         var ids: [String] = []
         var errors: [Diagnostic] = []
@@ -235,6 +255,7 @@ import Testing
     @Test func reportsInputOverTheSizeLimit() throws {
         let limited = reader { $0.maxBytes = 10 }
         let path = try temporaryFile(Data("More than ten bytes of text.".utf8), name: "long.txt")
+        defer { removeTemporaryFile(path) }
         expectError(.invalidInput, naming: path, containing: "over the limit of 10 (raise it with --max-size)") {
             _ = try limited.read(path: path)
         }
@@ -257,12 +278,16 @@ import Testing
     }
 
     @Test func repairsInvalidUTF8InTextAndReportsFileLineAndCount() throws {
-        let data = Data("Line one.\nLine two.\nBad ".utf8) + Data([0xC3]) + Data(" here.\nAnd ".utf8) + Data([0xED, 0xA0, 0x80])
+        let data =
+            Data("Line one.\nLine two.\nBad ".utf8) + Data([0xC3]) + Data(" here.\nAnd ".utf8)
+            + Data([0xED, 0xA0, 0x80])
         let result = try reader.read(data: data, name: "broken.txt")
-        #expect(result.documents.first?.text == "Line one.\nLine two.\nBad \u{FFFD} here.\nAnd \u{FFFD}\u{FFFD}\u{FFFD}")
-        #expect(result.diagnostics.map(\.description) == [
-            "broken.txt:3: warning: replaced 4 invalid UTF-8 bytes with U+FFFD on 2 lines; save the file as UTF-8 to avoid this"
-        ])
+        #expect(
+            result.documents.first?.text == "Line one.\nLine two.\nBad \u{FFFD} here.\nAnd \u{FFFD}\u{FFFD}\u{FFFD}")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "broken.txt:3: warning: replaced 4 invalid UTF-8 bytes with U+FFFD on 2 lines; save the file as UTF-8 to avoid this"
+            ])
         #expect(result.documents.first?.warnings == result.diagnostics)
     }
 
@@ -271,6 +296,19 @@ import Testing
         #expect(try reader.read(data: utf16, name: "u16.txt").documents.first?.text == "Talks resume.")
         let bom = Data([0xEF, 0xBB, 0xBF]) + Data("Talks resume.".utf8)
         #expect(try reader.read(data: bom, name: "bom.txt").documents.first?.text == "Talks resume.")
+    }
+
+    @Test func explainsJSONThatIsNotOneObjectPerLine() throws {
+        let array = Data("[\n  {\"text\": \"a\"},\n  {\"text\": \"b\"}\n]\n".utf8)
+        expectError(.invalidInput, naming: "feed.json", containing: "a JSON array, not JSON Lines") {
+            _ = try reader.read(data: array, name: "feed.json")
+        }
+        let pretty = Data("{\n  \"text\": \"a\"\n}\n".utf8)
+        let path = try temporaryFile(pretty, name: "one.jsonl")
+        defer { removeTemporaryFile(path) }
+        expectError(.invalidInput, naming: path, containing: "pretty-printed JSON") {
+            _ = try reader.documents(path: path)
+        }
     }
 
     @Test func reportsMalformedCoNLLUWithItsLine() {

@@ -98,6 +98,15 @@ import Testing
         #expect(document.events[0].plover?.event == "THREATEN")
     }
 
+    @Test func codesWhatSomeoneSaysAnotherMustDoAsADemand() throws {
+        let document = try code(
+            "Britain/Britain/PROPN/2/nsubj said/say/VERB/0/root Libya/Libya/PROPN/5/nsubj must/must/AUX/5/aux "
+                + "provide/provide/VERB/2/ccomp aid/aid/NOUN/5/obj",
+            [("Britain", "GBR"), ("Libya", "LBY")])
+        #expect(triples(document) == [CodedTriple(source: ["GBR"], target: ["LBY"], code: "103")])
+        #expect(document.events[0].plover?.event == "REQUEST")
+    }
+
     @Test func marksNegation() throws {
         let document = try code(
             "Pakistan/Pakistan/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod attack/attack/VERB/0/root "
@@ -196,6 +205,30 @@ import Testing
         let ceasefire = try #require(document.events.first { $0.cameo == "0871" })
         #expect(ceasefire.plover?.mode == "ceasefire")
         #expect(ceasefire.evidence.pattern == "accept.truce")
+    }
+
+    @Test func resolvesBothSidesAndContinuesTheNegotiation() throws {
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/2/nsubj attacked/attack/VERB/0/root Afghanistan/Afghanistan/PROPN/2/obj || "
+                + "The/the/DET/3/det two/two/NUM/3/nummod sides/side/NOUN/4/nsubj met/meet/VERB/0/root for/for/ADP/6/case "
+                + "talks/talk/NOUN/4/obl ,/,/PUNCT/9/punct followed/follow/VBN/4/advcl by/by/ADP/12/case "
+                + "the/the/DET/12/det new/new/ADJ/12/amod talks/talk/NOUN/9/obl hosted/host/VBN/12/acl "
+                + "by/by/ADP/15/case Turkiye/Turkiye/PROPN/13/obl",
+            [("Pakistan", "PAK"), ("Afghanistan", "AFG"), ("Turkiye", "TUR")])
+        let consults = document.events.filter { $0.sentence == 1 }
+        #expect(consults.map(\.cameo) == ["046", "046"])
+        #expect(consults.allSatisfy { Set($0.source.map(\.code)) == ["PAK", "AFG"] })
+        #expect(consults.last?.thirdParties.map(\.code) == ["TUR"])
+        #expect(consults.last?.thirdParties.first?.role == "host")
+    }
+
+    @Test func takesTheFirstLaterActorAsTargetWhenNoneIsAnArgument() throws {
+        let document = try code(
+            "Firing/firing/NOUN/5/nsubj by/by/ADP/4/case Taliban/Taliban/PROPN/4/compound forces/force/NOUN/1/nmod "
+                + "triggered/trigger/VERB/0/root clashes/clash/NOUN/5/obj ,/,/PUNCT/8/punct leaving/leave/VERB/5/advcl "
+                + "Pakistani/Pakistani/ADJ/10/amod soldiers/soldier/NOUN/8/obj dead/dead/ADJ/8/xcomp",
+            [("Taliban forces", "AFGMIL"), ("Pakistani", "PAKMIL")])
+        #expect(document.events.contains { $0.source.map(\.code) == ["AFGMIL"] && $0.target.map(\.code) == ["PAKMIL"] })
     }
 
     @Test func requiresADyadWhenAsked() throws {

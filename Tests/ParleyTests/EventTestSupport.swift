@@ -4,13 +4,16 @@ import Parley
 /// Builds a parsed document by hand for coder tests.
 ///
 /// Each word is `form/lemma/UPOS/head/relation` (head 1-based, 0 for the root), words separated by
-/// spaces; `actors` maps a phrase of the sentence to its code.
+/// spaces, sentences separated by ` || `; `actors` maps a phrase to its code (a phrase listed twice marks
+/// its first two occurrences).
 func parsedDocument(
     _ words: String, actors: [(String, String)] = [], published: Day? = Day(year: 2025, month: 10, day: 30),
     id: String = "test"
 ) throws -> Document {
     var lines: [String] = []
-    for (index, word) in words.split(separator: " ").enumerated() {
+    for sentenceWords in words.components(separatedBy: " || ") {
+    if !lines.isEmpty { lines.append("") }
+    for (index, word) in sentenceWords.split(separator: " ").enumerated() {
         let parts = word.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         precondition(parts.count == 5, "bad word '\(word)'")
         let xpos: String
@@ -21,20 +24,24 @@ func parsedDocument(
         let upos = parts[2] == "VBN" ? "VERB" : parts[2]
         lines.append([String(index + 1), parts[0], parts[1], upos, xpos, "_", parts[3], parts[4], "_", "_"].joined(separator: "\t"))
     }
+    }
     let sentences = try CoNLLU.parse(lines.joined(separator: "\n") + "\n\n")
     var document = CoNLLU.documents(from: sentences, id: id)[0]
     document.metadata.published = published
+    var taken = Set<Int>()
     for (phrase, code) in actors {
         let phraseWords = phrase.split(separator: " ").map(String.init)
         let forms = document.tokens.map(\.form)
         var found = false
-        for start in 0..<forms.count where start + phraseWords.count <= forms.count {
+        for start in 0..<forms.count where start + phraseWords.count <= forms.count && !taken.contains(start) {
             if Array(forms[start..<(start + phraseWords.count)]) == phraseWords {
+                taken.insert(start)
+                let sentence = document.sentences.firstIndex { $0.tokens.contains(start) } ?? 0
                 let range = start..<(start + phraseWords.count)
                 let bytes = document.tokens[range.lowerBound].range.lowerBound..<document.tokens[range.upperBound - 1].range.upperBound
                 document.actors.append(
                     ActorMention(
-                        span: Span(tokens: range), range: bytes, text: phrase, code: code, sentence: 0,
+                        span: Span(tokens: range), range: bytes, text: phrase, code: code, sentence: sentence,
                         entry: "test: \(phrase)"))
                 found = true
                 break
@@ -88,6 +95,9 @@ let testLexiconText = """
       word airstrike
     noun talks => 046
       word talks
+    noun clashes => 190
+      word clashes
+      word firing => 193
     noun request => 020
       word request
       pattern request.truce: * (for &truce) => 0256

@@ -34,6 +34,15 @@ import Testing
         #expect(view.originalOffsets.last == text.utf8.count)
     }
 
+    @Test func foldsLineEndingsAndKeepsOffsets() {
+        let text = "A\r\nB`s"
+        let view = FoldedText(text)
+        #expect(view.folded == "a\nb's")
+        #expect(FoldedText.fold(text) == view.folded)
+        #expect(view.originalOffsets == [0, 1, 3, 4, 5, 6])
+        #expect(view.originalRange(of: 1..<2) == 1..<3)
+    }
+
     @Test func emptyText() {
         let view = FoldedText("")
         #expect(view.folded.isEmpty)

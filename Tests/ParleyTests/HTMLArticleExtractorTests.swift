@@ -48,10 +48,17 @@ import Testing
         let paragraphs = article.text.components(separatedBy: "\n\n")
         #expect(paragraphs.first?.hasPrefix("A ceasefire between government forces") == true)
         #expect(paragraphs.contains("Prisoner exchange next"))
-        #expect(paragraphs.contains(
-            "Under the agreement, mediated by Qatari and Turkish diplomats, the two sides are to exchange 120 prisoners next week.\nA second phase would open talks on a political settlement."))
-        #expect(article.text.contains("\u{201C}This is the first real chance for peace in two years,\u{201D} said Lena Park, the UN humanitarian coordinator."))
-        #expect(article.text.contains("killed at least 1,400 people since 2021, according to local monitors \u{2014} a figure"))
+        #expect(
+            paragraphs.contains(
+                "Under the agreement, mediated by Qatari and Turkish diplomats, the two sides are to exchange 120 prisoners next week.\nA second phase would open talks on a political settlement."
+            ))
+        #expect(
+            article.text.contains(
+                "\u{201C}This is the first real chance for peace in two years,\u{201D} said Lena Park, the UN humanitarian coordinator."
+            ))
+        #expect(
+            article.text.contains(
+                "killed at least 1,400 people since 2021, according to local monitors \u{2014} a figure"))
         #expect(article.text.contains("Front commanders met on Sunday, the statement added."))
         for boilerplate in [
             "cookies", "Accept", "Home", "Advertisement", "Read more", "siege of Kalden began", "Share on",
@@ -70,9 +77,61 @@ import Testing
         let paragraphs = article.text.components(separatedBy: "\n\n")
         #expect(paragraphs.count == 4)
         #expect(paragraphs.first?.hasPrefix("Water ministers from Tessaly") == true)
-        #expect(paragraphs[2] == "\u{201C}We came to listen, and we expect to be heard,\u{201D} Tessaly\u{2019}s minister, Anton Velik, told reporters after the meeting.")
+        #expect(
+            paragraphs[2]
+                == "\u{201C}We came to listen, and we expect to be heard,\u{201D} Tessaly\u{2019}s minister, Anton Velik, told reporters after the meeting."
+        )
         #expect(!article.text.contains("Archive"))
         #expect(!article.text.contains("Copyright"))
+    }
+
+    @Test func joinsParagraphsSplitAcrossComponentBlocks() throws {
+        let article = extractor.extract(try fixture("news-components.html"))
+        #expect(article.title == "Drone strike hits fuel depot near the port")
+        #expect(article.outlet == "North Sea Herald")
+        #expect(article.url == "https://nsherald.example/news/world-81723456")
+        #expect(article.published == Day(year: 2022, month: 4, day: 9))
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 5)
+        #expect(paragraphs.first?.hasPrefix("A drone struck a fuel depot") == true)
+        #expect(
+            paragraphs.last
+                == "Officials have asked residents near the port to keep windows closed because of the smoke.")
+        for boilerplate in [
+            "Ana Petrova", "Smoke rose", "Related Topics", "Drone warfare", "More on this story",
+            "Top Stories", "Talks begin", "Terms of Use", "Copyright", "Sport",
+        ] {
+            #expect(!article.text.contains(boilerplate), "kept \(boilerplate)")
+        }
+    }
+
+    @Test func takesTheHeadingWhenTheTitleAddsTheSiteName() {
+        let html = """
+            <title>Border talks stall - Valley News Network</title>
+            <h1>Border talks stall</h1><p>Negotiators left without an agreement on Monday, officials said.</p>
+            """
+        #expect(extractor.extract(html).title == "Border talks stall")
+    }
+
+    @Test func resolvesARelativeCanonicalLink() {
+        let html = """
+            <link rel="canonical" href="/world/talks"><meta property="og:url" content="https://coast.example/x?utm=1">
+            <p>Envoys met again in Lisk on Monday.</p>
+            """
+        #expect(extractor.extract(html).url == "https://coast.example/world/talks")
+    }
+
+    @Test func dropsBylinesAndTagsInsideTheArticle() {
+        let html = """
+            <article class="post"><div class="entry-meta">Posted on <time>May 2, 2024</time> by Staff</div>
+            <div class="entry-content"><p>Border guards exchanged fire near the river crossing overnight, a spokesman said.</p>
+            <p>No casualties were reported, and talks are due to resume on Thursday in the capital.</p></div>
+            <div class="post-tags">Filed under: Borders, Security</div></article>
+            """
+        #expect(
+            extractor.extract(html).text
+                == "Border guards exchanged fire near the river crossing overnight, a spokesman said.\n\n"
+                + "No casualties were reported, and talks are due to resume on Thursday in the capital.")
     }
 
     @Test func mendsMisnestedAndUnclosedTags() {
@@ -118,7 +177,10 @@ import Testing
         #expect(article.title == "Port reopens")
         #expect(article.outlet == "Coast Daily")
         #expect(article.published == Day(year: 2021, month: 6, day: 1))
-        #expect(article.text == "The port of Lisk reopened on Tuesday after a two-week blockade by protesters.\n\nShips began unloading grain.")
+        #expect(
+            article.text
+                == "The port of Lisk reopened on Tuesday after a two-week blockade by protesters.\n\nShips began unloading grain."
+        )
     }
 
     @Test func ignoresAnUnreadableJSONLDBlock() {
@@ -129,7 +191,8 @@ import Testing
     }
 
     @Test func survivesDeepNestingAndEmptyPages() {
-        let deep = String(repeating: "<div>", count: 5000) + "<p>Deep text.</p>" + String(repeating: "</div>", count: 10)
+        let deep =
+            String(repeating: "<div>", count: 5000) + "<p>Deep text.</p>" + String(repeating: "</div>", count: 10)
         #expect(extractor.extract(deep).text == "Deep text.")
         #expect(extractor.extract("").text.isEmpty)
         #expect(extractor.extract("<html><body><nav><a href=/>Home</a></nav></body></html>").text.isEmpty)

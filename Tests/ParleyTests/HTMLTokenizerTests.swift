@@ -48,9 +48,10 @@ import Testing
     }
 
     @Test func survivesUnterminatedMarkup() {
-        #expect(tokens("<p>text<!-- never closed") == [
-            .startTag(name: "p", attributes: [], selfClosing: false), .text("text"), .comment(" never closed"),
-        ])
+        #expect(
+            tokens("<p>text<!-- never closed") == [
+                .startTag(name: "p", attributes: [], selfClosing: false), .text("text"), .comment(" never closed"),
+            ])
         #expect(tokens("<div class=\"open").count <= 1)
         #expect(tokens("<").isEmpty == false)
     }

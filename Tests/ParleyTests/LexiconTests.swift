@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func readsDateBoundedRoles() throws {
-        let lexicon = try read("group Taliban\n    alias Taleban\n    role NLDINS until 2021-08-14\n    role NLDGOV from 2021-08-15\n")
+        let lexicon = try read(
+            "group Taliban\n    alias Taleban\n    role NLDINS until 2021-08-14\n    role NLDGOV from 2021-08-15\n")
         let entry = try #require(lexicon.actors.first)
         #expect(entry.aliases == ["Taliban", "Taleban"])
         #expect(entry.role(on: Day(year: 2020, month: 1, day: 1))?.code == "NLDINS")
@@ -92,7 +93,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-lexicon-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let good = folder.appendingPathComponent("a.lex"), bad = folder.appendingPathComponent("b.lex")
+        let good = folder.appendingPathComponent("a.lex")
+        let bad = folder.appendingPathComponent("b.lex")
         try Data("actor X\n    role NLD\n".utf8).write(to: good)
         try Data("actor Y\n    role QQQ\n".utf8).write(to: bad)
         #expect(throws: PipelineError.self) { try reader.read([good, bad]) }
@@ -156,7 +158,8 @@ import Testing
         #expect(police.code == "COP")
         #expect(lexicon.agents.first { $0.phrase == "attorney general" }?.plurals == ["attorneys general"])
         #expect(lexicon.agents.first { $0.phrase == "human rights body" }?.isPrefix == true)
-        let forms = ActorDictionary.forms(of: try #require(lexicon.agents.first { $0.code == "BUS" }), sets: lexicon.substitutionSets)
+        let forms = ActorDictionary.forms(
+            of: try #require(lexicon.agents.first { $0.code == "BUS" }), sets: lexicon.substitutionSets)
         #expect(forms.contains("businessman") && forms.contains("businesswomen"))
     }
 
@@ -201,13 +204,13 @@ import Testing
 
     @Test func theBundledGazetteerFindsPlacesAndHistoricalNames() throws {
         let gazetteer = try Gazetteer.bundled()
-        let peshawar = try #require(gazetteer.candidates(for: "Peshawar").first)
+        let peshawar = try #require(gazetteer.places(named: "Peshawar").first)
         #expect(peshawar.country == "PK")
         #expect(peshawar.admin1Name == "Khyber Pakhtunkhwa")
-        #expect(gazetteer.candidates(for: "NWFP").first?.adminCode == "PK.03")
-        #expect(gazetteer.candidates(for: "Türkiye").first?.country3 == "TUR")
-        #expect(gazetteer.candidates(for: "Turkiye").first?.country3 == "TUR")
-        #expect(gazetteer.candidates(for: "Qqqxyz").isEmpty)
+        #expect(gazetteer.places(named: "NWFP").first?.adminCode == "PK.03")
+        #expect(gazetteer.places(named: "Türkiye").first?.country3 == "TUR")
+        #expect(gazetteer.places(named: "Turkiye").first?.country3 == "TUR")
+        #expect(gazetteer.places(named: "Qqqxyz").isEmpty)
     }
 
     @Test func aDamagedGazetteerIsAnError() {

@@ -6,6 +6,7 @@ import Testing
         ("Talks resume in Istanbul\n\nNegotiators met on Thursday.", "Talks resume in Istanbul"),
         ("\n\n  Talks resume in Istanbul  \nNegotiators met on Thursday.", "Talks resume in Istanbul"),
         ("Pak-Afghan talks resume after 'Turkish push'\n\nBody text.", "Pak-Afghan talks resume after 'Turkish push'"),
+        ("Talks resume in Istanbul\r\n\r\nNegotiators met on Thursday.\r\n", "Talks resume in Istanbul"),
     ])
     func keepsAHeadlineAsTitle(_ text: String, _ title: String) {
         #expect(PlainText.headline(in: text) == title)

@@ -34,6 +34,10 @@ import Testing
         ("He waited... and waited.", ["He waited... and waited."]),
         ("(The vote was close.) Then came the rest.", ["(The vote was close.)", "Then came the rest."]),
         ("It was over! Everyone cheered.", ["It was over!", "Everyone cheered."]),
+        ("He studied in Dulwich.[17] Then he left.", ["He studied in Dulwich.[17]", "Then he left."]),
+        ("The war ended. [3] Peace followed.", ["The war ended. [3]", "Peace followed."]),
+        ("talks failed. he left", ["talks failed.", "he left"]),
+        ("Sources (e.g. The Times and Le Monde) agreed.", ["Sources (e.g. The Times and Le Monde) agreed."]),
     ])
     func splitsNewsSentences(_ text: String, _ expected: [String]) {
         #expect(sentences(text) == expected)

@@ -7,7 +7,8 @@ import Testing
 
     static let lexicon: TokenizerLexicon = {
         var lexicon = TokenizerLexicon(
-            hyphenPrefixes: ["co", "non", "pre"], contractions: ["gonna": [3, 2], "cannot": [3, 3]],
+            hyphenPrefixes: ["co", "e", "non", "pre"],
+            contractions: ["gonna": [3, 2], "cannot": [3, 3], "im": [1, 1]],
             sentenceStarters: ["the", "he", "but"])
         lexicon.merge(.builtIn)
         return lexicon
@@ -39,11 +40,25 @@ import Testing
             ]
         ),
         ("Lt. Col. O'Neill", ["Lt.", "Col.", "O'Neill"]),
+        ("Sen. Kyl (R-Ariz.) said", ["Sen.", "Kyl", "(", "R", "-", "Ariz.", ")", "said"]),
         ("J. R. Smith", ["J.", "R.", "Smith"]),
         ("Resolution No. 2334", ["Resolution", "No.", "2334"]),
         ("They said No.", ["They", "said", "No", "."]),
         ("It ended -- finally", ["It", "ended", "--", "finally"]),
         ("in the '90s", ["in", "the", "'90s"]),
+        ("from 7:30pm to 9am", ["from", "7:30", "pm", "to", "9", "am"]),
+        (
+            "a 35mm lens, the 20th time, the 1970s",
+            ["a", "35", "mm", "lens", ",", "the", "20th", "time", ",", "the", "1970s"]
+        ),
+        ("pages 3-4 in 1969-1970", ["pages", "3", "-", "4", "in", "1969", "-", "1970"]),
+        ("dial 646-8420 or x3-9890", ["dial", "646-8420", "or", "x3-9890"]),
+        ("an x-ray", ["an", "x", "-", "ray"]),
+        ("b/c the l/c and/or w/o", ["b/c", "the", "l/c", "and", "/", "or", "w/o"]),
+        ("the Tehreek-e-Taliban and non-state", ["the", "Tehreek", "-", "e", "-", "Taliban", "and", "non-state"]),
+        ("He said ''yes'' twice", ["He", "said", "''", "yes", "''", "twice"]),
+        ("Acme Inc.. Then", ["Acme", "Inc.", ".", "Then"]),
+        ("Really?! No...", ["Really", "?!", "No", "..."]),
     ])
     func splitsLikeEWT(_ text: String, _ expected: [String]) {
         #expect(forms(text) == expected)
@@ -57,6 +72,7 @@ import Testing
         ("they\u{2019}re late", ["they", "\u{2019}re", "late"], [0, 0, nil]),
         ("we're gonna win", ["we", "'re", "gon", "na", "win"], [0, 0, 2, 2, nil]),
         ("You cannot", ["You", "can", "not"], [nil, 1, 1]),
+        ("Im late", ["I", "m", "late"], [0, 0, nil]),
         ("the Tigers' fans", ["the", "Tigers", "'", "fans"], [nil, 1, 1, nil]),
     ])
     func makesContractionsMultiwordTokens(_ text: String, _ expected: [String], _ starts: [Int?]) {
@@ -79,6 +95,18 @@ import Testing
     @Test func marksSpaceAfter() {
         let tokens = tokenizer.tokenize("Hi, you.")
         #expect(tokens.map(\.spaceAfter) == [false, true, false, false])
+    }
+
+    @Test func splitsLongPunctuationRunsInLinearPasses() {
+        // Runs that once made the e-mail scan and the closer walk-back quadratic.
+        let plus = String(repeating: "a+", count: 20_000)
+        #expect(tokenizer.tokenize(plus).count == 40_000)
+        let closers = "x." + String(repeating: ")", count: 20_000) + " Next"
+        var document = Document(id: "t", text: closers)
+        document.tokens = tokenizer.tokenize(closers)
+        let sentences = SentenceSegmenter(lexicon: TokenizerTests.lexicon).segment(closers, tokens: document.tokens)
+        #expect(document.tokens.count == 20_002)  // "x." (an initial), the closers, "Next"
+        #expect(sentences.count == 1)
     }
 
     @Test func toleratesEmptyAndOddInput() {

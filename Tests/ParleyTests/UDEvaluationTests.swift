@@ -92,6 +92,49 @@ import Testing
         #expect(report["LAS"]?.correct == 7)
     }
 
+    /// Words given as "surface word word..." for a multiword token, or a plain form; heads chain to the first word.
+    func words(_ items: [String]) throws -> [CoNLLU.Sentence] {
+        var lines: [String] = []
+        var count = 0
+        for item in items {
+            let parts = item.split(separator: " ").map(String.init)
+            if parts.count > 1 {
+                lines.append("\(count + 1)-\(count + parts.count - 1)\t\(parts[0])\t_\t_\t_\t_\t_\t_\t_\t_")
+                for part in parts.dropFirst() {
+                    count += 1
+                    lines.append("\(count)\t\(part)\t_\t_\t_\t_\t\(count > 1 ? 1 : 0)\tdep\t_\t_")
+                }
+            } else {
+                count += 1
+                lines.append("\(count)\t\(item)\t_\t_\t_\t_\t\(count > 1 ? 1 : 0)\tdep\t_\t_")
+            }
+        }
+        return try CoNLLU.parse(lines.joined(separator: "\n") + "\n\n")
+    }
+
+    @Test(arguments: [
+        (["xy", "z"], ["x", "y", "z"], 1),
+        (["x", "yz y z", "w"], ["x", "y", "z", "w"], 4),
+        (["xyzw x y z w"], ["xy x y", "zw z w"], 4),
+        (["x", "yz y z", "w"], ["x", "y", "zw"], 2),
+        (["xy x y", "zw y w"], ["x", "yz", "w"], 2),
+        (["x", "yz y z", "w"], ["xy Q R", "zw S x"], 1),
+        (["stop"], ["s", "t", "o", "p"], 0),
+    ])
+    func alignsWordsLikeTheSharedTask(_ gold: [String], _ system: [String], _ correct: Int) throws {
+        let report = try UDEvaluation.evaluate(gold: try words(gold), system: try words(system))
+        #expect(report["Words"]?.correct == correct)
+    }
+
+    @Test func scoresContentRelationsAndFunctionalChildren() throws {
+        let sentences = try conllu(gold)
+        let report = try UDEvaluation.evaluate(gold: sentences, system: sentences)
+        // Content words: I (nsubj), n't (advmod), know (root), Go (root); aux and punct are not content.
+        #expect(report["CLAS"]?.gold == 4)
+        #expect(report["MLAS"]?.f1 == 1)
+        #expect(report["BLEX"]?.f1 == 1)
+    }
+
     @Test func rejectsDifferentTexts() throws {
         let other = "1 You PRON 0 root\n"
         #expect(throws: PipelineError.self) {

@@ -112,10 +112,12 @@ public struct ActorDictionary: Sendable {
     /// The English plural of a phrase's last word.
     public static func pluralize(_ phrase: String) -> String {
         let lower = phrase.lowercased()
-        let irregular = ["man": "men", "woman": "women", "person": "people", "chief": "chiefs", "staff": "staff",
-                         "police": "police", "personnel": "personnel", "militia": "militias", "media": "media",
-                         "leadership": "leadership", "intelligence": "intelligence", "military": "military",
-                         "clergy": "clergy", "army": "armies", "child": "children", "wife": "wives"]
+        let irregular = [
+            "man": "men", "woman": "women", "person": "people", "chief": "chiefs", "staff": "staff",
+            "police": "police", "personnel": "personnel", "militia": "militias", "media": "media",
+            "leadership": "leadership", "intelligence": "intelligence", "military": "military",
+            "clergy": "clergy", "army": "armies", "child": "children", "wife": "wives",
+        ]
         for (singular, plural) in irregular where lower.hasSuffix(singular) {
             let start = lower.index(lower.endIndex, offsetBy: -singular.count)
             if start == lower.startIndex || lower[lower.index(before: start)] == " " {
@@ -212,7 +214,10 @@ public struct ActorDictionary: Sendable {
         let sector = code.dropFirst(3).prefix(3)
         let stateSectors: Set<Substring> = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"]
         if stateSectors.contains(sector) {
-            return agent.isPrefix ? agent.code + country : country + agent.code
+            // A state's fighters are its military ("Taliban fighters" after 2021-08-15 → AFGMIL).
+            let armed: Set<String> = ["UAF", "REB", "INS", "RAD"]
+            let agentCode = armed.contains(String(agent.code.prefix(3))) ? "MIL" : agent.code
+            return agent.isPrefix ? agentCode + country : country + agentCode
         }
         return code
     }

@@ -71,53 +71,66 @@ public struct ActorRecognizer: PipelineStage {
         "district", "province", "city", "town", "village", "tehsil", "agency", "region", "valley", "area", "division",
         "county", "state", "governorate",
     ]
-    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those",
+    ]
     static let pronouns: [String: Bool] = ["he": true, "she": true, "him": true]  // value: singular person
-    static let headNouns: Set<String> = ["head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
-                                         "members", "member", "commander", "commanders", "chairman", "director"]
+    static let headNouns: Set<String> = [
+        "head", "chief", "leader", "leaders", "spokesman", "spokesperson", "spokeswoman",
+        "members", "member", "commander", "commanders", "chairman", "director",
+    ]
 
     public func process(_ document: inout Document) throws {
         let day = document.metadata.published
         var mentions: [ActorMention] = []
-        var countryVotes: [String: Int] = [:]
         let folded = document.tokens.map { NameFolding.fold($0.form) }
         var surnames: [String: Int] = [:]
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
-            let found = recognize(
+            mentions += recognize(
                 sentence: sentence, index: sentenceIndex, in: document, folded: folded, day: day, earlier: mentions,
                 surnames: &surnames)
-            for mention in found {
-                if let code = mention.code, let country = dictionary.country(of: code), mention.confidence >= 0.7,
-                    dictionary.registry.kind(of: country) != .international
-                {
-                    countryVotes[country, default: 0] += 1
-                }
-            }
-            mentions += found
         }
-        if configuration.assumeHomeCountry, let gazetteer = configuration.gazetteer {
-            let covered = Set(mentions.flatMap { $0.span.tokens })
-            let places = placeCountries(document, gazetteer: gazetteer, covered: covered, prior: countryVotes)
-            for (country, votes) in places {
-                countryVotes[country, default: 0] += votes
-            }
-        }
-        if configuration.assumeHomeCountry {
-            let total = countryVotes.values.reduce(0, +)
-            if let (home, votes) = countryVotes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-                total > 0, Double(votes) / Double(total) >= 0.5
-            {
-                for index in mentions.indices {
-                    guard let code = mentions[index].code, mentions[index].antecedent == nil,
-                        dictionary.country(of: code) == nil, code != "---"
-                    else { continue }
-                    mentions[index].code = home + code
-                    mentions[index].confidence = min(mentions[index].confidence, 0.5)
-                    mentions[index].entry = (mentions[index].entry ?? "") + " + home country \(home)"
-                }
+        if configuration.assumeHomeCountry, let home = homeCountry(of: document, mentions: mentions) {
+            for index in mentions.indices {
+                guard let code = mentions[index].code, mentions[index].antecedent == nil,
+                    dictionary.country(of: code) == nil, code != "---"
+                else { continue }
+                mentions[index].code = home + code
+                mentions[index].confidence = min(mentions[index].confidence, 0.5)
+                mentions[index].entry = (mentions[index].entry ?? "") + " + home country \(home)"
             }
         }
         document.actors = mentions
+    }
+
+    /// The article's main country: the one that at least half of the country evidence points to.
+    ///
+    /// Evidence: the countries of confident actor mentions (one vote each) and, with a gazetteer, of
+    /// place names in context ("in Swat district", "near Quetta"; one to three votes by size).
+    /// - Parameters:
+    ///   - document: a tokenized document.
+    ///   - mentions: its actor mentions (``Document/actors`` after this stage).
+    /// - Returns: a three-letter country code, or `nil` when no country dominates.
+    public func homeCountry(of document: Document, mentions: [ActorMention]) -> String? {
+        var votes: [String: Int] = [:]
+        for mention in mentions {
+            if let code = mention.code, let country = dictionary.country(of: code), mention.confidence >= 0.7,
+                dictionary.registry.kind(of: country) != .international
+            {
+                votes[country, default: 0] += 1
+            }
+        }
+        if let gazetteer = configuration.gazetteer {
+            let covered = Set(mentions.flatMap { $0.span.tokens })
+            for (country, count) in placeCountries(document, gazetteer: gazetteer, covered: covered, prior: votes) {
+                votes[country, default: 0] += count
+            }
+        }
+        let total = votes.values.reduce(0, +)
+        guard let (home, count) = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), total > 0,
+            Double(count) / Double(total) >= 0.5
+        else { return nil }
+        return home
     }
 
     /// Countries of the places named in a document, with votes: capitalized words outside actor mentions found
@@ -132,7 +145,7 @@ public struct ActorRecognizer: PipelineStage {
         func countries(_ key: String) -> [(country: String, population: Int)] {
             if let cached = cache[key] { return cached }
             var result: [(country: String, population: Int)] = []
-            for place in gazetteer.candidates(folded: key) {
+            for place in gazetteer.places(key: key) {
                 guard let code = place.country3 ?? gazetteer.country3(forISO2: place.country) else { continue }
                 if !result.contains(where: { $0.country == code }) {
                     result.append((code, place.featureClass == .city ? place.population : 10_000_000))
@@ -152,7 +165,8 @@ public struct ActorRecognizer: PipelineStage {
                     ActorRecognizer.placeMarkers.contains(before)
                         || (1...3).contains(where: { offset in
                             index + offset < sentence.tokens.upperBound
-                                && ActorRecognizer.placeNouns.contains(NameFolding.fold(document.tokens[index + offset].form))
+                                && ActorRecognizer.placeNouns.contains(
+                                    NameFolding.fold(document.tokens[index + offset].form))
                         })
                 else {
                     index += 1
@@ -167,7 +181,9 @@ public struct ActorRecognizer: PipelineStage {
                     runEnd += 1
                 }
                 let length = max(1, runEnd - index)
-                var words = document.tokens[index..<(index + length)].flatMap { NameFolding.pieces($0.form) }
+                var words = document.tokens[index..<(index + length)].map { Gazetteer.key($0.form) }.filter {
+                    !$0.isEmpty
+                }
                 var found = countries(words.joined(separator: " "))
                 while found.isEmpty, words.count > 1, ActorRecognizer.placeNouns.contains(words[words.count - 1]) {
                     words.removeLast()
@@ -175,7 +191,9 @@ public struct ActorRecognizer: PipelineStage {
                 }
                 let sizes = found.map(\.population).sorted(by: >)
                 if found.count == 1 || (sizes.count > 1 && sizes[0] / 20 >= max(1, sizes[1])) {
-                    votes[found.max(by: { $0.population < $1.population })!.country, default: 0] += 3
+                    // Towns count by size: a large city or a region says more than a village.
+                    let weight = sizes[0] >= 100_000 ? 3 : sizes[0] >= 10_000 ? 2 : 1
+                    votes[found.max(by: { $0.population < $1.population })!.country, default: 0] += weight
                 } else if found.count > 1 {
                     ambiguous.append(found)
                 }
@@ -202,7 +220,7 @@ public struct ActorRecognizer: PipelineStage {
             if folded.hasSuffix("'s") && folded.count > 2 { folded.removeLast(2) }
             let parts = NameFolding.wordPieces(folded)
             // "Capitals" for acronym matching: the form has an upper-case letter after its first character.
-            let caps = form.dropFirst().contains { $0.isUppercase }
+            let caps = NameFolding.hasInnerCapital(form)
             for (offset, part) in parts.enumerated() {
                 result.append(Piece(text: part, token: index, isCaps: caps, endsToken: offset == parts.count - 1))
             }
@@ -276,8 +294,9 @@ public struct ActorRecognizer: PipelineStage {
                 }
             }
             hitIndex = next
-            for mention in compose(chunk, sentence: sentenceIndex, document: document, folded: folded, day: day,
-                                   earlier: earlier, local: mentions, isProperName: isProperName)
+            for mention in compose(
+                chunk, sentence: sentenceIndex, document: document, folded: folded, day: day,
+                earlier: earlier, local: mentions, isProperName: isProperName)
             {
                 mentions.append(mention)
                 covered.formUnion(mention.span.tokens)
@@ -301,7 +320,8 @@ public struct ActorRecognizer: PipelineStage {
         func mention(_ index: Int) -> ActorMention {
             index < earlier.count ? earlier[index] : mentions[index - earlier.count]
         }
-        for (offset, found) in mentions.enumerated() where found.isPerson && found.code != nil && found.antecedent == nil {
+        for (offset, found) in mentions.enumerated()
+        where found.isPerson && found.code != nil && found.antecedent == nil {
             let words = found.span.tokens.filter { isProperName($0) }.map { folded[$0] }
             if let last = words.last { surnames[last] = earlier.count + offset }
         }
@@ -311,8 +331,9 @@ public struct ActorRecognizer: PipelineStage {
                 var target = antecedentIndex
                 while let up = mention(target).antecedent { target = up }
                 let antecedent = mention(target)
-                var surname = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
-                                          code: antecedent.code, confidence: 0.8, entry: antecedent.entry, isPerson: true)
+                var surname = makeMention(
+                    token..<(token + 1), document: document, sentence: sentenceIndex,
+                    code: antecedent.code, confidence: 0.8, entry: antecedent.entry, isPerson: true)
                 surname.antecedent = target
                 mentions.append(surname)
                 covered.insert(token)
@@ -336,8 +357,9 @@ public struct ActorRecognizer: PipelineStage {
                 guard var target = found else { continue }
                 while let up = mention(target).antecedent { target = up }
                 let antecedent = mention(target)
-                var pronoun = makeMention(token..<(token + 1), document: document, sentence: sentenceIndex,
-                                          code: antecedent.code, confidence: 0.6, entry: antecedent.entry, isPerson: true)
+                var pronoun = makeMention(
+                    token..<(token + 1), document: document, sentence: sentenceIndex,
+                    code: antecedent.code, confidence: 0.6, entry: antecedent.entry, isPerson: true)
                 pronoun.antecedent = target
                 mentions.append(pronoun)
             }
@@ -360,9 +382,12 @@ public struct ActorRecognizer: PipelineStage {
         _ tokens: Range<Int>, document: Document, sentence: Int, code: String?, confidence: Double, entry: String?,
         isPerson: Bool
     ) -> ActorMention {
-        let range = document.tokens[tokens.lowerBound].range.lowerBound..<document.tokens[tokens.upperBound - 1].range.upperBound
+        let range =
+            document.tokens[tokens.lowerBound].range
+            .lowerBound..<document.tokens[tokens.upperBound - 1].range.upperBound
         return ActorMention(
-            span: Span(tokens: tokens, label: "actor"), range: range, text: String(document.text(in: range)), code: code,
+            span: Span(tokens: tokens, label: "actor"), range: range, text: String(document.text(in: range)),
+            code: code,
             sentence: sentence, confidence: confidence, entry: entry, isPerson: isPerson)
     }
 
@@ -411,8 +436,9 @@ public struct ActorRecognizer: PipelineStage {
                     isPerson = target.isPerson
                 }
             }
-            var mention = makeMention(start..<end, document: document, sentence: sentence, code: mentionCode,
-                                      confidence: mentionConfidence, entry: entry, isPerson: isPerson)
+            var mention = makeMention(
+                start..<end, document: document, sentence: sentence, code: mentionCode,
+                confidence: mentionConfidence, entry: entry, isPerson: isPerson)
             mention.antecedent = antecedent
             result.append(mention)
         }
@@ -426,7 +452,10 @@ public struct ActorRecognizer: PipelineStage {
                     if isPerson {
                         // An agent after a person ends the person's mention.
                         flush()
-                        code = nil; entries = []; isPerson = false; start = hit.tokens.lowerBound
+                        code = nil
+                        entries = []
+                        isPerson = false
+                        start = hit.tokens.lowerBound
                     } else {
                         code = dictionary.compose(current, with: agent)
                     }
@@ -466,14 +495,22 @@ public struct ActorRecognizer: PipelineStage {
                 } else if code != nil {
                     // Two actors side by side ("Pakistan Taliban"): close the first, start again.
                     flush()
-                    code = roleCode; entries = [entry.reference]; start = hit.tokens.lowerBound
-                    end = hit.tokens.upperBound; hasAgent = false; lastAgent = nil; isPerson = entry.kind == .person
+                    code = roleCode
+                    entries = [entry.reference]
+                    start = hit.tokens.lowerBound
+                    end = hit.tokens.upperBound
+                    hasAgent = false
+                    lastAgent = nil
+                    isPerson = entry.kind == .person
                     confidence = 0.95 - stemPenalty
                 } else {
                     if hasAgent {
                         // An agent before a country ("officials Pakistan") rarely composes; keep it separate.
                         flush()
-                        entries = []; hasAgent = false; lastAgent = nil; start = hit.tokens.lowerBound
+                        entries = []
+                        hasAgent = false
+                        lastAgent = nil
+                        start = hit.tokens.lowerBound
                     }
                     code = roleCode
                     entries.append(entry.reference)
@@ -497,7 +534,11 @@ public struct ActorRecognizer: PipelineStage {
             var nameEnd = end
             while nameEnd < sentenceRange.upperBound, isProperName(nameEnd), nameEnd - end < 4 { nameEnd += 1 }
             let known = document.tokens[end..<nameEnd].contains { NameFolding.fold($0.form) == "of" }
-            if !known, lastAgent.map({ ["GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "REB", "COP"].contains(String($0.code.prefix(3))) }) == true {
+            if !known,
+                lastAgent.map({
+                    ["GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "REB", "COP"].contains(String($0.code.prefix(3)))
+                }) == true
+            {
                 if code == nil, let agent = lastAgent { code = agent.code }
                 end = nameEnd
                 isPerson = true

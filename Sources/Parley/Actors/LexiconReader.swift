@@ -202,7 +202,8 @@ public struct LexiconReader: Sendable {
 
     private func checkName(_ name: Substring, line: Int, column: Int, file: String) throws {
         if NameFolding.pieces(name.hasSuffix("*") ? name.dropLast() : name).isEmpty {
-            throw PipelineError(.invalidLexicon, "a name needs at least one word", file: file, line: line, column: column)
+            throw PipelineError(
+                .invalidLexicon, "a name needs at least one word", file: file, line: line, column: column)
         }
     }
 
@@ -445,9 +446,15 @@ enum LexiconText {
         let length: Int
         let minimum: UInt32
         switch byte {
-        case 0xC2...0xDF: length = 2; minimum = 0x80
-        case 0xE0...0xEF: length = 3; minimum = 0x800
-        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        case 0xC2...0xDF:
+            length = 2
+            minimum = 0x80
+        case 0xE0...0xEF:
+            length = 3
+            minimum = 0x800
+        case 0xF0...0xF4:
+            length = 4
+            minimum = 0x10000
         default: return 0
         }
         guard index + length <= bytes.count else { return 0 }

@@ -38,7 +38,9 @@ public enum LexiconWriter {
         if !lexicon.places.isEmpty { out += "\n" }
         for place in lexicon.places { out += "place \(place.name) = \(place.target)\n" }
         if !lexicon.discards.isEmpty { out += "\n" }
-        for discard in lexicon.discards { out += "\(discard.isStory ? "discard-story" : "discard") \(discard.phrase)\n" }
+        for discard in lexicon.discards {
+            out += "\(discard.isStory ? "discard-story" : "discard") \(discard.phrase)\n"
+        }
         return out
     }
 

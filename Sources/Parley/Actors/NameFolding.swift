@@ -9,31 +9,59 @@ public enum NameFolding {
     /// The folded form of one word or name.
     /// - Parameter text: the text to fold.
     public static func fold(_ text: some StringProtocol) -> String {
-        var ascii = true
-        for byte in text.utf8 where byte >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii {
+        fold(String(text))
+    }
+
+    /// The folded form of one word or name.
+    /// - Parameter text: the text to fold.
+    public static func fold(_ text: String) -> String {
+        var text = text
+        // ASCII words (most of them) are folded byte by byte.
+        let quick: String?? = text.withUTF8 { bytes -> String?? in
             var plain = true
-            for byte in text.utf8 where (byte >= 0x41 && byte <= 0x5A) || byte == 0x2E || byte == 0x60 {
-                plain = false
-                break
+            for byte in bytes {
+                if byte >= 0x80 { return .some(nil) }
+                if (byte >= 0x41 && byte <= 0x5A) || byte == 0x2E || byte == 0x60 { plain = false }
             }
-            if plain { return String(text) }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            for byte in text.utf8 {
+            if plain { return .none }
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count)
+            for byte in bytes {
                 switch byte {
-                case 0x41...0x5A: bytes.append(byte + 32)
-                case 0x2E:  // '.' inside abbreviations is dropped
-                    continue
-                case 0x60: bytes.append(0x27)  // backtick → apostrophe
-                default: bytes.append(byte)
+                case 0x41...0x5A: folded.append(byte + 32)
+                case 0x2E: continue  // '.' inside abbreviations is dropped
+                case 0x60: folded.append(0x27)  // backtick → apostrophe
+                default: folded.append(byte)
                 }
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return .some(String(decoding: folded, as: UTF8.self))
         }
+        switch quick {
+        case .none: return text
+        case .some(.some(let folded)): return folded
+        case .some(.none): break
+        }
+        return foldUnicode(text)
+    }
+
+    static func foldUnicode(_ text: String) -> String {
+        // Plain punctuation (curly quotes, dashes) around ASCII letters needs no Unicode folding.
+        var quick: [UInt8] = []
+        quick.reserveCapacity(text.utf8.count)
+        var simple = true
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: quick.append(UInt8(scalar.value) + 32)
+            case 0x2E: continue
+            case 0x60, 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC: quick.append(0x27)
+            case 0x201C, 0x201D, 0x201F, 0x2033: quick.append(0x22)
+            case 0x2010...0x2015, 0x2212: quick.append(0x2D)
+            case 0...0x7F: quick.append(UInt8(scalar.value))
+            default: simple = false
+            }
+            if !simple { break }
+        }
+        if simple { return String(decoding: quick, as: UTF8.self) }
         var mapped = ""
         mapped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in String(text).precomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -63,6 +91,19 @@ public enum NameFolding {
     static func wordPieces(_ folded: String) -> [String] {
         if !folded.utf8.contains(0x2D) { return folded.isEmpty ? [] : [folded] }
         return folded.split(separator: "-").map(String.init)
+    }
+
+    /// Whether a word has an upper-case letter after its first character ("TTP", "LeT", "U.S.").
+    public static func hasInnerCapital(_ text: String) -> Bool {
+        var copy = text
+        let ascii: Bool? = copy.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                if index > 0 && byte >= 0x41 && byte <= 0x5A { return true }
+            }
+            return false
+        }
+        return ascii ?? text.dropFirst().contains { $0.isUppercase }
     }
 
     /// Whether a word is written in capitals only (an acronym such as "TTP" or "US").

@@ -125,7 +125,8 @@ public struct PetrarchImporter: Sendable {
                 }
             }
             if !problems.isEmpty {
-                warnings.append(Diagnostic(.warning, file: file, line: number, message: problems.joined(separator: "; ")))
+                warnings.append(
+                    Diagnostic(.warning, file: file, line: number, message: problems.joined(separator: "; ")))
             }
             var text = Substring(String(decoding: repaired, as: UTF8.self))
             // XML-style comment blocks, possibly over several lines.
@@ -179,7 +180,8 @@ public struct PetrarchImporter: Sendable {
             let startsIndented = content.first == "\t" || content.first == " "
             if trimmed.hasPrefix("[") && (startsIndented || current != nil) {
                 guard current != nil else {
-                    warnings.append(Diagnostic(.warning, file: file, line: line.number, message: "code outside an entry ignored"))
+                    warnings.append(
+                        Diagnostic(.warning, file: file, line: line.number, message: "code outside an entry ignored"))
                     continue
                 }
                 current!.roles += parseCodes(trimmed[...], file: file, line: line.number, warnings: &warnings)
@@ -192,7 +194,8 @@ public struct PetrarchImporter: Sendable {
             let phrase = phraseText[..<bracket].trimmingCharacters(in: .whitespaces)
             let codes = parseCodes(phraseText[bracket...], file: file, line: line.number, warnings: &warnings)
             guard let name = convertPhrase(phrase) else {
-                warnings.append(Diagnostic(.warning, file: file, line: line.number, message: "line without a phrase ignored"))
+                warnings.append(
+                    Diagnostic(.warning, file: file, line: line.number, message: "line without a phrase ignored"))
                 continue
             }
             if isSynonym, current != nil {
@@ -202,7 +205,9 @@ public struct PetrarchImporter: Sendable {
             } else {
                 if isSynonym {
                     warnings.append(
-                        Diagnostic(.warning, file: file, line: line.number, message: "synonym before any entry: made an entry"))
+                        Diagnostic(
+                            .warning, file: file, line: line.number, message: "synonym before any entry: made an entry")
+                    )
                 }
                 if let current { entries.append(current) }
                 current = ActorEntry(
@@ -259,12 +264,14 @@ public struct PetrarchImporter: Sendable {
             rest = rest[end...]
         }
         if code != code.uppercased() {
-            warnings.append(Diagnostic(.warning, file: file, line: line, message: "lower-case code '\(code)' upper-cased"))
+            warnings.append(
+                Diagnostic(.warning, file: file, line: line, message: "lower-case code '\(code)' upper-cased"))
             code = code.uppercased()
         }
         guard !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-/".contains($0)) })
         else {
-            warnings.append(Diagnostic(.warning, file: file, line: line, message: "unreadable code '[\(text)]' ignored"))
+            warnings.append(
+                Diagnostic(.warning, file: file, line: line, message: "unreadable code '[\(text)]' ignored"))
             return nil
         }
         var role = ActorRole(code: code)
@@ -281,13 +288,16 @@ public struct PetrarchImporter: Sendable {
             role.until = until
             if until < from {
                 warnings.append(
-                    Diagnostic(.warning, file: file, line: line, message: "inverted date range in '[\(text)]': dates swapped"))
+                    Diagnostic(
+                        .warning, file: file, line: line, message: "inverted date range in '[\(text)]': dates swapped"))
                 role.from = until
                 role.until = from
             }
         } else {
             warnings.append(
-                Diagnostic(.warning, file: file, line: line, message: "unreadable date restriction in '[\(text)]': code kept undated"))
+                Diagnostic(
+                    .warning, file: file, line: line,
+                    message: "unreadable date restriction in '[\(text)]': code kept undated"))
         }
         return role
     }
@@ -353,19 +363,24 @@ public struct PetrarchImporter: Sendable {
             }
             pending = nil
             guard let phrase else {
-                warnings.append(Diagnostic(.warning, file: file, line: line.number, message: "agent code without a phrase ignored"))
+                warnings.append(
+                    Diagnostic(.warning, file: file, line: line.number, message: "agent code without a phrase ignored"))
                 continue
             }
             guard codeText.contains("~") else {
                 warnings.append(
-                    Diagnostic(.warning, file: file, line: line.number, message: "agent code '[\(codeText)]' without '~' ignored"))
+                    Diagnostic(
+                        .warning, file: file, line: line.number,
+                        message: "agent code '[\(codeText)]' without '~' ignored"))
                 continue
             }
             let isPrefix = codeText.hasSuffix("~") && !codeText.hasPrefix("~")
             let code = codeText.replacingOccurrences(of: "~", with: "")
             guard !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
                 warnings.append(
-                    Diagnostic(.warning, file: file, line: line.number, message: "unreadable agent code '[\(codeText)]' ignored"))
+                    Diagnostic(
+                        .warning, file: file, line: line.number,
+                        message: "unreadable agent code '[\(codeText)]' ignored"))
                 continue
             }
             entries.append(
@@ -374,7 +389,10 @@ public struct PetrarchImporter: Sendable {
                     source: LexiconSource(file: file, line: entryLine)))
         }
         if let pending {
-            warnings.append(Diagnostic(.warning, file: file, line: pending.line, message: "agent '\(pending.phrase)' without a code ignored"))
+            warnings.append(
+                Diagnostic(
+                    .warning, file: file, line: pending.line,
+                    message: "agent '\(pending.phrase)' without a code ignored"))
         }
         return (entries, sets)
     }
@@ -388,7 +406,8 @@ public struct PetrarchImporter: Sendable {
             if character == "_" || character == "\t" {
                 result.append(" ")
             } else {
-                result.append(inSet || character == "!" ? Character(character.uppercased()) : Character(character.lowercased()))
+                result.append(
+                    inSet || character == "!" ? Character(character.uppercased()) : Character(character.lowercased()))
             }
         }
         let words = result.split(separator: " ")
@@ -407,7 +426,8 @@ public struct PetrarchImporter: Sendable {
             if isStory { trimmed = trimmed.dropFirst() }
             let phrase = trimmed.split(whereSeparator: { $0 == "_" || $0 == " " || $0 == "\t" }).joined(separator: " ")
             if phrase.isEmpty { continue }
-            entries.append(DiscardEntry(phrase: phrase, isStory: isStory, source: LexiconSource(file: file, line: line.number)))
+            entries.append(
+                DiscardEntry(phrase: phrase, isStory: isStory, source: LexiconSource(file: file, line: line.number)))
         }
         return entries
     }

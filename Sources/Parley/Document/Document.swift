@@ -19,6 +19,14 @@ public struct Document: Hashable, Codable, Sendable {
     public var actors: [ActorMention] = []
     /// Coded events.
     public var events: [Event] = []
+    /// Direct and reported speech with its speakers (see `Facts.swift`).
+    public var quotes: [Quote] = []
+    /// Temporal expressions resolved against the publication date.
+    public var dates: [TimeExpression] = []
+    /// Place names resolved against the gazetteer.
+    public var places: [PlaceMention] = []
+    /// Every casualty and other count found, whether or not it belongs to an event.
+    public var casualties: [CasualtyClaim] = []
     /// Which layers the stages run so far have filled.
     public var annotations: Set<Annotation> = []
     /// Problems met while reading or processing this document that did not stop it.

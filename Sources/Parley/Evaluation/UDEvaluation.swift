@@ -4,7 +4,7 @@
 /// removed (so the two files must spell the same characters); words inside multiword tokens are
 /// aligned by the longest common subsequence of their forms. UPOS, XPOS, UFeats, AllTags, Lemmas,
 /// UAS and LAS are counted on aligned words: precision over the system's words, recall over the gold
-/// words, and the accuracy over aligned words.
+/// words, and the accuracy over aligned words. CLAS, MLAS and BLEX count words with content relations only.
 public enum UDEvaluation {
     /// One metric's counts and scores.
     public struct Score: Hashable, Sendable {
@@ -44,7 +44,7 @@ public enum UDEvaluation {
         public var metrics: [(name: String, score: Score)]
 
         /// The score of a metric by name ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats",
-        /// "AllTags", "Lemmas", "UAS", "LAS").
+        /// "AllTags", "Lemmas", "UAS", "LAS", "CLAS", "MLAS", "BLEX").
         public subscript(_ name: String) -> Score? {
             metrics.first { $0.name == name }?.score
         }
@@ -120,13 +120,21 @@ public enum UDEvaluation {
         let goldCount = goldFile.words.count
         let systemCount = systemFile.words.count
         metrics.append(("Words", Score(gold: goldCount, system: systemCount, correct: alignment.count)))
-        func score(_ matches: (Word, Word) -> Bool) -> Score {
+        func score(contentOnly: Bool = false, _ matches: (Word, Word) -> Bool) -> Score {
             var correct = 0
-            for (goldIndex, systemIndex) in alignment
-            where matches(goldFile.words[goldIndex], systemFile.words[systemIndex]) {
-                correct += 1
+            var aligned = 0
+            for (goldIndex, systemIndex) in alignment {
+                let goldWord = goldFile.words[goldIndex]
+                if contentOnly && !goldWord.isContent { continue }
+                aligned += 1
+                if matches(goldWord, systemFile.words[systemIndex]) { correct += 1 }
             }
-            return Score(gold: goldCount, system: systemCount, correct: correct, aligned: alignment.count)
+            if contentOnly {
+                return Score(
+                    gold: goldFile.words.filter(\.isContent).count, system: systemFile.words.filter(\.isContent).count,
+                    correct: correct, aligned: aligned)
+            }
+            return Score(gold: goldCount, system: systemCount, correct: correct, aligned: aligned)
         }
         var goldOfSystem = [Int?](repeating: nil, count: systemCount)
         for (goldIndex, systemIndex) in alignment { goldOfSystem[systemIndex] = goldIndex }
@@ -144,6 +152,36 @@ public enum UDEvaluation {
         metrics.append(("Lemmas", score { $0.lemma == "_" || $0.lemma == $1.lemma }))
         metrics.append(("UAS", score { headMatches($0, $1) }))
         metrics.append(("LAS", score { headMatches($0, $1) && $0.relation == $1.relation }))
+        func lemmaMatches(_ goldWord: Word, _ systemWord: Word) -> Bool {
+            goldWord.lemma == "_" || goldWord.lemma == systemWord.lemma
+        }
+        // The functional children of two aligned words agree: same gold word, relation, UPOS and features.
+        func childrenMatch(_ goldWord: Word, _ systemWord: Word) -> Bool {
+            guard goldWord.functionalChildren.count == systemWord.functionalChildren.count else { return false }
+            for (goldChild, systemChild) in zip(goldWord.functionalChildren, systemWord.functionalChildren) {
+                let g = goldFile.words[goldChild]
+                let s = systemFile.words[systemChild]
+                guard goldOfSystem[systemChild] == goldChild, g.relation == s.relation, g.upos == s.upos,
+                    g.features == s.features
+                else { return false }
+            }
+            return true
+        }
+        metrics.append(("CLAS", score(contentOnly: true) { headMatches($0, $1) && $0.relation == $1.relation }))
+        metrics.append(
+            (
+                "MLAS",
+                score(contentOnly: true) {
+                    headMatches($0, $1) && $0.relation == $1.relation && $0.upos == $1.upos
+                        && $0.features == $1.features
+                        && childrenMatch($0, $1)
+                }
+            ))
+        metrics.append(
+            (
+                "BLEX",
+                score(contentOnly: true) { headMatches($0, $1) && $0.relation == $1.relation && lemmaMatches($0, $1) }
+            ))
         return Report(metrics: metrics)
     }
 
@@ -170,7 +208,19 @@ public enum UDEvaluation {
         var lemma: String
         var head: Head
         var relation: String
+        /// Indices of the children attached by a functional relation (aux, cop, mark, det, clf, case, cc).
+        var functionalChildren: [Int] = []
+
+        /// Whether the relation is a content relation (CLAS, MLAS and BLEX count only these words).
+        var isContent: Bool { UDEvaluation.contentRelations.contains(relation) }
     }
+
+    static let contentRelations: Set<String> = [
+        "nsubj", "obj", "iobj", "csubj", "ccomp", "xcomp", "obl", "vocative", "expl", "dislocated", "advcl", "advmod",
+        "discourse", "nmod", "appos", "nummod", "acl", "amod", "conj", "fixed", "flat", "compound", "list", "parataxis",
+        "orphan", "goeswith", "reparandum", "root", "dep",
+    ]
+    static let functionalRelations: Set<String> = ["aux", "cop", "mark", "det", "clf", "case", "cc"]
 
     /// The universal features the CoNLL 2018 script scores (others are ignored).
     static let universalFeatures: Set<Substring> = [
@@ -190,7 +240,8 @@ public enum UDEvaluation {
                 let sentenceStart = characters.count
                 for surface in sentence.surfaceTokens {
                     let start = characters.count
-                    for scalar in surface.form.unicodeScalars where !scalar.properties.isWhitespace {
+                    for scalar in surface.form.unicodeScalars where scalar.properties.generalCategory != .spaceSeparator
+                    {
                         characters.append(scalar)
                     }
                     let span = Span(start: start, end: characters.count)
@@ -209,6 +260,12 @@ public enum UDEvaluation {
                                 upos: word.upos ?? "_", xpos: word.xpos ?? "_",
                                 features: LoadedFile.universal(word.features), lemma: word.lemma ?? "_", head: head,
                                 relation: (word.relation ?? "_").split(separator: ":").first.map(String.init) ?? "_"))
+                    }
+                }
+                for index in firstWord..<words.count
+                where UDEvaluation.functionalRelations.contains(words[index].relation) {
+                    if case .word(let parent) = words[index].head, parent < words.count {
+                        words[parent].functionalChildren.append(index)
                     }
                 }
                 if characters.count > sentenceStart || !sentence.words.isEmpty {
@@ -298,7 +355,10 @@ public enum UDEvaluation {
         }
         let goldStart = goldIndex
         let systemStart = systemIndex
-        func beyond(_ words: [Word], _ index: Int) -> Bool { index >= words.count || words[index].span.start >= end }
+        func beyond(_ words: [Word], _ index: Int) -> Bool {
+            guard index < words.count else { return true }
+            return words[index].isMultiword ? words[index].span.start >= end : words[index].span.end > end
+        }
         func extend(_ word: Word) {
             if word.isMultiword && word.span.end > end { end = word.span.end }
         }

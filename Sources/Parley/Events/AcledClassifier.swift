@@ -22,19 +22,30 @@ public struct AcledClassifier: Sendable {
             "water-cannon", "cannon", "custody", "rounded", "stopped", "removed", "prevented", "foiled", "intercepted",
         ]
         static let force: [String] = ["fired", "firing", "opened", "shot", "killed", "bullet", "live", "died"]
+        /// Violence by the demonstrators themselves.
         static let violent: [String] = [
-            "pelt", "stone", "stones", "brick", "vandal", "torch", "ablaze", "set", "fire", "ransack", "violent",
-            "riot", "clash", "damag", "burn", "smash", "attacked", "injured", "scuffle", "hurled",
+            "pelt", "stone", "brick", "vandal", "torch", "ablaze", "ransack", "violent", "riot", "clash", "damag",
+            "burn", "smash", "scuffle", "hurled", "arson", "gherao",
         ]
         static let police: [String] = ["police", "policemen", "security", "forces", "troops", "personnel", "cops", "paramilitary"]
+        /// Violence between groups or by a crowd.
         static let mob: [String] = [
-            "mob", "locals", "villagers", "group", "supporters", "activists", "workers", "members", "faction",
-            "factions", "residents", "crowd", "relatives", "family", "families", "rival", "people", "cadres", "students",
+            "mob", "lynch", "clash", "scuffle", "altercation", "brawl", "rioter", "pelt", "brickbat", "stone",
+            "torch", "vandal", "ransack", "faction", "rival", "groups", "fought",
         ]
         static let harm: [String] = [
             "beat", "beaten", "assault", "attack", "lynch", "clash", "scuffle", "injur", "hurt", "thrash", "stab",
             "hack", "torch", "vandal", "pelt", "kill",
         ]
+        /// Civilian collectives whose beating or assault ACLED counts as mob violence.
+        static let collective: [String] = [
+            "locals", "villagers", "people", "students", "supporters", "activists", "members", "group", "workers",
+            "crowd", "residents", "cadres", "relatives", "family",
+        ]
+        static let beating: [String] = [
+            "beat", "assault", "manhandl", "thrash", "hurt", "head-butt", "roughed", "heckl",
+        ]
+        static let firearm: [String] = ["fired", "firing", "shot", "gunmen", "gun", "bullet", "pistol", "rifle"]
         static let sexual: [String] = ["rape", "raped", "molest", "gang-rape", "gangrape", "stripped", "sexual", "naked", "disrobed"]
         static let abduction: [String] = ["abduct", "kidnap", "hostage", "disappear", "missing", "captive"]
         static let killing: [String] = [
@@ -83,15 +94,14 @@ public struct AcledClassifier: Sendable {
     /// The ACLED coding of a text's words, given the ACLED coding its events suggest (if any).
     public func classify(words: [String], suggested: AcledCoding?) -> AcledCoding? {
         let has = { (cues: [String]) in Self.has(words, cues) }
-        if has(Cues.sexual) { return AcledCoding(eventType: "Violence against civilians", subEventType: "Sexual violence") }
         let protest = has(Cues.protest) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
-        if protest {
+        if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"]) {
             let police = has(Cues.police)
-            if police && has(Cues.force) && has(["protester", "demonstrator", "agitator", "protest"]) {
-                return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
-            }
             if has(Cues.violent) {
                 return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
+            }
+            if police && has(Cues.force) {
+                return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
             if has(Cues.intervention) {
                 return AcledCoding(eventType: "Protests", subEventType: "Protest with intervention")
@@ -99,6 +109,7 @@ public struct AcledClassifier: Sendable {
             if suggested?.eventType == "Protests" || suggested?.eventType == "Riots" { return suggested }
             return AcledCoding(eventType: "Protests", subEventType: "Peaceful protest")
         }
+        if has(Cues.sexual) { return AcledCoding(eventType: "Violence against civilians", subEventType: "Sexual violence") }
         if has(Cues.abduction) || suggested?.subEventType == "Abduction/forced disappearance" {
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Abduction/forced disappearance")
         }
@@ -126,10 +137,13 @@ public struct AcledClassifier: Sendable {
             return AcledCoding(
                 eventType: "Battles", subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
         }
-        if has(Cues.mob) && has(Cues.harm) && !has(Cues.armed) {
+        if has(Cues.mob) && !has(Cues.armed) {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
-        if has(Cues.killing) || suggested?.eventType == "Battles" || suggested?.eventType == "Violence against civilians" {
+        if has(Cues.collective) && has(Cues.beating) && !has(Cues.firearm) && !has(Cues.armed) && !has(["police", "unidentified"]) {
+            return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
+        }
+        if has(Cues.beating) || has(Cues.firearm) || has(Cues.killing) || suggested?.eventType == "Battles" || suggested?.eventType == "Violence against civilians" {
             if has(Cues.armedClash) && has(Cues.armed) { return AcledCoding(eventType: "Battles", subEventType: "Armed clash") }
             if let suggested, suggested.eventType != "Strategic developments" { return suggested }
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")

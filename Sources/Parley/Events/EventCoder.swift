@@ -67,6 +67,7 @@ public struct EventCoder: PipelineStage {
             guard !sentence.tokens.isEmpty, sentence.tokens.upperBound <= document.tokens.count else { continue }
             if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) { continue }
             var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
+            coder.previous = events
             events += coder.code()
         }
         for index in events.indices { events[index].id = "\(document.id)-e\(index + 1)" }
@@ -106,7 +107,14 @@ enum EventWords {
         "EMPHASIZE", "EMPHASISE", "UNDERLINE", "PREDICT", "CONCLUDE", "THINK", "FEAR",
     ]
     /// Speech verbs whose report of material conflict is a threat (`warn that X would strike`).
-    static let threatSpeech: Set<String> = ["WARN", "THREATEN", "CAUTION", "VOW", "PLEDGE", "PROMISE", "SWEAR"]
+    static let threatSpeech: Set<String> = [
+        "WARN", "THREATEN", "CAUTION", "VOW", "PLEDGE", "PROMISE", "SWEAR", "WARNING", "THREAT", "ULTIMATUM",
+    ]
+    /// Nouns whose content clause reports what someone said ("a warning that Pakistan would strike").
+    static let speechNouns: Set<String> = [
+        "WARNING", "THREAT", "ULTIMATUM", "CLAIM", "STATEMENT", "ANNOUNCEMENT", "ALLEGATION", "ACCUSATION", "PLEDGE",
+        "VOW", "PROMISE", "ASSURANCE", "WORD", "MESSAGE",
+    ]
     static let allegation: Set<String> = ["CLAIM", "ALLEGE", "CHARGE", "ACCUSE"]
     /// Outer verbs whose infinitival complement is future or intended.
     static let intent: Set<String> = [
@@ -152,6 +160,8 @@ struct SentenceCoder {
     /// Actor mention index for each token of a mention with a code.
     var actorAt: [Int: Int] = [:]
 
+    /// Events coded in earlier sentences of the document.
+    var previous: [Event] = []
     /// Codes composed in the tree: an agent without a country takes the country of an actor that modifies
     /// it ("ministers from the Georgian government" → GEOGOV, "soldiers from Gondor" → GONMIL).
     var composed: [Int: String] = [:]
@@ -250,10 +260,30 @@ struct SentenceCoder {
             if let trigger = findTrigger(token) { triggers.append(trigger) }
         }
         if triggers.isEmpty { return [] }
-        // Arguments and codes.
-        for index in triggers.indices { resolve(&triggers[index]) }
+        // Arguments and codes, inner clauses first: a coded verb heading a complement is an event of its own,
+        // not a word for the outer verb's patterns ("wants to help" is WANT + HELP, not WANT's "* help").
+        func depth(_ token: Int) -> Int {
+            var depth = 0
+            var current = token
+            while let head = graph.head(current), depth <= graph.tokens.count {
+                depth += 1
+                current = head
+            }
+            return depth
+        }
+        var coded: Set<Int> = []
+        for index in triggers.indices.sorted(by: { depth(triggers[$0].token) > depth(triggers[$1].token) }) {
+            resolve(&triggers[index], codedComplements: coded)
+            if triggers[index].code != nil && triggers[index].kind == .verb { coded.insert(triggers[index].token) }
+        }
         // Verb + verb, reported speech, nominal events inside coded clauses.
         combine(&triggers)
+        continueNegotiations(&triggers)
+        for index in triggers.indices where !triggers[index].suppressed && triggers[index].target.isEmpty
+            && !triggers[index].source.isEmpty
+        {
+            fallbackTarget(&triggers[index], all: triggers)
+        }
         for index in triggers.indices where !triggers[index].suppressed {
             setModality(&triggers[index], all: triggers)
         }
@@ -410,10 +440,35 @@ struct SentenceCoder {
                 }
             }
         }
+        if result.isEmpty, let pair = bothSides(head) { result = pair }
         for conj in graph.children(of: head, ["conj"]) where graph.upos(conj) != "VERB" {
             for mention in actors(of: conj, depth: depth + 1) where !result.contains(mention) { result.append(mention) }
         }
         return result
+    }
+
+    /// "The two sides", "both countries": the two parties most recently coded or mentioned in the article.
+    func bothSides(_ head: Int) -> [Int]? {
+        guard ["SIDE", "COUNTRY", "NATION", "NEIGHBOUR", "NEIGHBOR", "GOVERNMENT", "PARTY", "DELEGATION"]
+            .contains(graph.lemma(head))
+        else { return nil }
+        let marked = graph.children(of: head).contains { ["TWO", "BOTH"].contains(graph.form($0)) }
+        guard marked else { return nil }
+        var picked: [Int] = []
+        var countries: Set<String> = []
+        for event in previous.reversed() {
+            for actor in event.source + event.target {
+                guard let mention = actor.mention, actor.code.count >= 3, !actor.code.hasPrefix("-") else { continue }
+                if countries.insert(String(actor.code.prefix(3))).inserted { picked.append(mention) }
+                if picked.count == 2 { return picked }
+            }
+        }
+        for (index, mention) in document.actors.enumerated().reversed() where mention.sentence < number {
+            guard let code = mention.code, code.count >= 3, !code.hasPrefix("-"), Self.agentOnly(code) == nil else { continue }
+            if countries.insert(String(code.prefix(3))).inserted { picked.append(index) }
+            if picked.count == 2 { return picked }
+        }
+        return nil
     }
 
     /// The pre and post regions for pattern matching.
@@ -442,7 +497,7 @@ struct SentenceCoder {
         return (pre.filter { !triggerSet.contains($0) }.sorted(), post.filter { !triggerSet.contains($0) }.sorted())
     }
 
-    mutating func resolve(_ trigger: inout Trigger) {
+    mutating func resolve(_ trigger: inout Trigger, codedComplements: Set<Int> = []) {
         // The default code: the first block (or word) with one.
         for candidate in trigger.candidates {
             let block = coder.lexicon.blocks[candidate.block]
@@ -480,7 +535,8 @@ struct SentenceCoder {
             resolveNominal(&trigger)
         }
         // Pattern.
-        let (pre, post) = regions(of: trigger)
+        var (pre, post) = regions(of: trigger)
+        post.removeAll { codedComplements.contains($0) && ["xcomp", "ccomp"].contains(String(graph.baseRelation($0))) }
         let compoundSubject = subjectToken.map { !graph.children(of: $0, ["conj"]).isEmpty } ?? false
         let context = TriggerIndex.Context(
             graph: graph, pre: pre, post: post, actorAt: actorAt, compoundSubject: compoundSubject)
@@ -520,7 +576,9 @@ struct SentenceCoder {
         graph.subtree(head, excluding: ["acl", "acl:relcl", "punct", "advcl", "ccomp", "parataxis"])
     }
 
-    /// Target of an active verb: object, then prepositional objects, then the first actor in the complements.
+    /// Target of an active verb: its object; else the object or prepositional object of its infinitival
+    /// complement ("agreed to resume talks with X"); else its own prepositional objects; else the first actor
+    /// inside its object.
     mutating func findTarget(_ trigger: inout Trigger) {
         let token = trigger.token
         for object in graph.children(of: token, ["obj", "iobj"]) {
@@ -531,24 +589,21 @@ struct SentenceCoder {
                 return
             }
         }
-        let preferred: [String] = ["WITH", "AGAINST", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO", "FROM", "OVER", "FOR", "IN"]
-        var best: (rank: Int, token: Int, mentions: [Int])?
-        for child in graph.children(of: token) where ["obl", "nmod", "iobj"].contains(String(graph.baseRelation(child))) {
-            let marker = graph.caseMarker(child) ?? ""
-            if marker == "BY" || marker == "ACCORDING TO" || marker == "ACCORDING" { continue }
-            let found = actors(of: child)
-            guard !found.isEmpty else { continue }
-            let rank = preferred.firstIndex(of: marker) ?? preferred.count
-            if best == nil || rank < best!.rank { best = (rank, child, found) }
+        for complement in graph.children(of: token, ["xcomp"]) {
+            if let (head, found) = prepositionalTarget(of: complement, objects: true) {
+                trigger.target = found
+                trigger.targetSpan = span(head)
+                return
+            }
         }
-        if let best {
-            trigger.target = best.mentions
-            trigger.targetSpan = span(best.token)
+        if let (head, found) = prepositionalTarget(of: token, objects: false) {
+            trigger.target = found
+            trigger.targetSpan = span(head)
             return
         }
-        // Inside the object or an infinitival complement: "provide guarantees to X", "resume talks with X".
-        for child in graph.children(of: token, ["obj", "xcomp"]) {
-            for inner in graph.subtree(child, excluding: ["ccomp", "advcl", "acl:relcl"]) where inner != child {
+        // Inside the object: "provide guarantees to X".
+        for child in graph.children(of: token, ["obj"]) {
+            for inner in graph.subtree(child, excluding: ["ccomp", "advcl", "acl", "acl:relcl"]) where inner != child {
                 if let mention = actorAt[inner], graph.baseRelation(inner) != "nsubj" {
                     let head = mentionHead(mention)
                     trigger.target = actors(of: head)
@@ -557,6 +612,32 @@ struct SentenceCoder {
                 }
             }
         }
+    }
+
+    /// The best prepositional object (or, with `objects`, direct object first) of a verb that names an actor.
+    func prepositionalTarget(of verb: Int, objects: Bool) -> (Int, [Int])? {
+        if objects {
+            for object in graph.children(of: verb, ["obj", "iobj"]) {
+                let found = actors(of: object)
+                if !found.isEmpty { return (object, found) }
+            }
+        }
+        let preferred: [String] = ["WITH", "AGAINST", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO", "FROM", "OVER", "FOR", "IN"]
+        var best: (rank: Int, token: Int, mentions: [Int])?
+        for child in graph.children(of: verb) where ["obl", "nmod", "iobj"].contains(String(graph.baseRelation(child))) {
+            let marker = graph.caseMarker(child) ?? ""
+            if marker == "BY" || marker == "ACCORDING TO" || marker == "ACCORDING" { continue }
+            // "at the request of mediator Turkiye", "under Turkish mediation": not the target.
+            let lemma = graph.lemma(child)
+            if EventWords.mediation.contains(lemma) || ["REQUEST", "INVITATION", "URGING", "BEHEST", "INITIATIVE"].contains(lemma) {
+                continue
+            }
+            let found = actors(of: child)
+            guard !found.isEmpty else { continue }
+            let rank = preferred.firstIndex(of: marker) ?? preferred.count
+            if best == nil || rank < best!.rank { best = (rank, child, found) }
+        }
+        return best.map { ($0.token, $0.mentions) }
     }
 
     /// The token of a mention whose head lies outside the mention (its syntactic head).
@@ -681,6 +762,64 @@ struct SentenceCoder {
         return result
     }
 
+    /// Negotiation nouns with no parties of their own ("followed by the Istanbul round hosted by Turkiye")
+    /// continue the negotiation last coded in the sentence or the article.
+    func continueNegotiations(_ triggers: inout [Trigger]) {
+        for index in triggers.indices where triggers[index].kind == .noun && !triggers[index].suppressed
+            && triggers[index].source.isEmpty
+        {
+            guard let code = triggers[index].code, coder.codebook.root(of: code) == "04" else { continue }
+            if let other = triggers.indices.last(where: {
+                $0 != index && !triggers[$0].suppressed && !triggers[$0].source.isEmpty
+                    && triggers[$0].code.flatMap { coder.codebook.root(of: $0) } == "04"
+            }) {
+                triggers[index].source = triggers[other].source
+                triggers[index].target = triggers[other].target
+                triggers[index].compound = triggers[other].compound
+                triggers[index].entries.append("rule continuation: parties of the negotiation in this sentence")
+            } else if let event = previous.last(where: { coder.codebook.root(of: $0.cameo) == "04" }) {
+                let sources = event.source.compactMap(\.mention)
+                let targets = event.target.compactMap(\.mention)
+                guard !sources.isEmpty else { continue }
+                triggers[index].source = sources
+                triggers[index].target = targets
+                triggers[index].entries.append("rule continuation: parties of \(event.id)")
+            }
+        }
+    }
+
+    /// With a source and no target, the first other actor after the trigger in its clause (PETRARCH's
+    /// reading): "firing by Taliban forces … triggered clashes, leaving 23 Pakistani soldiers martyred".
+    func fallbackTarget(_ trigger: inout Trigger, all: [Trigger]) {
+        var clause = trigger.token
+        if trigger.kind == .noun {
+            var current = trigger.token
+            var steps = 0
+            while let head = graph.head(current), steps < 4 {
+                current = head
+                steps += 1
+                if graph.upos(head) == "VERB" {
+                    clause = head
+                    break
+                }
+            }
+        }
+        let excluded: Set<String> = ["ccomp", "parataxis", "conj", "acl:relcl", "csubj", "punct"]
+        let tokens = graph.subtree(clause, excluding: excluded)
+        let third = Set(trigger.thirdParties.map(\.mention))
+        for token in tokens where token > trigger.token {
+            guard let mention = actorAt[token], !trigger.source.contains(mention), !third.contains(mention) else { continue }
+            // Not the reporting source ("according to X") or a place-only phrase ("in Kabul").
+            let head = mentionHead(mention)
+            let marker = graph.caseMarker(head) ?? ""
+            if marker.hasPrefix("ACCORDING") { continue }
+            if reference(mention).code == reference(trigger.source[0]).code { continue }
+            trigger.target = [mention]
+            trigger.entries.append("rule target: first actor after the trigger")
+            return
+        }
+    }
+
     // MARK: Combination
 
     /// Folds verb + verb, reported speech and nominal events inside coded clauses.
@@ -737,6 +876,14 @@ struct SentenceCoder {
                 triggers[index].suppressed = true
             }
         }
+        // "…, sources said" / "…, Asif said": the speech verb hangs off the reported act; it is not an event.
+        for index in triggers.indices where triggers[index].kind == .verb {
+            let token = triggers[index].token
+            guard graph.baseRelation(token) == "parataxis", EventWords.speech.contains(graph.lemma(token)),
+                let head = graph.head(token), triggers.contains(where: { $0.token == head && $0.code != nil })
+            else { continue }
+            triggers[index].suppressed = true
+        }
         let position = Dictionary(triggers.enumerated().map { ($1.token, $0) }, uniquingKeysWith: { first, _ in first })
         // Inner triggers first: walk from the deepest.
         func depth(_ token: Int) -> Int {
@@ -755,6 +902,7 @@ struct SentenceCoder {
             // Verb + verb: "threatened to strike", "agreed to resume talks", "refused to provide".
             if relation == "xcomp" || (relation == "ccomp" && graph.children(of: token, ["mark"]).contains(where: { graph.form($0) == "TO" })) {
                 let outerLemma = graph.lemma(head)
+                if let outer = position[head], applyTransformation(inner: index, outer: outer, &triggers) { continue }
                 if let outer = position[head], triggers[outer].code != nil, !EventWords.neutral.contains(outerLemma),
                     !EventWords.speech.contains(outerLemma) || EventWords.threatSpeech.contains(outerLemma)
                 {
@@ -762,6 +910,13 @@ struct SentenceCoder {
                     continue
                 }
                 inheritArguments(inner: index, outerVerb: head, &triggers)
+                continue
+            }
+            // A noun's content clause: "issued a warning that Pakistan would conduct airstrikes".
+            if (relation == "acl" || relation == "ccomp") && graph.relation(token) != "acl:relcl"
+                && EventWords.speechNouns.contains(graph.lemma(head)) && position[head] != nil
+            {
+                report(inner: index, speechVerb: head, &triggers, position: position)
                 continue
             }
             // Reported speech: "X said that Y would …".
@@ -825,7 +980,11 @@ struct SentenceCoder {
     /// Reported speech: the inner act gets the speaker; a warning of material conflict becomes a threat.
     mutating func report(inner: Int, speechVerb: Int, _ triggers: inout [Trigger], position: [Int: Int]) {
         var speaker: [Int] = []
-        if let subject = subject(of: speechVerb) { speaker = actors(of: subject) }
+        if let outer = position[speechVerb], triggers[outer].kind == .noun {
+            speaker = triggers[outer].source
+        } else if let subject = subject(of: speechVerb) {
+            speaker = actors(of: subject)
+        }
         let lemma = graph.lemma(speechVerb)
         triggers[inner].modality.reported = true
         triggers[inner].modality.rules["reported"] = "reported-speech: complement of '\(lemma.lowercased())'"
@@ -834,7 +993,20 @@ struct SentenceCoder {
             triggers[inner].modality.rules["reported"] = "alleged: complement of '\(lemma.lowercased())'"
         }
         let innerRoot = triggers[inner].code.flatMap { coder.codebook.root(of: $0) }
-        let isThreatSpeech = EventWords.threatSpeech.contains(lemma)
+        // An actor's own side announcing force it would or could use is a threat: "Pakistan could
+        // obliterate the regime if provoked", said by a Pakistani minister.
+        let innerToken = triggers[inner].token
+        let irrealis = graph.children(of: innerToken).contains {
+            let form = graph.form($0)
+            return (graph.relation($0) == "aux" && (EventWords.modalsFuture.contains(form) || EventWords.modalsHypothetical.contains(form)))
+                || (graph.relation($0) == "advcl"
+                    && graph.children(of: $0, ["mark"]).contains { EventWords.conditional.contains(graph.form($0)) })
+        }
+        func country(_ mentions: [Int]) -> String? {
+            mentions.first.map { reference($0).code }.flatMap { $0.hasPrefix("-") ? nil : String($0.prefix(3)) }
+        }
+        let ownSide = irrealis && country(speaker) != nil && country(speaker) == country(triggers[inner].source)
+        let isThreatSpeech = EventWords.threatSpeech.contains(lemma) || ownSide
             || (position[speechVerb].flatMap { triggers[$0].code }.flatMap { coder.codebook.root(of: $0) } == "13")
         if isThreatSpeech, let innerRoot, ["15", "16", "17", "18", "19", "20"].contains(innerRoot) {
             // "warned that Pakistan would conduct airstrikes": a threat, never the airstrike.
@@ -854,6 +1026,34 @@ struct SentenceCoder {
                 triggers[inner].modality.reported = false
                 triggers[inner].modality.rules["reported"] = nil
                 if !speaker.isEmpty { triggers[inner].source = speaker }
+            }
+            return
+        }
+        // "X said Y must hand over the suspects": a demand on Y.
+        let deontic = graph.children(of: innerToken).first {
+            graph.relation($0) == "aux" && ["MUST", "SHOULD", "OUGHT"].contains(graph.form($0))
+        }
+        if let deontic, !isThreatSpeech, let innerCode = triggers[inner].code, !speaker.isEmpty,
+            !triggers[inner].source.isEmpty, Set(speaker) != Set(triggers[inner].source)
+        {
+            let demand = Self.refine(outer: "100", inner: innerCode, codebook: coder.codebook) ?? "100"
+            let rule = "rule demand: '\(lemma.lowercased())' + '\(graph.form(deontic).lowercased())' + \(innerCode) → \(demand)"
+            if let outer = position[speechVerb] {
+                triggers[outer].code = demand
+                triggers[outer].reverseCode = nil
+                triggers[outer].source = speaker
+                triggers[outer].target = triggers[inner].source
+                triggers[outer].entries.append(rule)
+                triggers[outer].modality = Modality()
+                suppressClause(of: inner, &triggers)
+            } else {
+                triggers[inner].code = demand
+                triggers[inner].reverseCode = nil
+                triggers[inner].target = triggers[inner].source
+                triggers[inner].source = speaker
+                triggers[inner].entries.append(rule)
+                triggers[inner].modality.reported = false
+                triggers[inner].modality.rules["reported"] = nil
             }
             return
         }
@@ -977,6 +1177,15 @@ struct SentenceCoder {
                     {
                         trigger.modality.historical = true
                         trigger.modality.rules["historical"] = "past perfect 'had …'"
+                    }
+                }
+                if depth == 0, graph.baseRelation(child) == "parataxis", EventWords.speech.contains(graph.lemma(child)),
+                    !trigger.modality.reported
+                {
+                    trigger.modality.reported = true
+                    trigger.modality.rules["reported"] = "reported-speech: '… \(graph.form(child).lowercased())'"
+                    if let subject = graph.children(of: child, ["nsubj"]).first, let mention = actors(of: subject).first {
+                        trigger.modality.speaker = reference(mention)
                     }
                 }
                 if relation == "advcl", let mark = graph.children(of: child, ["mark"]).first,

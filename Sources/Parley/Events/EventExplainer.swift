@@ -67,7 +67,7 @@ public struct EventExplainer: Sendable {
     public func explain(_ document: Document) -> String {
         var output = "\(document.id)" + (document.metadata.published.map { " — published \($0)" } ?? "") + "\n"
         if !ansi { output += "marks: [[trigger]] {{source}} <<target>> ((third party))\n" }
-        if document.events.isEmpty { return output + "no events coded\n" }
+        if document.events.isEmpty { return output + "no events coded\n" + FactsOutput.explanation(of: document) }
         for event in document.events {
             guard event.sentence < document.sentences.count else { continue }
             let sentence = document.sentences[event.sentence]
@@ -105,7 +105,8 @@ public struct EventExplainer: Sendable {
             if let speaker = event.modality.speaker { output += "  speaker: \(speaker.code) «\(speaker.text)»\n" }
             if let date = event.date { output += "  when:   \(date)" + (event.datePrecision.map { " (\($0))" } ?? "") + "\n" }
             if let location = event.location { output += "  where:  \(location.name)\n" }
+            output += FactsOutput.explanation(of: event, in: document)
         }
-        return output
+        return output + FactsOutput.explanation(of: document)
     }
 }

@@ -98,14 +98,14 @@ public enum EventOutput {
 
     /// The JSON value of a document.
     public static func json(_ document: Document) -> OrderedJSON {
-        .object([
-            ("id", .string(document.id)),
-            ("title", document.metadata.title.map(OrderedJSON.string) ?? .null),
-            ("published", document.metadata.published.map { .string($0.description) } ?? .null),
-            ("events", .array(document.events.map { json($0, in: document) })),
-            ("actors", .array(document.actors.enumerated().map { json(mention: $0.element, index: $0.offset) })),
-            ("warnings", .array(document.warnings.map { .string($0.description) })),
-        ])
+        .object(
+            [
+                ("id", .string(document.id)),
+                ("title", document.metadata.title.map(OrderedJSON.string) ?? .null),
+                ("published", document.metadata.published.map { .string($0.description) } ?? .null),
+                ("events", .array(document.events.map { json($0, in: document) })),
+                ("actors", .array(document.actors.enumerated().map { json(mention: $0.element, index: $0.offset) })),
+            ] + FactsOutput.jsonFields(document) + [("warnings", .array(document.warnings.map { .string($0.description) }))])
     }
 
     static func json(_ actor: ActorReference) -> OrderedJSON {

@@ -35,12 +35,6 @@ public enum DateText {
         return Day(year: year, month: month, day: day)
     }
 
-    /// Whether the text looks like a date at all (a digit and a month or separator), to tell an
-    /// impossible date from a missing one.
-    static func looksLikeDate(_ text: some StringProtocol) -> Bool {
-        text.contains(where: \.isNumber)
-    }
-
     private static let monthNames = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",

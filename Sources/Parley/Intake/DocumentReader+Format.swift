@@ -16,8 +16,10 @@ extension DocumentReader {
         let text = String(decoding: head.prefix(16_384), as: UTF8.self)
         let start = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         let lowered = start.prefix(4096).lowercased()
-        if lowered.hasPrefix("<!doctype html") || lowered.hasPrefix("<html") || lowered.hasPrefix("<?xml")
-            && lowered.contains("<html") || lowered.contains("<head>") || lowered.contains("<body")
+        if lowered.hasPrefix("<!doctype html") || lowered.hasPrefix("<html")
+            || lowered.hasPrefix("<?xml")
+                && lowered.contains("<html")
+            || lowered.contains("<head>") || lowered.contains("<body")
         {
             return .html
         }
@@ -28,6 +30,27 @@ extension DocumentReader {
         if looksLikeCoNLLU(start) { return .conllu }
         if HTMLSniffer.looksLikeHTML(String(start.prefix(8192))) && start.first == "<" { return .html }
         return .text
+    }
+
+    /// Rejects JSON that is not one object per line: a JSON array, or a pretty-printed object.
+    /// - Throws: ``PipelineError`` naming the file, saying how to convert it.
+    static func checkJSONLinesShape(_ head: Data, name: String) throws {
+        let bytes = head.prefix(65_536).drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        guard let first = bytes.first else { return }
+        if first == UInt8(ascii: "[") {
+            throw PipelineError(
+                .invalidInput, "a JSON array, not JSON Lines: write one object per line (for example jq -c '.[]')",
+                file: name, line: 1)
+        }
+        if first == UInt8(ascii: "{") {
+            let line = bytes.prefix { $0 != 0x0A }.filter { ![0x20, 0x09, 0x0D].contains($0) }
+            if line.count == 1 {
+                throw PipelineError(
+                    .invalidInput,
+                    "pretty-printed JSON, not JSON Lines: write one object per line (for example jq -c .)",
+                    file: name, line: 1)
+            }
+        }
     }
 
     private static func looksLikeCoNLLU(_ text: Substring) -> Bool {
@@ -67,7 +90,9 @@ enum HTMLSniffer {
                 if rest.hasPrefix("!doctype") { return true }
             }
             let nameStart = cursor
-            while cursor < bytes.count, (0x61...0x7A).contains(bytes[cursor] | 0x20) || (0x30...0x39).contains(bytes[cursor]) {
+            while cursor < bytes.count,
+                (0x61...0x7A).contains(bytes[cursor] | 0x20) || (0x30...0x39).contains(bytes[cursor])
+            {
                 cursor += 1
             }
             if cursor > nameStart, cursor < bytes.count,
@@ -100,7 +125,9 @@ struct LineSplitter {
 
     mutating func next() -> (Int, Data)? {
         guard position < data.endIndex else { return nil }
-        let end = data[position...].firstIndex(of: 0x0A) ?? data.endIndex
+        let offset = position - data.startIndex
+        let found = data.withUnsafeBytes { bytes in bytes[offset...].firstIndex(of: 0x0A) }
+        let end = found.map { data.startIndex + $0 } ?? data.endIndex
         var line = data[position..<end]
         if line.last == 0x0D { line = line.dropLast() }
         position = end < data.endIndex ? end + 1 : end

@@ -15,7 +15,16 @@ public struct DocumentReader: Sendable {
     public struct Configuration: Sendable {
         /// Input formats.
         public enum Format: String, Sendable, CaseIterable {
-            case auto, text, html, jsonl, conllu
+            /// Decided per input from the file name, else from the content.
+            case auto
+            /// Plain UTF-8 text.
+            case text
+            /// An HTML page (or fragment): the article body is extracted.
+            case html
+            /// JSON Lines, one article per record.
+            case jsonl
+            /// CoNLL-U with gold tokens and sentences.
+            case conllu
         }
 
         /// The input format, or `auto` to decide per file.
@@ -45,6 +54,7 @@ public struct DocumentReader: Sendable {
 
     /// What reading one input gave: its documents and the problems met.
     public struct Result: Sendable {
+        /// The documents read, in input order.
         public var documents: [Document]
         /// Warnings (repaired UTF-8) and per-record errors (a bad JSONL line) that did not stop the input.
         public var diagnostics: [Diagnostic]
@@ -58,7 +68,9 @@ public struct DocumentReader: Sendable {
 
     /// One item of a document stream: a document, or a problem with one record.
     public enum Item: Sendable {
+        /// A document read.
         case document(Document)
+        /// A warning, or an error for a record that was skipped.
         case diagnostic(Diagnostic)
     }
 
@@ -102,9 +114,12 @@ public struct DocumentReader: Sendable {
         if let reason = TextDecoding.binaryReason(data) {
             throw PipelineError(.invalidInput, "input is binary, not text: \(reason)", file: name)
         }
-        let format = configuration.format == .auto ? DocumentReader.sniffFormat(data.prefix(65_536), name: name) : configuration.format
+        let format =
+            configuration.format == .auto
+            ? DocumentReader.sniffFormat(data.prefix(65_536), name: name) : configuration.format
         switch format {
         case .jsonl:
+            try DocumentReader.checkJSONLinesShape(data, name: name)
             var parser = JSONLinesParser(configuration: configuration, name: name)
             var result = Result()
             var lines = LineSplitter(data: data)
@@ -116,7 +131,9 @@ public struct DocumentReader: Sendable {
                     }
                 }
             }
-            if parser.records == 0 { throw PipelineError(.invalidInput, "input is empty (no JSON records)", file: name) }
+            if parser.records == 0 {
+                throw PipelineError(.invalidInput, "input is empty (no JSON records)", file: name)
+            }
             return result
         case .html:
             let decoded = DocumentReader.decodeHTML(data)
@@ -129,7 +146,8 @@ public struct DocumentReader: Sendable {
                 title: article.title, url: article.url, outlet: article.outlet, language: article.language ?? "en",
                 published: article.published, publishedSource: article.publishedSource, origin: name)
             applyDefaultDate(&metadata)
-            return finish(Document(id: DocumentReader.baseName(name), text: article.text, metadata: metadata), decoded, name)
+            return finish(
+                Document(id: DocumentReader.baseName(name), text: article.text, metadata: metadata), decoded, name)
         case .conllu:
             let decoded = TextDecoding.decode(data)
             try checkNotBlank(decoded.text, name: name)
@@ -154,7 +172,8 @@ public struct DocumentReader: Sendable {
             try checkNotBlank(decoded.text, name: name)
             var metadata = ArticleMetadata(title: PlainText.headline(in: decoded.text), origin: name)
             applyDefaultDate(&metadata)
-            return finish(Document(id: DocumentReader.baseName(name), text: decoded.text, metadata: metadata), decoded, name)
+            return finish(
+                Document(id: DocumentReader.baseName(name), text: decoded.text, metadata: metadata), decoded, name)
         }
     }
 
@@ -196,7 +215,8 @@ public struct DocumentReader: Sendable {
             throw PipelineError(.io, "no such file", file: path)
         }
         if isDirectory.boolValue {
-            throw PipelineError(.invalidInput, "is a directory; give the files in it (for example dir/*.html)", file: path)
+            throw PipelineError(
+                .invalidInput, "is a directory; give the files in it (for example dir/*.html)", file: path)
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw PipelineError(.io, "cannot read: permission denied", file: path)

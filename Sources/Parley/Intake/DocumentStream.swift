@@ -26,8 +26,9 @@ public struct DocumentStream: Sequence, IteratorProtocol {
         private var index = 0
 
         init(_ result: DocumentReader.Result) {
-            items = result.diagnostics.map(DocumentReader.Item.diagnostic) + result.documents.map(DocumentReader.Item.document)
-            // Warnings that belong to a document come before it; keep the reader's order otherwise.
+            items =
+                result.diagnostics.map(DocumentReader.Item.diagnostic)
+                + result.documents.map(DocumentReader.Item.document)
         }
 
         override func next() -> DocumentReader.Item? {
@@ -43,6 +44,8 @@ public struct DocumentStream: Sequence, IteratorProtocol {
         private var parser: JSONLinesParser
         private let maxLineBytes: Int
         private var buffer: Data
+        /// Where the unread part of ``buffer`` starts.
+        private var start: Data.Index
         private var atEnd = false
         private var lineNumber = 0
         private var pending: [DocumentReader.Item] = []
@@ -51,7 +54,8 @@ public struct DocumentStream: Sequence, IteratorProtocol {
         init(handle: FileHandle, closesHandle: Bool, prefix: Data, parser: JSONLinesParser, maxLineBytes: Int) {
             self.handle = handle
             self.closesHandle = closesHandle
-            self.buffer = prefix
+            self.buffer = Data(prefix)
+            self.start = self.buffer.startIndex
             self.parser = parser
             self.maxLineBytes = maxLineBytes
         }
@@ -67,7 +71,8 @@ public struct DocumentStream: Sequence, IteratorProtocol {
                     finished = true
                     if closesHandle { try? handle.close() }
                     if parser.records == 0 {
-                        return .diagnostic(Diagnostic(.error, file: parser.name, message: "input is empty (no JSON records)"))
+                        return .diagnostic(
+                            Diagnostic(.error, file: parser.name, message: "input is empty (no JSON records)"))
                     }
                     return nil
                 }
@@ -76,7 +81,9 @@ public struct DocumentStream: Sequence, IteratorProtocol {
                         .diagnostic(
                             Diagnostic(
                                 .error, file: parser.name, line: number,
-                                message: "record is \(size) bytes, over the limit of \(maxLineBytes) (raise it with --max-size); line skipped"))
+                                message:
+                                    "record is \(size) bytes, over the limit of \(maxLineBytes) (raise it with --max-size); line skipped"
+                            ))
                     ]
                 } else {
                     pending = parser.parse(line: line, number: number)
@@ -89,24 +96,32 @@ public struct DocumentStream: Sequence, IteratorProtocol {
         private func nextLine() -> (Int, Data, Int?)? {
             var skipped: Int?
             while true {
-                if let newline = buffer.firstIndex(of: 0x0A) {
+                let offset = start - buffer.startIndex
+                let found = buffer.withUnsafeBytes { bytes in bytes[offset...].firstIndex(of: 0x0A) }
+                if let found {
+                    let newline = buffer.startIndex + found
                     lineNumber += 1
-                    var line = buffer[buffer.startIndex..<newline]
-                    buffer = Data(buffer[(newline + 1)...])
+                    var line = buffer[start..<newline]
+                    start = newline + 1
                     if let size = skipped { return (lineNumber, Data(), size + line.count) }
                     if line.last == 0x0D { line = line.dropLast() }
                     if line.count > maxLineBytes { return (lineNumber, Data(), line.count) }
                     return (lineNumber, Data(line), nil)
                 }
+                // Keep only the unfinished line.
+                buffer = Data(buffer[start...])
+                start = buffer.startIndex
                 if buffer.count > maxLineBytes {
                     skipped = (skipped ?? 0) + buffer.count
                     buffer = Data()
+                    start = buffer.startIndex
                 }
                 if atEnd {
                     guard !buffer.isEmpty || skipped != nil else { return nil }
                     lineNumber += 1
                     let line = buffer
                     buffer = Data()
+                    start = buffer.startIndex
                     if let size = skipped { return (lineNumber, Data(), size + line.count) }
                     return (lineNumber, line, nil)
                 }
@@ -150,8 +165,10 @@ extension DocumentReader {
             if let reason = TextDecoding.binaryReason(head) {
                 throw PipelineError(.invalidInput, "input is binary, not text: \(reason)", file: path)
             }
-            let format = configuration.format == .auto ? DocumentReader.sniffFormat(head, name: path) : configuration.format
+            let format =
+                configuration.format == .auto ? DocumentReader.sniffFormat(head, name: path) : configuration.format
             if format == .jsonl {
+                try DocumentReader.checkJSONLinesShape(head, name: path)
                 let parser = JSONLinesParser(configuration: configuration, name: path)
                 return DocumentStream(
                     source: DocumentStream.Lines(

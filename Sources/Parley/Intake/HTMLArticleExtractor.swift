@@ -73,14 +73,23 @@ private struct PageMetadata {
         for node in root.descendants() {
             switch node.name {
             case "meta":
-                let key = node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop")
+                let key =
+                    node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop")
                     ?? node.attribute("http-equiv")
-                if let key, let content = node.attribute("content"), !content.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let key, let content = node.attribute("content"),
+                    !content.trimmingCharacters(in: .whitespaces).isEmpty
+                {
                     let lowered = key.lowercased()
                     if meta[lowered] == nil { meta[lowered] = content }
                 }
             case "title":
-                if titleElement == nil { titleElement = node.textContent }
+                var ancestor = node.parent
+                var inGraphics = false
+                while let next = ancestor {
+                    if next.name == "svg" || next.name == "math" { inGraphics = true }
+                    ancestor = next.parent
+                }
+                if titleElement == nil && !inGraphics { titleElement = node.textContent }
             case "link":
                 let rel = (node.attribute("rel") ?? "").lowercased().split(separator: " ")
                 if rel.contains("canonical"), canonical == nil, let href = node.attribute("href"), !href.isEmpty {
@@ -144,7 +153,11 @@ private struct PageMetadata {
 
     /// The first JSON-LD object describing an article.
     var jsonLDArticle: [String: Any]? {
-        jsonLD.first { PageMetadata.types(of: $0).contains(where: PageMetadata.articleTypes.contains) }
+        jsonLD.first {
+            PageMetadata.types(of: $0).contains {
+                PageMetadata.articleTypes.contains($0) || $0.hasSuffix("newsarticle") || $0.hasSuffix("posting")
+            }
+        }
     }
 
     static func string(_ value: Any?) -> String? {
@@ -173,7 +186,10 @@ private struct PageMetadata {
 
     var outlet: String? {
         if let name = metaValue("og:site_name") { return name }
-        if let article = jsonLDArticle, let publisher = PageMetadata.string((article["publisher"] as? [String: Any])?["name"] ?? article["publisher"]) {
+        if let article = jsonLDArticle,
+            let publisher = PageMetadata.string(
+                (article["publisher"] as? [String: Any])?["name"] ?? article["publisher"])
+        {
             return publisher
         }
         if let organization = jsonLD.first(where: {
@@ -190,8 +206,16 @@ private struct PageMetadata {
             metaValue("og:title"), jsonLDArticle.flatMap { PageMetadata.string($0["headline"] ?? $0["name"]) },
             metaValue("twitter:title", "dc.title", "headline"),
         ]
-        if let title = candidates.compactMap({ $0 }).first { return PageMetadata.strippingSiteName(title, outlet: outlet) }
+        if let title = candidates.compactMap({ $0 }).first {
+            return PageMetadata.strippingSiteName(title, outlet: outlet)
+        }
         if let title = titleElement.map({ HTMLText.collapse($0) }), !title.isEmpty {
+            // The page's <h1> is the headline when <title> merely adds the site name to it.
+            if let heading = headings.first(where: { $0.count >= 15 }), heading.count < title.count,
+                title.localizedCaseInsensitiveContains(heading)
+            {
+                return heading
+            }
             return PageMetadata.strippingSiteName(title, outlet: outlet)
         }
         return headings.first { !$0.isEmpty }
@@ -222,7 +246,16 @@ private struct PageMetadata {
             canonical, metaValue("og:url"),
             jsonLDArticle.flatMap { PageMetadata.string($0["url"]) ?? PageMetadata.string($0["mainEntityOfPage"]) },
         ].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        return candidates.first { $0.hasPrefix("http://") || $0.hasPrefix("https://") } ?? candidates.first
+        func isAbsolute(_ url: String) -> Bool { url.hasPrefix("http://") || url.hasPrefix("https://") }
+        guard let first = candidates.first else { return nil }
+        if isAbsolute(first) { return first }
+        // A relative canonical link, resolved against an absolute URL the page also gives.
+        if let base = candidates.first(where: isAbsolute).flatMap({ URL(string: $0) }),
+            let resolved = URL(string: first, relativeTo: base)?.absoluteString
+        {
+            return resolved
+        }
+        return first
     }
 
     var language: String? {
@@ -230,7 +263,9 @@ private struct PageMetadata {
             htmlLanguage, metaValue("content-language", "language", "dc.language"), metaValue("og:locale"),
             jsonLDArticle.flatMap { PageMetadata.string($0["inLanguage"]) },
         ]
-        guard let value = candidates.compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty })
+        guard
+            let value = candidates.compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }
+            )
         else { return nil }
         return value.replacingOccurrences(of: "_", with: "-")
     }

@@ -8,6 +8,10 @@ struct BodyExtractor {
     private(set) var articleTime: (day: Day, given: Bool)?
     private var paragraphText: [ObjectIdentifier: Int] = [:]
     private var scores: [ObjectIdentifier: Double] = [:]
+    /// Text and linked-text length (UTF-8 bytes, whitespace collapsed) of each element, outside removed nodes.
+    private var lengths: [ObjectIdentifier: (text: Int, links: Int)] = [:]
+    /// For an element with many children that hold no text: only the children that hold some.
+    private var textChildren: [ObjectIdentifier: [HTMLNode]] = [:]
 
     init(root: HTMLNode, title: String?) {
         self.root = root
@@ -73,7 +77,8 @@ struct BodyExtractor {
         "editors' picks", "editors picks", "don't miss", "further reading", "in other news", "comments",
         "leave a reply", "leave a comment", "post a comment", "join the conversation", "join the discussion",
         "share", "share this", "share this article", "share this story", "share this post", "share on",
-        "share article", "follow us", "tags", "topics", "filed under", "sponsored content", "from around the web", "around the web", "newsletter", "sign up", "subscribe",
+        "share article", "follow us", "tags", "topics", "filed under", "sponsored content", "from around the web",
+        "around the web", "newsletter", "sign up", "subscribe",
         "what to read next", "more like this", "explore more", "keep reading",
     ]
     static let boilerplateHeadingPrefixes = [
@@ -102,8 +107,10 @@ struct BodyExtractor {
         pruneByStructure()
         computeParagraphText(root)
         pruneByHints()
+        measure()
         pruneBoilerplateHeadings()
         pruneReferencesAndBanners()
+        measure()
         let roots = chooseRoots()
         for candidate in roots { cleanConditionally(candidate) }
         removeTitleHeading(in: roots)
@@ -218,7 +225,8 @@ struct BodyExtractor {
         let words = hintWords(of: node)
         guard !words.isEmpty else { return (0, false) }
         let pairs = zip(words, words.dropFirst()).map { "\($0) \($1)" }
-        let strong = words.contains(where: strongNegativeWords.contains)
+        let strong =
+            words.contains(where: strongNegativeWords.contains)
             || pairs.contains(where: negativePairs.contains)
         let weak = words.contains(where: weakNegativeWords.contains)
         let positive = words.contains(where: positiveWords.contains) || node.attribute("itemprop") == "articleBody"
@@ -229,6 +237,11 @@ struct BodyExtractor {
 
     private static let hintPrunable: Set<String> = [
         "div", "section", "ul", "ol", "li", "p", "table", "header", "footer", "form", "dl", "span", "center",
+    ]
+    /// Words of small blocks that are furniture even inside the article ("entry-meta", "post-byline").
+    private static let furnitureWords: Set<String> = [
+        "byline", "author", "authors", "meta", "tags", "tag", "topics", "date", "dateline", "timestamp", "credit",
+        "credits", "caption", "bio",
     ]
     /// Never-content blocks, which may not be kept even when large (comment threads can outgrow the article).
     private static let neverContent: Set<String> = [
@@ -245,7 +258,11 @@ struct BodyExtractor {
                 remove = !wrapsArticle(node)
             } else if BodyExtractor.hintPrunable.contains(node.name) {
                 let (weight, _) = BodyExtractor.hint(of: node)
-                if weight < 0 {
+                if weight >= 0, !Set(BodyExtractor.hintWords(of: node)).isDisjoint(with: BodyExtractor.furnitureWords),
+                    (paragraphText[ObjectIdentifier(node)] ?? 0) < 300, node.textContent.utf8.count < 300
+                {
+                    remove = true
+                } else if weight < 0 {
                     let words = Set(BodyExtractor.hintWords(of: node))
                     remove = !wrapsArticle(node) || !words.isDisjoint(with: BodyExtractor.neverContent)
                     if node.name == "span" { remove = remove && directText(node).count < 200 }
@@ -259,13 +276,35 @@ struct BodyExtractor {
         }
     }
 
+    /// Lowercased, whitespace collapsed, curly apostrophes straightened, punctuation trimmed from both ends.
     static func normalizedLine(_ text: String) -> String {
-        let collapsed = HTMLText.collapse(text).lowercased()
-            .replacingOccurrences(of: "\u{2019}", with: "'")
-        return collapsed.trimmingCharacters(in: CharacterSet.alphanumerics.union(.init(charactersIn: "'")).inverted)
+        guard text.utf8.count <= 400 else { return "" }
+        let collapsed = HTMLText.collapse(text)
+        if collapsed.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = collapsed.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            func keeps(_ byte: UInt8) -> Bool {
+                byte == 0x27 || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte)
+            }
+            guard let first = bytes.firstIndex(where: keeps), let last = bytes.lastIndex(where: keeps) else {
+                return ""
+            }
+            return String(decoding: bytes[first...last], as: UTF8.self)
+        }
+        var scalars = Array(collapsed.lowercased().unicodeScalars)
+        for index in scalars.indices where scalars[index] == "\u{2019}" { scalars[index] = "'" }
+        func keeps(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "'" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        guard let first = scalars.firstIndex(where: keeps), let last = scalars.lastIndex(where: keeps) else {
+            return ""
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[first...last])
+        return String(result)
     }
 
     static func isBoilerplateHeading(_ text: String) -> Bool {
+        guard text.utf8.count <= 160 else { return false }
         let line = normalizedLine(text)
         guard !line.isEmpty, line.count <= 60 else { return false }
         if boilerplateHeadings.contains(line) { return true }
@@ -282,11 +321,12 @@ struct BodyExtractor {
     /// Drops "Similar Posts", "Related", "Comments" headings with the blocks that follow them.
     private func pruneBoilerplateHeadings() {
         let candidates = root.descendants {
-            !$0.removed && (["h2", "h3", "h4", "h5", "h6", "h1"].contains($0.name)
-                || (["p", "div", "span", "strong", "b"].contains($0.name) && BodyExtractor.hint(of: $0).weight >= 0))
+            !$0.removed
+                && (["h2", "h3", "h4", "h5", "h6", "h1"].contains($0.name)
+                    || (["p", "div", "span", "strong", "b"].contains($0.name) && BodyExtractor.hint(of: $0).weight >= 0))
         }
-        for heading in candidates where !isRemoved(heading) {
-            let text = heading.textContent
+        for heading in candidates where (3...200).contains(textLength(heading)) && !isRemoved(heading) {
+            let text = visibleText(heading)
             guard BodyExtractor.isBoilerplateHeading(text) else { continue }
             let isHeading = HTMLTreeBuilder.headings.contains(heading.name)
             // A short paragraph counts only when it stands alone as a label.
@@ -296,7 +336,8 @@ struct BodyExtractor {
             // Climb out of wrappers that hold nothing but the heading.
             var anchor = heading
             var level = 0
-            while level < 3, let parent = anchor.parent, parent !== root, parent.name != "article", parent.name != "main",
+            while level < 3, let parent = anchor.parent, parent !== root, parent.name != "article",
+                parent.name != "main",
                 meaningfulChildren(parent).count == 1
             {
                 anchor = parent
@@ -307,11 +348,15 @@ struct BodyExtractor {
                 continue
             }
             for sibling in parent.children[(start + 1)...] {
-                if HTMLTreeBuilder.headings.contains(sibling.name) && !BodyExtractor.isBoilerplateHeading(sibling.textContent) {
+                if HTMLTreeBuilder.headings.contains(sibling.name)
+                    && !(textLength(sibling) <= 200 && BodyExtractor.isBoilerplateHeading(visibleText(sibling)))
+                {
                     break
                 }
                 // After a mere label (not a heading element) only link lists go.
-                if !isHeading && !sibling.name.isEmpty && !["ul", "ol"].contains(sibling.name) && linkDensity(sibling) < 0.5 {
+                if !isHeading && !sibling.name.isEmpty && !["ul", "ol"].contains(sibling.name)
+                    && linkDensity(sibling) < 0.5
+                {
                     break
                 }
                 sibling.removed = true
@@ -339,8 +384,10 @@ struct BodyExtractor {
         var stack: [HTMLNode] = root.children.reversed()
         while let node = stack.popLast() {
             if node.removed || node.name.isEmpty { continue }
-            if ["p", "div", "li", "section", "dialog", "span", "strong", "em", "b"].contains(node.name) {
-                let text = node.textContent
+            if ["p", "div", "li", "section", "dialog", "span", "strong", "em", "b"].contains(node.name),
+                (3..<1500).contains(textLength(node))
+            {
+                let text = visibleText(node)
                 let lowered = text.lowercased()
                 if text.count < 250, BodyExtractor.referencePrefixes.contains(where: lowered.hasPrefix),
                     !node.descendants(where: { $0.name == "a" }).isEmpty
@@ -365,12 +412,69 @@ struct BodyExtractor {
     private func directText(_ node: HTMLNode) -> String {
         HTMLText.collapse(
             node.children.map { child in
-                child.name.isEmpty ? child.text : (BodyExtractor.blockElements.contains(child.name) || child.removed ? " " : child.textContent)
+                child.name.isEmpty
+                    ? child.text
+                    : (BodyExtractor.blockElements.contains(child.name) || child.removed ? " " : visibleText(child))
             }.joined())
     }
 
+    /// Records the text and linked-text length of every element in one pass.
+    private mutating func measure() {
+        lengths = [:]
+        textChildren = [:]
+        measure(root, inLink: false)
+    }
+
+    @discardableResult
+    private mutating func measure(_ node: HTMLNode, inLink: Bool) -> (text: Int, links: Int) {
+        if node.removed { return (0, 0) }
+        if node.name.isEmpty && node.parent != nil {
+            let length = HTMLText.collapse(node.text, trim: false).utf8.count
+            return (length, inLink ? length : 0)
+        }
+        var total = (text: 0, links: 0)
+        let isLink = inLink || node.name == "a"
+        var kept: [HTMLNode] = []
+        for child in node.children {
+            let part = measure(child, inLink: isLink)
+            total.text += part.text
+            total.links += part.links
+            if part.text > 0 { kept.append(child) }
+        }
+        if node.children.count > 16 && kept.count < node.children.count / 2 {
+            textChildren[ObjectIdentifier(node)] = kept
+        }
+        lengths[ObjectIdentifier(node)] = total
+        return total
+    }
+
+    /// The collapsed text of a node, skipping removed nodes and subtrees measured as empty.
+    private func visibleText(_ node: HTMLNode) -> String {
+        guard !lengths.isEmpty else { return node.textContent }
+        var parts: [String] = []
+        var stack: [HTMLNode] = [node]
+        while let next = stack.popLast() {
+            if next.removed { continue }
+            if next.name.isEmpty && next.parent != nil {
+                parts.append(next.text)
+                continue
+            }
+            if let measured = lengths[ObjectIdentifier(next)], measured.text == 0 { continue }
+            stack.append(contentsOf: (textChildren[ObjectIdentifier(next)] ?? next.children).reversed())
+        }
+        return HTMLText.collapse(parts.joined())
+    }
+
+    /// The length of an element's text, from the last measurement when there is one.
+    private func textLength(_ node: HTMLNode) -> Int {
+        lengths[ObjectIdentifier(node)]?.text ?? visibleText(node).utf8.count
+    }
+
     func linkDensity(_ node: HTMLNode) -> Double {
-        let total = node.textContent.count
+        if let measured = lengths[ObjectIdentifier(node)] {
+            return measured.text > 0 ? min(1, Double(measured.links) / Double(measured.text)) : 0
+        }
+        let total = visibleText(node).count
         guard total > 0 else { return 0 }
         let linked = node.descendants { $0.name == "a" && !$0.removed }
             .filter { link in !ancestors(of: link).contains { $0.name == "a" } }
@@ -407,7 +511,7 @@ struct BodyExtractor {
             }
         }
         for block in blocks where !isRemoved(block) {
-            let text = block.name == "p" || block.name == "pre" ? block.textContent : directText(block)
+            let text = block.name == "p" || block.name == "pre" ? visibleText(block) : directText(block)
             guard text.count >= 25 else { continue }
             var score = 1.0
             score += Double(text.filter { $0 == "," || $0 == "，" }.count)
@@ -455,10 +559,10 @@ struct BodyExtractor {
             }
         }
         // Prefer the enclosing <article> or articleBody when it is not a page-wide wrapper.
-        let topText = top.textContent.count
+        let topText = textLength(top)
         if let enclosing = ([top] + ancestors(of: top)).first(where: {
             $0.name == "article" || $0.attribute("itemprop") == "articleBody"
-        }), enclosing !== top, enclosing.textContent.count <= topText * 3 {
+        }), enclosing !== top, textLength(enclosing) <= topText * 3 {
             top = enclosing
         }
         while let parent = top.parent, parent !== root, meaningfulChildren(parent).count == 1 {
@@ -479,7 +583,7 @@ struct BodyExtractor {
             if let score = final[ObjectIdentifier(sibling)], score + bonus >= threshold {
                 roots.append(sibling)
             } else if sibling.name == "p" {
-                let text = sibling.textContent
+                let text = visibleText(sibling)
                 let density = linkDensity(sibling)
                 if (text.count > 80 && density < 0.25)
                     || (text.count > 0 && density == 0 && (text.hasSuffix(".") || text.hasSuffix(".\u{201D}")))
@@ -500,15 +604,16 @@ struct BodyExtractor {
             switch node.name {
             case "ul", "ol", "div", "section", "table", "dl":
                 let density = linkDensity(node)
-                let length = node.textContent.count
+                let length = textLength(node)
                 remove = density > 0.5 || (density > 0.25 && length < 200 && node.name != "table")
             case "p", "li":
-                let length = node.textContent.count
-                remove = linkDensity(node) > 0.8 && length < 200
+                remove = linkDensity(node) > 0.8 && textLength(node) < 200
             default:
                 break
             }
-            if !remove, BodyExtractor.boilerplateLines.contains(BodyExtractor.normalizedLine(node.textContent)) {
+            if !remove, textLength(node) <= 60,
+                BodyExtractor.boilerplateLines.contains(BodyExtractor.normalizedLine(visibleText(node)))
+            {
                 remove = BodyExtractor.blockElements.contains(node.name)
             }
             if remove {
@@ -526,7 +631,7 @@ struct BodyExtractor {
         for top in roots {
             let headings = ([top] + top.descendants()).filter { $0.name == "h1" || $0.name == "h2" }
             if let heading = headings.first(where: { !isRemoved($0) }),
-                BodyExtractor.normalizedLine(heading.textContent) == wanted
+                BodyExtractor.normalizedLine(visibleText(heading)) == wanted
             {
                 heading.removed = true
                 return
@@ -590,11 +695,11 @@ struct TextWriter {
 
     private mutating func flush(_ kind: Kind) {
         let cleaned = lines.map { inPre > 0 ? $0 : HTMLText.collapse($0) }
-            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .filter { line in line.unicodeScalars.contains { !$0.properties.isWhitespace } }
         lines = [""]
         guard !cleaned.isEmpty else { return }
         let text = cleaned.joined(separator: "\n")
-        if BodyExtractor.boilerplateLines.contains(BodyExtractor.normalizedLine(text)) { return }
+        if text.utf8.count <= 60, BodyExtractor.boilerplateLines.contains(BodyExtractor.normalizedLine(text)) { return }
         blocks.append((text, kind))
     }
 

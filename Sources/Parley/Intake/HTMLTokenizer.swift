@@ -57,7 +57,9 @@ public struct HTMLTokenizer: Sequence, IteratorProtocol {
             position = end
             if end > start {
                 let slice = bytes[start..<end]
-                return .text(raw.decodes ? HTMLEntities.decode(slice, inAttribute: false) : String(decoding: slice, as: UTF8.self))
+                return .text(
+                    raw.decodes
+                        ? HTMLEntities.decode(slice, inAttribute: false) : String(decoding: slice, as: UTF8.self))
             }
         }
         guard position < bytes.count else { return nil }
@@ -68,7 +70,8 @@ public struct HTMLTokenizer: Sequence, IteratorProtocol {
         while position < bytes.count {
             if bytes[position] == UInt8(ascii: "<"), position + 1 < bytes.count {
                 let next = bytes[position + 1]
-                if isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                if isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+                {
                     break
                 }
             }
@@ -174,7 +177,8 @@ public struct HTMLTokenizer: Sequence, IteratorProtocol {
             position += 1  // The first character may be `=`.
             while position < bytes.count {
                 let byte = bytes[position]
-                if isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") {
+                if isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
+                {
                     break
                 }
                 position += 1
@@ -186,7 +190,8 @@ public struct HTMLTokenizer: Sequence, IteratorProtocol {
             if lookahead < bytes.count, bytes[lookahead] == UInt8(ascii: "=") {
                 position = lookahead + 1
                 while position < bytes.count, isSpace(bytes[position]) { position += 1 }
-                if position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") {
+                if position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'")
+                {
                     let quote = bytes[position]
                     let valueStart = position + 1
                     let end = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count

@@ -16,8 +16,6 @@ final class HTMLNode {
         self.text = text
     }
 
-    var isText: Bool { name.isEmpty && parent != nil && children.isEmpty && !text.isEmpty }
-
     func attribute(_ name: String) -> String? {
         attributes.first { $0.name == name }?.value
     }
@@ -120,7 +118,9 @@ enum HTMLTreeBuilder {
                 }
                 switch name {
                 case "li":
-                    if let index = isOpen("li", stoppingAt: scopeBoundaries.union(["ul", "ol", "menu"])) { popTo(index) }
+                    if let index = isOpen("li", stoppingAt: scopeBoundaries.union(["ul", "ol", "menu"])) {
+                        popTo(index)
+                    }
                 case "dt", "dd":
                     if let index = isOpen("dt", stoppingAt: scopeBoundaries.union(["dl"])) { popTo(index) }
                     if let index = isOpen("dd", stoppingAt: scopeBoundaries.union(["dl"])) { popTo(index) }
@@ -156,7 +156,9 @@ enum HTMLTreeBuilder {
                     break
                 }
                 let tableParts: Set<String> = ["table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"]
-                if let index = isOpen(name, stoppingAt: tableParts.contains(name) ? [] : ["td", "th", "caption", "table"]) {
+                if let index = isOpen(
+                    name, stoppingAt: tableParts.contains(name) ? [] : ["td", "th", "caption", "table"])
+                {
                     popTo(index)
                 }
             }
@@ -177,21 +179,61 @@ enum HTMLText {
     /// Collapses runs of HTML whitespace (and no-break spaces) into one space and drops invisible
     /// characters (zero-width space, soft hyphen, byte-order mark).
     static func collapse(_ text: String, trim: Bool = true) -> String {
-        var output = String.UnicodeScalarView()
+        var text = text
+        return text.withUTF8 { collapse(bytes: $0, trim: trim) }
+    }
+
+    private static func collapse(bytes: UnsafeBufferPointer<UInt8>, trim: Bool) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x20, 0x09, 0x0A, 0x0C, 0x0D, 0xA0, 0x2007, 0x202F, 0x3000, 0x2002, 0x2003, 0x2009:
-                pendingSpace = true
-            case 0x200B, 0x00AD, 0xFEFF, 0x2060:
-                continue
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            var length = 1
+            var kind = 0  // 0: keep, 1: space, 2: drop
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0C, 0x0D:
+                kind = 1
+            case 0xC2 where index + 1 < count:
+                length = 2
+                if bytes[index + 1] == 0xA0 { kind = 1 } else if bytes[index + 1] == 0xAD { kind = 2 }
+            case 0xE2 where index + 2 < count:
+                length = 3
+                let second = bytes[index + 1]
+                let third = bytes[index + 2]
+                if second == 0x80 {
+                    switch third {
+                    case 0x82, 0x83, 0x87, 0x89, 0xAF: kind = 1
+                    case 0x8B: kind = 2
+                    default: break
+                    }
+                } else if second == 0x81 && third == 0xA0 {
+                    kind = 2
+                }
+            case 0xE3 where index + 2 < count:
+                length = 3
+                if bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 { kind = 1 }
+            case 0xEF where index + 2 < count:
+                length = 3
+                if bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF { kind = 2 }
             default:
-                if pendingSpace && (!trim || !output.isEmpty) { output.append(" ") }
-                pendingSpace = false
-                output.append(scalar)
+                break
             }
+            switch kind {
+            case 1:
+                pendingSpace = true
+            case 2:
+                break
+            default:
+                if pendingSpace && (!trim || !output.isEmpty) { output.append(0x20) }
+                pendingSpace = false
+                for offset in 0..<length { output.append(bytes[index + offset]) }
+            }
+            index += length
         }
-        if pendingSpace && !trim { output.append(" ") }
-        return String(output)
+        if pendingSpace && !trim { output.append(0x20) }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -30,9 +30,10 @@ struct JSONLinesParser {
 
     /// Parses one line: nothing for a blank line, else a document or an error, and any warnings.
     mutating func parse(line: Data, number: Int) -> [DocumentReader.Item] {
-        guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return [] }
+        let raw = [UInt8](line)
+        guard raw.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return [] }
         records += 1
-        if line.contains(0) { return [failure(number, "the line holds NUL bytes (binary data)")] }
+        if raw.contains(0) { return [failure(number, "the line holds NUL bytes (binary data)")] }
         var items: [DocumentReader.Item] = []
         var warnings: [Diagnostic] = []
         var bytes = line
@@ -46,8 +47,7 @@ struct JSONLinesParser {
         do {
             value = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
         } catch _ {
-            let hint = bytes.first == UInt8(ascii: "[") && number == 1 ? " (a JSON array: write one object per line)" : ""
-            return warnings.map(DocumentReader.Item.diagnostic) + [failure(number, "malformed JSON\(hint)")]
+            return warnings.map(DocumentReader.Item.diagnostic) + [failure(number, "malformed JSON")]
         }
         guard let record = value as? [String: Any] else {
             return warnings.map(DocumentReader.Item.diagnostic) + [
@@ -60,7 +60,9 @@ struct JSONLinesParser {
         case .success(var document):
             if let first = firstLines[document.id] {
                 warnings.append(
-                    Diagnostic(.warning, file: name, line: number, message: "duplicate id '\(document.id)' (first on line \(first))"))
+                    Diagnostic(
+                        .warning, file: name, line: number,
+                        message: "duplicate id '\(document.id)' (first on line \(first))"))
             } else {
                 firstLines[document.id] = number
             }
@@ -98,7 +100,8 @@ struct JSONLinesParser {
             switch date {
             case let text as String: written = text
             case let number as NSNumber: written = number.stringValue
-            default: return .failure("field '\(configuration.dateField)' is \(JSONLinesParser.kind(of: date)), not a date")
+            default:
+                return .failure("field '\(configuration.dateField)' is \(JSONLinesParser.kind(of: date)), not a date")
             }
             if !written.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard let day = DateText.day(from: written) else {

@@ -3,26 +3,39 @@ public enum PlainText {
     /// The first line of `text` when it is a headline: short, not ending in punctuation, and followed by
     /// a blank line or the body. Leading blank lines are skipped; the text itself is not changed.
     public static func headline(in text: String) -> String? {
-        var lines = text.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false).makeIterator()
+        var rest = Substring(text)
+        /// The next line with surrounding whitespace trimmed, or `nil` at the end.
+        func nextLine() -> Substring? {
+            guard !rest.isEmpty else { return nil }
+            let utf8 = rest.utf8
+            let end = utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
+            let line = rest[..<end]
+            if end < utf8.endIndex {
+                var after = utf8.index(after: end)
+                if utf8[end] == 0x0D, after < utf8.endIndex, utf8[after] == 0x0A { after = utf8.index(after: after) }
+                rest = rest[after...]
+            } else {
+                rest = rest[rest.endIndex...]
+            }
+            return trimmed(line)
+        }
         var first: Substring?
-        while let line = lines.next() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty {
-                first = Substring(trimmed)
+        while let line = nextLine() {
+            if !line.isEmpty {
+                first = line
                 break
             }
         }
-        guard let first else { return nil }
+        guard let first, first.utf8.count <= 600 else { return nil }
         // What follows: a blank line then text, or body text straight away.
         var next: Substring?
         var sawBlank = false
-        while let line = lines.next() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty {
+        while let line = nextLine() {
+            if line.isEmpty {
                 sawBlank = true
                 continue
             }
-            next = Substring(trimmed)
+            next = line
             break
         }
         guard let next else { return nil }
@@ -40,11 +53,20 @@ public enum PlainText {
         return words.joined(separator: " ")
     }
 
+    private static func trimmed(_ line: Substring) -> Substring {
+        guard let start = line.firstIndex(where: { !$0.isWhitespace }),
+            let end = line.lastIndex(where: { !$0.isWhitespace })
+        else { return line[line.endIndex...] }
+        return line[start...end]
+    }
+
     private static let closingQuotes: Set<Character> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]", "\u{BB}"]
     private static let finalPunctuation: Set<Character> = [
         ".", "!", "?", ";", ":", ",", "\u{2026}", "-", "\u{2013}", "\u{2014}", "\u{3002}",
     ]
-    private static let bullets: Set<Character> = ["\u{2022}", "*", "-", "\u{2013}", "\u{2014}", "\u{25AA}", "\u{00B7}", ">"]
+    private static let bullets: Set<Character> = [
+        "\u{2022}", "*", "-", "\u{2013}", "\u{2014}", "\u{25AA}", "\u{00B7}", ">",
+    ]
     private static let continuationWords: Set<String> = [
         "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "from", "that", "as", "or",
         "but", "is", "was", "were", "are", "its", "their", "his", "her",

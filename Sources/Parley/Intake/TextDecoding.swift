@@ -30,9 +30,13 @@ enum TextDecoding {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }  // UTF-16 with a byte-order mark
         func starts(with magic: [UInt8]) -> Bool { head.starts(with: magic) }
         if starts(with: [0x1F, 0x8B]) { return "gzip-compressed data; decompress it first" }
-        if starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a ZIP archive (or a Word/ODF document); extract the text first" }
+        if starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "a ZIP archive (or a Word/ODF document); extract the text first"
+        }
         if starts(with: Array("%PDF-".utf8)) { return "a PDF document; convert it to text first" }
-        if starts(with: [0x89, 0x50, 0x4E, 0x47]) || starts(with: [0xFF, 0xD8, 0xFF]) || starts(with: Array("GIF8".utf8)) {
+        if starts(with: [0x89, 0x50, 0x4E, 0x47]) || starts(with: [0xFF, 0xD8, 0xFF])
+            || starts(with: Array("GIF8".utf8))
+        {
             return "an image"
         }
         if starts(with: Array("BZh".utf8)) && head.count > 3 && (0x31...0x39).contains(head[3]) {
@@ -55,10 +59,11 @@ enum TextDecoding {
         let sample = Array(bytes.prefix(65_536))
         guard !sample.isEmpty else { return nil }
         var controls = 0
-        for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+        for byte in sample
+        where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
             controls += 1
         }
-        let invalid = scan(sample, countLines: false).invalidBytes
+        let invalid = scan(sample).invalidBytes
         if Double(controls + invalid) > Double(sample.count) * 0.2 {
             return "most of its bytes are not text"
         }
@@ -75,7 +80,7 @@ enum TextDecoding {
             }
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        let result = scan(body, countLines: true)
+        let result = scan(body)
         var decoded = Decoded(text: String(decoding: body, as: UTF8.self))
         decoded.repairedBytes = result.invalidBytes
         decoded.repairedLines = result.lines
@@ -84,7 +89,9 @@ enum TextDecoding {
     }
 
     /// Counts invalid UTF-8 bytes (per the Unicode "maximal subpart" rule) and the lines holding them.
-    static func scan(_ bytes: some Collection<UInt8>, countLines: Bool) -> (invalidBytes: Int, lines: Int, firstLine: Int?) {
+    static func scan(_ bytes: some Collection<UInt8>) -> (
+        invalidBytes: Int, lines: Int, firstLine: Int?
+    ) {
         let bytes = Array(bytes)
         var invalid = 0
         var lines = 0
@@ -113,12 +120,20 @@ enum TextDecoding {
             var high: UInt8 = 0xBF
             switch byte {
             case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; low = 0xA0
+            case 0xE0:
+                need = 2
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; high = 0x9F
-            case 0xF0: need = 3; low = 0x90
+            case 0xED:
+                need = 2
+                high = 0x9F
+            case 0xF0:
+                need = 3
+                low = 0x90
             case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; high = 0x8F
+            case 0xF4:
+                need = 3
+                high = 0x8F
             default:
                 bad(1)
                 index += 1
@@ -138,7 +153,6 @@ enum TextDecoding {
                 index += length
             }
         }
-        _ = countLines
         return (invalid, lines, firstLine)
     }
 }

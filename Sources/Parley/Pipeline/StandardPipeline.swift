@@ -21,25 +21,34 @@ public enum StandardPipeline {
     ///   - depth: the last layer to compute.
     ///   - given: layers the input documents already carry (gold tokens and sentences from CoNLL-U);
     ///     a stage whose every layer is given is left out.
+    ///   - places: the gazetteer for the place resolver; the bundled gazetteer when `nil`.
     /// - Throws: ``PipelineError`` when a bundled model or lexicon cannot be loaded.
-    public static func make(upTo depth: Depth, given: Set<Annotation> = []) throws -> Pipeline {
+    public static func make(upTo depth: Depth, given: Set<Annotation> = [], places: (any PlaceLookup)? = nil) throws -> Pipeline {
         let lexicon = try TokenizerLexicon.bundled()
         var stages: [any PipelineStage] = [Tokenizer(lexicon: lexicon), SentenceSegmenter(lexicon: lexicon)]
         if depth >= .syntax {
             stages += [try Tagger(), try Lemmatizer(), try DependencyParser()]
         }
+        let gazetteer = depth >= .actors ? try Gazetteer.bundled() : nil
         if depth >= .actors {
             var configuration = ActorRecognizer.Configuration()
-            configuration.gazetteer = try Gazetteer.bundled()
+            configuration.gazetteer = gazetteer
             stages.append(ActorRecognizer(dictionary: try DefaultLexicon.dictionary(), configuration: configuration))
         }
         stages.removeAll { !$0.assigns.isEmpty && $0.assigns.isSubset(of: given) }
         if depth >= .events {
-            // The coder joins once the stages it reads (dependencies, actors) are in the pipeline.
-            let coder = try EventCoder.bundled()
-            let available = stages.reduce(given) { $0.union($1.assigns) }
-            if coder.requires.isSubset(of: available) { stages.append(coder) }
+            stages.append(try EventCoder.bundled())
+            stages += factStages(places: places ?? gazetteer)
         }
         return try Pipeline(stages, given: given)
+    }
+
+    /// The stages that attach quotes, dates, places and casualties to the coded events.
+    /// - Parameter places: the gazetteer for place names; without one, places are not resolved.
+    public static func factStages(places: (any PlaceLookup)?) -> [any PipelineStage] {
+        var stages: [any PipelineStage] = [TimeResolver(), QuoteFinder()]
+        if let places { stages.append(PlaceResolver(lookup: places)) }
+        stages.append(CasualtyCounter())
+        return stages
     }
 }

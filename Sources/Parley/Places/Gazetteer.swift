@@ -43,7 +43,7 @@ public struct Gazetteer: Sendable {
         public var featureClass: FeatureClass
     }
 
-    static let magic = Array("PRLYGAZ1".utf8)
+    static let magic = Array("PRLYGAZ3".utf8)
     static let recordSize = 24
     private let bytes: [UInt8]
     private let placeCount: Int
@@ -59,7 +59,8 @@ public struct Gazetteer: Sendable {
     /// - Throws: ``PipelineError`` `.invalidModel` when the bytes are not a gazetteer of this version.
     public init(data: Data, file: String = "gazetteer.bin") throws {
         guard data.count >= 24, Array(data.prefix(8)) == Gazetteer.magic else {
-            throw PipelineError(.invalidModel, "not a Parley gazetteer (rebuild with 'parley lexicon build-gazetteer')", file: file)
+            throw PipelineError(
+                .invalidModel, "not a Parley gazetteer (rebuild with 'parley lexicon build-gazetteer')", file: file)
         }
         let bytes = [UInt8](data)
         self.bytes = bytes
@@ -129,7 +130,8 @@ public struct Gazetteer: Sendable {
     /// The place with a record number.
     public func place(_ id: Int) -> Place {
         let at = recordsStart + id * Gazetteer.recordSize
-        let latitude = i32(at), longitude = i32(at + 4)
+        let latitude = i32(at)
+        let longitude = i32(at + 4)
         let population = u32(at + 8)
         let (name, afterName) = string(at: u32(at + 12))
         let (code, _) = string(at: afterName)
@@ -158,16 +160,45 @@ public struct Gazetteer: Sendable {
         return place
     }
 
-    /// The places a name may stand for, largest population first.
-    /// - Parameter name: a place name as written ("Peshawar", "NWFP", "Türkiye"); folded before lookup.
-    public func candidates(for name: String) -> [Place] {
-        candidates(folded: NameFolding.pieces(name).joined(separator: " "))
+    /// The lookup key of a place name: folded (``NameFolding/fold(_:)``), apostrophes and periods dropped,
+    /// every other run of non-alphanumeric characters one space ("Dera Ismail-Khan" → "dera ismail khan").
+    /// - Parameter name: a place name as written.
+    public static func key(_ name: some StringProtocol) -> String {
+        var result = ""
+        var space = false
+        for scalar in NameFolding.fold(name).unicodeScalars {
+            if scalar == "'" || scalar == "." { continue }
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "&" {
+                if space && !result.isEmpty { result.append(" ") }
+                space = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                space = true
+            }
+        }
+        return result
     }
 
-    /// The places a folded name may stand for (see ``NameFolding/pieces(_:)``, joined by spaces).
-    public func candidates(folded key: String) -> [Place] {
-        let ids = postings(for: key)
-        return ids.map(place).sorted { ($0.featureClass == .country ? 1 : 0, $0.population) > ($1.featureClass == .country ? 1 : 0, $1.population) }
+    /// The places a name may stand for, largest population first.
+    /// - Parameter name: a place name as written ("Peshawar", "NWFP", "Türkiye"); folded before lookup.
+    public func places(named name: String) -> [Place] {
+        places(key: Gazetteer.key(name))
+    }
+
+    /// The places a lookup key may stand for (see ``key(_:)``).
+    ///
+    /// Places whose main name is the key come first; places that only have it as an alternate or
+    /// historical name ("Islamabad" for Chittagong) are returned only when no place has it as main name,
+    /// unless `includeAlternates` is set.
+    public func places(key: String, includeAlternates: Bool = false) -> [Place] {
+        var places = postings(for: key).map(place)
+        if !includeAlternates {
+            let main = places.filter { Gazetteer.key($0.name) == key }
+            if !main.isEmpty { places = main }
+        }
+        return places.sorted {
+            ($0.featureClass == .country ? 1 : 0, $0.population) > ($1.featureClass == .country ? 1 : 0, $1.population)
+        }
     }
 
     /// Whether a folded name is in the gazetteer.
@@ -175,16 +206,25 @@ public struct Gazetteer: Sendable {
 
     private func postings(for key: String) -> [Int] {
         let target = Array(key.utf8)
-        var low = 0, high = keyCount
+        var low = 0
+        var high = keyCount
         while low < high {
             let mid = (low + high) / 2
             let offset = u32(keyIndexStart + mid * 4)
             let order = compare(target, at: blobStart + offset)
             if order == 0 {
                 var at = blobStart + offset + target.count + 1
-                let count = u32(at)
-                at += 4
-                return (0..<count).map { u32(at + $0 * 4) }
+                var count = Int(bytes[at])
+                at += 1
+                if count == 255 {
+                    count = u32(at)
+                    at += 4
+                }
+                guard at + count * 3 <= bytes.count else { return [] }
+                return (0..<count).map { index in
+                    let base = at + index * 3
+                    return Int(bytes[base]) | Int(bytes[base + 1]) << 8 | Int(bytes[base + 2]) << 16
+                }
             } else if order < 0 {
                 high = mid
             } else {

@@ -44,7 +44,7 @@ public struct GazetteerBuilder: Sendable {
         var byGeonameid: [Int: Int] = [:]
         var byAdminCode: [String: Int] = [:]
         var byCountry: [String: Int] = [:]
-        func key(_ name: some StringProtocol) -> String { NameFolding.pieces(name).joined(separator: " ") }
+        func key(_ name: some StringProtocol) -> String { Gazetteer.key(name) }
         func add(_ record: Record, names: [String]) {
             let index = records.count
             records.append(record)
@@ -73,7 +73,9 @@ public struct GazetteerBuilder: Sendable {
                 latitude: Double(row[10]), longitude: Double(row[11]), population: Int(row[13]) ?? 0,
                 country: String(row[0]), featureClass: .country, admin1: nil)
             byCountry[String(row[0])] = records.count
-            add(record, names: [row[3], row[4], row[5]].map(String.init) + row[16].split(separator: "|").map(String.init))
+            add(
+                record,
+                names: [row[3], row[4], row[5]].map(String.init) + row[16].split(separator: "|").map(String.init))
         }
         // Regions.
         let subdivisions = try table("subdivisions/subdivisions.tsv")
@@ -123,8 +125,9 @@ public struct GazetteerBuilder: Sendable {
             }
             guard let target else {
                 warnings.append(
-                    Diagnostic(.warning, file: alias.source.file, line: alias.source.line,
-                               message: "place target '\(alias.target)' not in the gazetteer"))
+                    Diagnostic(
+                        .warning, file: alias.source.file, line: alias.source.line,
+                        message: "place target '\(alias.target)' not in the gazetteer"))
                 continue
             }
             keys[key(alias.name), default: []].insert(target)
@@ -160,16 +163,24 @@ public struct GazetteerBuilder: Sendable {
             u32(offset, into: &recordBytes)
             u32(record.admin1 ?? 0xFFFF_FFFF, into: &recordBytes)
             let country = Array(record.country.utf8)
-            recordBytes += [country.first ?? 0x3F, country.count > 1 ? country[1] : 0x3F, record.featureClass.rawValue, 0]
+            recordBytes += [
+                country.first ?? 0x3F, country.count > 1 ? country[1] : 0x3F, record.featureClass.rawValue, 0,
+            ]
         }
         var keyIndex: [UInt8] = []
         let sortedKeys = keys.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         for key in sortedKeys {
             u32(blob.count, into: &keyIndex)
             blob += Array(key.utf8) + [0]
+            // Postings: a count byte (255: a 4-byte count follows), then 3-byte record numbers.
             let ids = keys[key]!.sorted()
-            u32(ids.count, into: &blob)
-            for id in ids { u32(id, into: &blob) }
+            if ids.count < 255 {
+                blob.append(UInt8(ids.count))
+            } else {
+                blob.append(255)
+                u32(ids.count, into: &blob)
+            }
+            for id in ids { blob += [UInt8(id & 0xFF), UInt8(id >> 8 & 0xFF), UInt8(id >> 16 & 0xFF)] }
         }
         u32(records.count, into: &out)
         u32(sortedKeys.count, into: &out)

@@ -16,20 +16,25 @@ public struct FoldedText: Hashable, Sendable {
     /// Folds a text.
     /// - Parameter text: the original text.
     public init(_ text: String) {
-        var folded = ""
+        var folded: [UInt8] = []
         folded.reserveCapacity(text.utf8.count)
         var offsets: [Int] = []
         offsets.reserveCapacity(text.utf8.count + 1)
         var offset = 0
         for character in text {
-            let width = character.utf8.count
+            if let ascii = character.asciiValue, ascii != 96 {
+                folded.append(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii)
+                offsets.append(offset)
+                offset += character.utf8.count  // "\r\n" is one character of two bytes
+                continue
+            }
             let piece = FoldedText.fold(character)
-            folded += piece
+            folded.append(contentsOf: piece.utf8)
             offsets.append(contentsOf: repeatElement(offset, count: piece.utf8.count))
-            offset += width
+            offset += character.utf8.count
         }
         offsets.append(offset)
-        self.folded = folded
+        self.folded = String(decoding: folded, as: UTF8.self)
         self.originalOffsets = offsets
     }
 
@@ -69,7 +74,7 @@ public struct FoldedText: Hashable, Sendable {
         if let ascii = character.asciiValue {
             if ascii >= 65 && ascii <= 90 { return String(UnicodeScalar(ascii + 32)) }
             if ascii == 96 { return "'" }
-            return String(character)
+            return String(UnicodeScalar(ascii))  // "\r\n" folds to "\n"
         }
         if let mapped = punctuation[character] { return mapped }
         var text = String(character).precomposedStringWithCompatibilityMapping

@@ -16,14 +16,14 @@ struct ScalarText {
 
     let scalars: [Unicode.Scalar]
     let kinds: [Kind]
-    /// UTF-8 offset of each scalar, plus the text's length at the end.
-    let offsets: [Int]
+    /// UTF-8 offset of each scalar, plus the text's length at the end (32 bits: texts stay under 4 GB).
+    let offsets: [UInt32]
     let bytes: [UInt8]
 
     init(_ text: String) {
         var scalars: [Unicode.Scalar] = []
         var kinds: [Kind] = []
-        var offsets: [Int] = []
+        var offsets: [UInt32] = []
         let count = text.utf8.count
         scalars.reserveCapacity(count)
         kinds.reserveCapacity(count)
@@ -32,11 +32,11 @@ struct ScalarText {
         for scalar in text.unicodeScalars {
             scalars.append(scalar)
             kinds.append(ScalarText.kind(of: scalar))
-            offsets.append(offset)
+            offsets.append(UInt32(truncatingIfNeeded: offset))
             let value = scalar.value
             offset += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
         }
-        offsets.append(offset)
+        offsets.append(UInt32(truncatingIfNeeded: offset))
         self.scalars = scalars
         self.kinds = kinds
         self.offsets = offsets
@@ -45,9 +45,12 @@ struct ScalarText {
 
     var count: Int { scalars.count }
 
+    /// The UTF-8 offset of scalar `index` (or the text's length for `count`).
+    func offset(_ index: Int) -> Int { Int(offsets[index]) }
+
     /// The text of scalars `range` as a string.
     func string(_ range: Range<Int>) -> String {
-        String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
+        String(decoding: bytes[offset(range.lowerBound)..<offset(range.upperBound)], as: UTF8.self)
     }
 
     /// Whether scalars starting at `index` spell `ascii`, ignoring ASCII case.

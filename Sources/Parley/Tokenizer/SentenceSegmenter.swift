@@ -81,9 +81,14 @@ public struct SentenceSegmenter: PipelineStage {
             let firstByte = surfaces.firstByte(index)
             if firstByte != 58 && firstByte != 59 && firstByte != 61 { return false }
         }
+        // A footnote mark after a full stop belongs to its sentence: "... in 1805.[6] The".
+        if surfaces.isFootnote(startingAt: index + 1) { return false }
         // Find the terminal this token closes: the token itself, or the last terminal before closers.
         var terminal = index
-        while terminal > first && surfaces.isCloser(terminal) && !surfaces.gap(after: terminal - 1).hasSpace {
+        if index >= 3 && surfaces.isFootnote(startingAt: index - 2) { terminal = index - 3 }
+        while terminal > first && terminal > index - 4 && surfaces.isCloser(terminal)
+            && !surfaces.gap(after: terminal - 1).hasSpace
+        {
             terminal -= 1
         }
         let kind = surfaces.terminalKind(terminal, lexicon: lexicon)
@@ -265,7 +270,7 @@ struct SurfaceTokens {
 
     func endsWithTerminal(_ surface: Int) -> Bool {
         var index = surface
-        while index > 0 && isCloser(index) { index -= 1 }
+        while index > 0 && index > surface - 4 && isCloser(index) { index -= 1 }
         let text = bytes(index)
         guard let last = text.last else { return false }
         return last == 46 || last == 33 || last == 63 || text.elementsEqual([0xE2, 0x80, 0xA6])
@@ -299,6 +304,15 @@ struct SurfaceTokens {
     func isOpener(_ surface: Int) -> Bool {
         guard surface < count else { return false }
         return SurfaceTokens.openers.contains { $0.elementsEqual(bytes(surface)) }
+    }
+
+    /// Whether surface tokens `surface...surface + 2` are a footnote mark: `[` a number or ellipsis `]`.
+    func isFootnote(startingAt surface: Int) -> Bool {
+        guard surface >= 0, surface + 2 < count, firstByte(surface) == 91, lastByte(surface + 2) == 93,
+            end(surface) - start(surface) == 1, end(surface + 2) - start(surface + 2) == 1
+        else { return false }
+        let inner = bytes(surface + 1)
+        return inner.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 } || inner.elementsEqual([0xE2, 0x80, 0xA6])
     }
 
     /// A bullet at the start of a line (or any "•").

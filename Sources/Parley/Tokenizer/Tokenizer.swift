@@ -42,6 +42,14 @@ private let emoticons: [String] = [
 
 private let clitics: Set<String> = ["s", "re", "ve", "ll", "d", "m"]
 
+/// Units split from a number written against them ("35mm" = "35" + "mm"), as packed lower-case keys.
+private let units: Set<UInt64> = Set(
+    [
+        "am", "pm", "mm", "cm", "km", "kg", "mg", "lb", "lbs", "mph", "kph", "ft", "ml", "oz", "gb", "mb", "kb", "tb",
+        "ghz",
+        "mhz", "hz", "kw", "mw", "k",
+    ].compactMap { Scanner.pack($0.unicodeScalars) })
+
 /// Abbreviations that keep their period only before a number ("No. 4", "Vol. 2").
 private let numberAbbreviations: Set<String> = ["no.", "nos.", "vol.", "pp.", "fig.", "art.", "sec.", "ch."]
 
@@ -105,7 +113,7 @@ private struct Scanner {
     // MARK: Emitting
 
     mutating func emit(_ start: Int, _ end: Int) {
-        let range = text.offsets[start]..<text.offsets[end]
+        let range = text.offset(start)..<text.offset(end)
         tokens.append(Token(range: range, form: text.string(start..<end), spaceAfter: false))
     }
 
@@ -169,6 +177,9 @@ private struct Scanner {
             var stop = index + 1
             if scalar == "." || scalar == "!" || scalar == "?" {
                 while stop < end && (scalars[stop] == "." || scalars[stop] == "!" || scalars[stop] == "?") { stop += 1 }
+            } else if isQuote(scalar) {
+                // '' and ’’ written for a double quote.
+                while stop < end && isQuote(scalars[stop]) { stop += 1 }
             } else if scalar == "-" || scalar == "*" || scalar == "=" || scalar == "~" || scalar == "_" || scalar == "+"
                 || scalar == ">" || scalar == "<" || scalar == "/" || scalar == "|" || scalar == "$"
                 || scalar == "\u{2014}"
@@ -179,6 +190,10 @@ private struct Scanner {
             emit(index, stop)
             index = stop
         }
+    }
+
+    func isQuote(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`"
     }
 
     /// The end of an emoticon that starts at `index` and closes the chunk.
@@ -230,9 +245,10 @@ private struct Scanner {
             || mayBeURL && text.matches("ftp://", at: index, end: end)
             || mayBeURL && text.matches("www.", at: index, end: end)
         if !isURL {
-            // local@domain.tld
+            // local@domain.tld (local parts are at most 64 characters: this also keeps scanning linear)
             var at = index
-            while at < end
+            let localEnd = min(end, index + 65)
+            while at < localEnd
                 && (kinds[at].contains(.word) || scalars[at] == "." || scalars[at] == "-" || scalars[at] == "+")
             {
                 at += 1
@@ -240,7 +256,8 @@ private struct Scanner {
             guard at < end, scalars[at] == "@", at > index || scalars[index] == "@" else { return nil }
             var dot = false
             var position = at + 1
-            while position < end
+            let domainEnd = min(end, at + 256)
+            while position < domainEnd
                 && (kinds[position].contains(.word) || scalars[position] == "." || scalars[position] == "-")
             {
                 if scalars[position] == "." && position + 1 < end && kinds[position + 1].contains(.word) { dot = true }
@@ -285,6 +302,12 @@ private struct Scanner {
                 stop += 1
             } else if (connector == ":" || connector == "/") && previous.contains(.digit) && next.contains(.digit) {
                 stop += 1
+            } else if connector == "/" && stop - start == 1 && previous.contains(.letter) && next.contains(.letter)
+                && (stop + 2 == end || !kinds[stop + 2].contains(.word))
+            {
+                // Letter/letter abbreviations: "b/c", "w/o", "l/c".
+                stop += 2
+                break
             } else if ScalarText.isApostrophe(connector) && next.contains(.letter) && previous.contains(.letter) {
                 stop += 1
             } else if ScalarText.isHyphen(connector) && next.contains(.word) {
@@ -296,9 +319,18 @@ private struct Scanner {
             }
         }
         // A final period that belongs to an abbreviation or an initial.
-        if stop < end && scalars[stop] == "." && (stop + 1 == end || scalars[stop + 1] != ".") {
-            if keepsPeriod(start, stop, innerPeriods: innerPeriods) {
-                emit(start, stop + 1)
+        // ("Inc.." is the abbreviation and a full stop.)
+        let periods = stop < end && scalars[stop] == "." ? (stop + 1 < end && scalars[stop + 1] == "." ? 2 : 1) : 0
+        if periods == 1 || (periods == 2 && (stop + 2 == end || scalars[stop + 2] != ".")) {
+            // After a hyphen only the last part can be an abbreviation ("R-Ariz.").
+            var lastPart = stop
+            while lastPart > start && !ScalarText.isHyphen(scalars[lastPart - 1]) { lastPart -= 1 }
+            if lastPart < stop && keepsPeriod(lastPart, stop, innerPeriods: innerPeriods) {
+                if lastPart == start {
+                    emit(start, stop + 1)
+                } else {
+                    emitPieces(start, stop + 1, possessiveEnd: nil)
+                }
                 return stop + 1
             }
         }
@@ -310,7 +342,7 @@ private struct Scanner {
         // A plural possessive ("Edwards'"), unless a single quote is open on this line.
         if stop < end && ScalarText.isApostrophe(scalars[stop]) && !singleQuoteOpen && stop - start >= 2
             && (scalars[stop - 1] == "s" || scalars[stop - 1] == "S")
-            && (stop + 1 == end || !kinds[stop + 1].contains(.word))
+            && (stop + 1 == end || (!kinds[stop + 1].contains(.word) && !isQuote(scalars[stop + 1])))
         {
             emitPieces(start, stop, possessiveEnd: stop + 1)
             return stop + 1
@@ -361,7 +393,7 @@ private struct Scanner {
         var index = start
         while index < stop {
             if ScalarText.isHyphen(scalars[index]) && index > pieceStart && index + 1 < stop {
-                if !keepsHyphen(pieceStart, index, index + 1, stop) {
+                if !keepsHyphen(pieceStart, index, index + 1, stop, wordStart: start) {
                     emitPiece(pieceStart, index, possessiveEnd: nil)
                     var hyphenEnd = index + 1
                     while hyphenEnd < stop && ScalarText.isHyphen(scalars[hyphenEnd]) { hyphenEnd += 1 }
@@ -385,7 +417,7 @@ private struct Scanner {
     }
 
     /// Whether the hyphen between `left` and `right` stays inside the word.
-    func keepsHyphen(_ leftStart: Int, _ leftEnd: Int, _ rightStart: Int, _ rightEnd: Int) -> Bool {
+    func keepsHyphen(_ leftStart: Int, _ leftEnd: Int, _ rightStart: Int, _ rightEnd: Int, wordStart: Int) -> Bool {
         let kinds = text.kinds
         if ScalarText.isHyphen(text.scalars[rightStart]) { return false }
         // Numbers and codes: 713-853-3989, 4-12, x3-9890.
@@ -394,14 +426,31 @@ private struct Scanner {
             leftDigit = true
             break
         }
-        if leftDigit && kinds[rightStart].contains(.digit) { return true }
-        if leftEnd - leftStart == 1 && kinds[leftStart].contains(.letter) && !kinds[rightStart].contains(.digit) {
-            return true
+        if leftDigit && kinds[rightStart].contains(.digit) {
+            // Ranges of plain numbers are split ("3 - 4", "1969 - 1970"); phone numbers and codes are kept.
+            guard isNumeral(leftStart, leftEnd) else { return true }
+            var rightStop = rightStart
+            while rightStop < rightEnd && !ScalarText.isHyphen(text.scalars[rightStop]) { rightStop += 1 }
+            guard isNumeral(rightStart, rightStop) else { return true }
+            let hyphens = (leftStart..<rightEnd).filter { ScalarText.isHyphen(text.scalars[$0]) }.count
+            return hyphens >= 2 || (leftEnd - leftStart == 3 && rightStop - rightStart == 4)
         }
         // The left part since the previous kept hyphen.
         var partStart = leftEnd
         while partStart > leftStart && !ScalarText.isHyphen(text.scalars[partStart - 1]) { partStart -= 1 }
+        // A prefix counts at the start of the word only ("anti-war", but "Tehreek - e - Taliban").
+        guard leftStart == wordStart else { return false }
         return lexicon.hyphenPrefixes.contains(text.lowered(partStart..<leftEnd))
+    }
+
+    /// Whether scalars `start..<stop` are digits with `.`, `,` or `:` between them.
+    func isNumeral(_ start: Int, _ stop: Int) -> Bool {
+        guard start < stop else { return false }
+        for index in start..<stop {
+            let scalar = text.scalars[index]
+            if !text.kinds[index].contains(.digit) && scalar != "." && scalar != "," && scalar != ":" { return false }
+        }
+        return true
     }
 
     /// Emits one piece of a word: a plain token or a multiword token.
@@ -436,9 +485,21 @@ private struct Scanner {
                 return
             }
         }
-        if length >= 3 && length <= 8, let key = packedKey(start, stop), let lengths = contractions[key] {
+        if length >= 2 && length <= 8, let key = packedKey(start, stop), let lengths = contractions[key] {
             emitMultiword(start, lengths)
             return
+        }
+        // A number and its unit written together: "7:30pm", "35mm", "430km".
+        if text.kinds[start].contains(.digit) && length >= 2 {
+            var letter = start
+            while letter < stop && !text.kinds[letter].contains(.letter) { letter += 1 }
+            if letter > start && letter < stop && stop - letter <= 3 && isNumeral(start, letter),
+                let key = Scanner.pack(scalars[letter..<stop]), units.contains(key)
+            {
+                emit(start, letter)
+                emit(letter, stop)
+                return
+            }
         }
         emit(start, stop)
     }

@@ -8,7 +8,8 @@ public struct TokenizerLexicon: Hashable, Sendable {
     /// Abbreviations written with a final period ("dr.", "u.s.", "etc."), with how often a sentence
     /// ended right after them in the training data (0...1).
     public var abbreviations: [String: Double]
-    /// Abbreviations that precede a name and never end a sentence ("gen.", "mr.", "lt.").
+    /// Abbreviations that never end a sentence: titles before a name ("gen.", "mr.", "lt.") and
+    /// abbreviations that introduce something ("e.g.", "i.e.", "cf.").
     public var titles: Set<String>
     /// First parts of hyphenated words that are kept whole ("co" in "co-workers", "non", "pre").
     public var hyphenPrefixes: Set<String>
@@ -36,14 +37,18 @@ public struct TokenizerLexicon: Hashable, Sendable {
             "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "cpt.", "sgt.", "cpl.",
             "pvt.", "adm.", "brig.", "cmdr.", "cmdt.", "gov.", "sen.", "rep.", "rev.", "fr.", "hon.", "pres.",
             "amb.", "supt.", "insp.", "det.", "st.", "mt.", "ft.", "messrs.", "mme.", "mlle.", "sr.", "jr.",
-            "no.", "nos.", "vol.", "pp.", "art.", "fig.", "ch.", "sec.", "vs.", "v.",
+            "no.", "nos.", "vol.", "pp.", "art.", "fig.", "ch.", "sec.", "vs.", "v.", "e.g.", "i.e.", "cf.", "viz.",
         ]
         let abbreviations = [
             "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
             "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.",
             "u.s.", "u.n.", "u.k.", "e.u.", "u.s.a.", "d.c.", "a.m.", "p.m.", "e.g.", "i.e.", "etc.", "inc.",
             "corp.", "ltd.", "co.", "bros.", "cf.", "al.", "approx.", "dept.", "est.", "govt.", "intl.", "min.",
-            "max.", "mln.", "bln.", "univ.", "ave.", "blvd.", "rd.", "sq.", "km.", "ca.", "c.", "jr.",
+            "max.", "mln.", "bln.", "univ.", "ave.", "blvd.", "rd.", "sq.", "km.", "ca.", "c.", "jr.", "assn.",
+            "assoc.", "natl.",
+            // US states as news datelines write them (those that are also common words are left out).
+            "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "ga.", "kan.", "kans.", "ky.", "md.",
+            "mich.", "minn.", "mont.", "neb.", "nev.", "okla.", "pa.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
         ]
         var lexicon = TokenizerLexicon()
         lexicon.titles = Set(titles)

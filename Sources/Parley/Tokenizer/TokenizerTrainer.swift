@@ -62,13 +62,13 @@ public struct TokenizerTrainer: Sendable {
                 // Hyphens kept inside a word.
                 let parts = lowered.split(separator: "-", omittingEmptySubsequences: false)
                 if parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }), let prefix = parts.first,
-                    prefix.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }), prefix.count >= 2
+                    prefix.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
                 {
                     prefixCounts[String(prefix), default: (0, 0)].kept += 1
                 }
                 // Hyphens split off: X - Y with no spaces.
                 if position + 2 < surfaces.count, !surface.spaceAfter, surfaces[position + 1].form == "-",
-                    !surfaces[position + 1].spaceAfter, lowered.count >= 2,
+                    !surfaces[position + 1].spaceAfter, !lowered.isEmpty,
                     lowered.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
                 {
                     prefixCounts[lowered, default: (0, 0)].split += 1

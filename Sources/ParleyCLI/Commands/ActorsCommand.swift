@@ -37,16 +37,13 @@ struct ActorsCommand: AsyncParsableCommand {
     }
 }
 
-/// Builds the pipeline up to actors: the standard one when it has a tokenizer, else the simple segmenter.
+/// Builds the standard pipeline up to actors, with a given actor dictionary.
 enum ActorPipeline {
     static func make(dictionary: ActorDictionary) throws -> Pipeline {
         var configuration = ActorRecognizer.Configuration()
         configuration.gazetteer = try? Gazetteer.bundled()
         let recognizer = ActorRecognizer(dictionary: dictionary, configuration: configuration)
-        if let standard = try? StandardPipeline.make(upTo: .syntax), !standard.stages.isEmpty {
-            return try Pipeline(standard.stages + [recognizer])
-        }
-        return try Pipeline([SimpleSegmenter(), recognizer])
+        return try Pipeline(StandardPipeline.make(upTo: .syntax).stages + [recognizer])
     }
 }
 
@@ -82,7 +79,8 @@ enum ActorOutput {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Line(id: document.id, published: document.metadata.published, actors: mentions)))
+        let data =
+            (try? encoder.encode(Line(id: document.id, published: document.metadata.published, actors: mentions)))
             ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -30,9 +30,11 @@ struct BenchLexiconCommand: AsyncParsableCommand {
         }
         guard let dictionary, let gazetteer else { return }
         let sorted = loadTimes.sorted()
-        print(String(format: "load lexicon + gazetteer: first %.0f ms, median %.0f ms (%d actors, %d agents, %d places)",
-                     loadTimes[0], sorted[sorted.count / 2], dictionary.lexicon.actors.count,
-                     dictionary.lexicon.agents.count, gazetteer.count))
+        print(
+            String(
+                format: "load lexicon + gazetteer: first %.0f ms, median %.0f ms (%d actors, %d agents, %d places)",
+                loadTimes[0], sorted[sorted.count / 2], dictionary.lexicon.actors.count,
+                dictionary.lexicon.agents.count, gazetteer.count))
 
         var text = ""
         for file in files {
@@ -42,12 +44,15 @@ struct BenchLexiconCommand: AsyncParsableCommand {
             text += content + "\n\n"
         }
         if text.isEmpty {
-            text = "Pakistan's delegation met Afghan Taliban officials in Istanbul on Thursday after Turkish mediation. "
+            text =
+                "Pakistan's delegation met Afghan Taliban officials in Istanbul on Thursday after Turkish mediation. "
                 + "Defence Minister Khawaja Muhammad Asif said the talks would continue, and Kabul denied the claims. "
                 + "Police arrested 12 protesters in Peshawar, the capital of Khyber Pakhtunkhwa, officials said.\n"
         }
-        var document = Document(id: "bench", text: text, metadata: ArticleMetadata(published: Day(year: 2025, month: 10, day: 30)))
-        try SimpleSegmenter().process(&document)
+        var document = Document(
+            id: "bench", text: text, metadata: ArticleMetadata(published: Day(year: 2025, month: 10, day: 30)))
+        try Tokenizer().process(&document)
+        try SentenceSegmenter().process(&document)
         let forms = document.tokens.map(\.form)
         guard !forms.isEmpty else { throw ValidationError("no tokens to look up") }
 
@@ -69,8 +74,10 @@ struct BenchLexiconCommand: AsyncParsableCommand {
         }
         var seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let looked = repeats * forms.count
-        print(String(format: "lookups: %d tokens in %.3f s = %.2f M tokens/s (%d matches)", looked, seconds,
-                     Double(looked) / seconds / 1e6, found))
+        print(
+            String(
+                format: "lookups: %d tokens in %.3f s = %.2f M tokens/s (%d matches)", looked, seconds,
+                Double(looked) / seconds / 1e6, found))
 
         // The whole recognizer (composition, coreference, home country from places).
         var configuration = ActorRecognizer.Configuration()
@@ -85,7 +92,9 @@ struct BenchLexiconCommand: AsyncParsableCommand {
             mentions += copy.actors.count
         }
         seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print(String(format: "recognizer: %d tokens in %.3f s = %.2f M tokens/s (%d mentions)", rounds * forms.count,
-                     seconds, Double(rounds * forms.count) / seconds / 1e6, mentions))
+        print(
+            String(
+                format: "recognizer: %d tokens in %.3f s = %.2f M tokens/s (%d mentions)", rounds * forms.count,
+                seconds, Double(rounds * forms.count) / seconds / 1e6, mentions))
     }
 }

@@ -2,29 +2,78 @@ import ArgumentParser
 import Foundation
 import Parley
 
-/// Options for choosing the verb lexicon.
+/// Options for choosing the lexicon.
 struct LexiconOptions: ParsableArguments {
-    @Option(help: "Lexicon directory whose verbs.txt replaces the default verb patterns (see 'parley lexicon import-petrarch-verbs').")
+    @Option(
+        help: """
+            Lexicon folder to use instead of the default: its verbs.txt replaces the verb patterns, its *.lex \
+            files the actor lexicon (see 'parley lexicon import-petrarch --verbs').
+            """)
     var lexicon: String?
 
-    /// The event coder these options describe.
-    func coder(requireDyad: Bool = false) throws -> EventCoder {
-        let configuration = EventCoder.Configuration(requireDyad: requireDyad)
+    /// The coding pipeline these options describe.
+    /// - Parameter given: layers the input documents already carry (a CoNLL-U parse).
+    func pipeline(requireDyad: Bool = false, given: Set<Annotation> = []) throws -> Pipeline {
+        try Self.pipeline(lexicon: lexicon, requireDyad: requireDyad, given: given)
+    }
+
+    /// The layers every document already has.
+    static func given(_ documents: [Document]) -> Set<Annotation> {
+        documents.dropFirst().reduce(documents.first?.annotations ?? []) { $0.intersection($1.annotations) }
+    }
+
+    /// The lexicon's discard phrases, for the coder.
+    static func discards(_ lexicon: Lexicon?) -> (sentence: [[String]], story: [[String]]) {
+        var result: (sentence: [[String]], story: [[String]]) = ([], [])
+        for discard in lexicon?.discards ?? [] {
+            let words = discard.phrase.uppercased().split { $0 == " " || $0 == "_" }.map(String.init)
+            if discard.isStory { result.story.append(words) } else { result.sentence.append(words) }
+        }
+        return result
+    }
+
+    /// The event coder for a lexicon folder (`nil`: the default lexicon).
+    static func coder(lexicon: String?, requireDyad: Bool = false) throws -> EventCoder {
+        var configuration = EventCoder.Configuration(requireDyad: requireDyad)
         guard let lexicon else { return try EventCoder.bundled(configuration: configuration) }
-        let url = URL(fileURLWithPath: lexicon).appendingPathComponent("verbs.txt")
+        let folder = URL(fileURLWithPath: lexicon)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("lexicon folder '\(lexicon)' does not exist")
+        }
+        if let actors = try actorLexicon(lexicon) {
+            (configuration.sentenceDiscards, configuration.storyDiscards) = discards(actors)
+        }
+        let url = folder.appendingPathComponent("verbs.txt")
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ValidationError("no verbs.txt in lexicon directory '\(lexicon)'")
+            return EventCoder(
+                lexicon: try VerbLexicon.bundled(), codebook: try EventCodebook.bundled(), configuration: configuration)
         }
         return EventCoder(
             lexicon: try VerbLexicon.load(contentsOf: url), codebook: try EventCodebook.bundled(),
             configuration: configuration)
     }
-}
 
-/// The stages that run before the coder, followed by the coder.
-func codingPipeline(_ coder: EventCoder) throws -> Pipeline {
-    let before = try StandardPipeline.make(upTo: .actors)
-    return try Pipeline(before.stages.filter { !$0.assigns.contains(.events) } + [coder])
+    /// The folder's actor lexicon, when it has `*.lex` files.
+    static func actorLexicon(_ lexicon: String?) throws -> Lexicon? {
+        guard let lexicon else { return nil }
+        let folder = URL(fileURLWithPath: lexicon)
+        guard try !DefaultLexicon.files(in: folder).isEmpty else { return nil }
+        return try DefaultLexicon.load(from: folder)
+    }
+
+    /// The stages before the coder, with the folder's actor lexicon when it has one, then the coder.
+    static func pipeline(lexicon: String?, requireDyad: Bool = false, given: Set<Annotation> = []) throws -> Pipeline {
+        let coder = try coder(lexicon: lexicon, requireDyad: requireDyad)
+        var stages = try StandardPipeline.make(upTo: .actors, given: given).stages.filter { !$0.assigns.contains(.events) }
+        if let lexicon, try actorLexicon(lexicon) != nil {
+            let dictionary = try DefaultLexicon.dictionary(from: URL(fileURLWithPath: lexicon))
+            stages = stages.map { $0.assigns.contains(.actors) ? ActorRecognizer(dictionary: dictionary) : $0 }
+        }
+        // Then the stages that attach quotes, dates, places and counts to the events.
+        let facts = StandardPipeline.factStages(places: try Gazetteer.bundled())
+        return try Pipeline(stages + [coder] + facts, given: given)
+    }
 }
 
 /// Runs a pipeline on documents, skipping stages whose layers a document already has (a CoNLL-U input
@@ -70,8 +119,8 @@ struct CodeCommand: ParsableCommand {
     var requireDyad = false
 
     func run() throws {
-        let pipeline = try codingPipeline(try lexicon.coder(requireDyad: requireDyad))
         let (documents, readFailed) = input.readAll()
+        let pipeline = try lexicon.pipeline(requireDyad: requireDyad, given: LexiconOptions.given(documents))
         let (coded, failed) = process(documents, with: pipeline)
         var text = ""
         switch output {
@@ -103,8 +152,8 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = try codingPipeline(try lexicon.coder())
         let (documents, readFailed) = input.readAll()
+        let pipeline = try lexicon.pipeline(given: LexiconOptions.given(documents))
         let (coded, failed) = process(documents, with: pipeline)
         let ansi = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) != 0)
         let explainer = EventExplainer(ansi: ansi)
@@ -138,7 +187,7 @@ struct BenchCodeCommand: ParsableCommand {
             texts.append(String(decoding: data, as: UTF8.self))
         }
         if texts.isEmpty { texts = [BenchSample.text] }
-        let pipeline = try codingPipeline(try EventCoder.bundled())
+        let pipeline = try LexiconOptions.pipeline(lexicon: nil)
         var sentences = 0
         var events = 0
         var bytes = 0

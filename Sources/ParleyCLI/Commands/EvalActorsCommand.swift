@@ -6,7 +6,8 @@ import Parley
 struct EvalActorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actors",
-        abstract: "Score actor recognition: reference article codes, ConfliBERT source/target span F1, ACLED actor countries."
+        abstract:
+            "Score actor recognition: reference article codes, ConfliBERT source/target span F1, ACLED actor countries."
     )
 
     @Argument(help: "The shared data folder (../shared/data).")
@@ -45,17 +46,22 @@ struct EvalActorsCommand: AsyncParsableCommand {
         let goldURL = folder.appendingPathComponent("pak_afghan_istanbul_talks.gold.json")
         guard let goldData = try? Data(contentsOf: goldURL),
             let gold = try JSONSerialization.jsonObject(with: goldData) as? [String: Any],
-            let text = try? String(contentsOf: folder.appendingPathComponent("pak_afghan_istanbul_talks.txt"), encoding: .utf8)
+            let text = try? String(
+                contentsOf: folder.appendingPathComponent("pak_afghan_istanbul_talks.txt"), encoding: .utf8)
         else { throw PipelineError(.io, "cannot read the reference article", file: goldURL.path) }
         let published = (gold["published"] as? String).flatMap { Day(parsing: $0) }
-        let document = try pipeline(Document(id: "reference", text: text, metadata: ArticleMetadata(published: published)))
-        var total = 0, found = 0, correct = 0
+        let document = try pipeline(
+            Document(id: "reference", text: text, metadata: ArticleMetadata(published: published)))
+        var total = 0
+        var found = 0
+        var correct = 0
         var misses: [String] = []
         for actor in gold["actors"] as? [[String: Any]] ?? [] {
             let code = actor["code"] as? String ?? ""
             if code.contains("(") { continue }  // unnamed sources are not actors
-            let accepted = Set(code.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-                + (actor["accept"] as? [String] ?? []))
+            let accepted = Set(
+                code.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+                    + (actor["accept"] as? [String] ?? []))
             for name in actor["text"] as? [String] ?? [] {
                 total += 1
                 func words(_ text: String) -> [String] {
@@ -86,7 +92,11 @@ struct EvalActorsCommand: AsyncParsableCommand {
 
     /// Span F1 of source and target: the first coded mention is the source, the next the target.
     func conflibert(_ root: URL, recognizer: ActorRecognizer) throws {
-        var tp = 0, predicted = 0, goldCount = 0
+        var tp = 0
+        var predicted = 0
+        var goldCount = 0
+        var unannotated = 0
+        var predictedInUnannotated = 0
         for record in try jsonLines(root.appendingPathComponent("eval/conflibert_cameo_src_tgt_dev.jsonl")) {
             guard let gold = record["gold"] as? [String: Any], let words = gold["tokens"] as? [String],
                 let tags = gold["bio_tags"] as? [String], words.count == tags.count, !words.isEmpty
@@ -116,31 +126,67 @@ struct EvalActorsCommand: AsyncParsableCommand {
                 }
                 return result
             }
-            let sources = spans("S"), targets = spans("T")
+            let sources = spans("S")
+            let targets = spans("T")
             goldCount += sources.count + targets.count
+            // The coder's choice without a parse: the source is the first coded mention that is not the
+            // object of a preposition, the target the next coded mention after it.
             let coded = document.actors.filter { $0.code != nil }
-            var seen: [Range<Int>] = []
-            var choices: [ActorMention] = []
-            for mention in coded where !seen.contains(where: { $0.overlaps(mention.span.tokens) }) {
-                choices.append(mention)
-                seen.append(mention.span.tokens)
-                if choices.count == 2 { break }
+            let prepositions: Set<String> = [
+                "in", "of", "with", "to", "against", "on", "for", "by", "from", "at",
+                "near", "into", "inside", "across", "over", "between", "about",
+            ]
+            func isPrepositional(_ mention: ActorMention) -> Bool {
+                let start = mention.span.tokens.lowerBound
+                return start > 0 && prepositions.contains(NameFolding.fold(words[start - 1]))
             }
+            var choices: [ActorMention] = []
+            if let source = coded.first(where: { !isPrepositional($0) }) ?? coded.first {
+                choices.append(source)
+                if let target = coded.first(where: {
+                    $0.span.tokens.lowerBound >= source.span.tokens.upperBound
+                        && !(source.span.tokens.overlaps($0.span.tokens))
+                }) {
+                    choices.append(target)
+                }
+            }
+            if sources.isEmpty && targets.isEmpty { unannotated += 1 }
             for (index, mention) in choices.enumerated() {
                 predicted += 1
+                if sources.isEmpty && targets.isEmpty { predictedInUnannotated += 1 }
                 let gold = index == 0 ? sources : targets
-                if gold.contains(where: { $0.overlaps(mention.span.tokens) }) { tp += 1 }
+                if gold.contains(where: { $0.overlaps(mention.span.tokens) }) {
+                    tp += 1
+                } else if verbose {
+                    let role = index == 0 ? "source" : "target"
+                    let wanted = gold.map { words[$0].joined(separator: " ") }.joined(separator: " | ")
+                    print(
+                        "  \(role) got '\(mention.text)'=\(mention.code ?? "-") want '\(wanted)': \(text.prefix(120))")
+                }
             }
         }
         let precision = predicted == 0 ? 0 : Double(tp) / Double(predicted)
         let recall = goldCount == 0 ? 0 : Double(tp) / Double(goldCount)
         let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-        print(String(format: "conflibert source/target spans: P %.3f R %.3f F1 %.3f (%d gold, %d predicted)", precision, recall, f1, goldCount, predicted))
+        print(
+            String(
+                format: "conflibert source/target spans: P %.3f R %.3f F1 %.3f (%d gold, %d predicted)", precision,
+                recall, f1, goldCount, predicted))
+        // Records with no gold span at all are unannotated rather than actor-free; scored without them too.
+        let annotatedPrecision = Double(tp) / Double(max(1, predicted - predictedInUnannotated))
+        let annotatedF1 =
+            annotatedPrecision + recall == 0 ? 0 : 2 * annotatedPrecision * recall / (annotatedPrecision + recall)
+        print(
+            String(
+                format: "conflibert, %d records without gold spans left out: P %.3f R %.3f F1 %.3f", unannotated,
+                annotatedPrecision, recall, annotatedF1))
     }
 
     /// Country of ACLED actor1/actor2 on Pakistan and Afghanistan rows.
     func acled(_ root: URL, pipeline: Pipeline, dictionary: ActorDictionary, recognizer: ActorRecognizer) throws {
-        let countryNames = ["Pakistan": "PAK", "Afghanistan": "AFG", "India": "IND", "Iran": "IRN", "Bangladesh": "BGD"]
+        let countryNames = [
+            "Pakistan": "PAK", "Afghanistan": "AFG", "India": "IND", "Iran": "IRN", "Bangladesh": "BGD",
+        ]
         var cache: [String: String?] = [:]
         func goldCountry(_ actor: String) throws -> String? {
             if let cached = cache[actor] { return cached }
@@ -155,18 +201,28 @@ struct EvalActorsCommand: AsyncParsableCommand {
             cache[actor] = result
             return result
         }
-        var scored = [0, 0], right = [0, 0]
+        var scored = [0, 0]
+        var right = [0, 0]
+        var rightFromMentions = 0
         for record in try jsonLines(root.appendingPathComponent("eval/acled_notes_southasia_dev.jsonl")) {
             guard let gold = record["gold"] as? [String: Any], let text = record["text"] as? String,
                 let country = gold["country"] as? String, country == "Pakistan" || country == "Afghanistan"
             else { continue }
             let date = (gold["event_date"] as? String).flatMap(parseACLEDDate)
-            let document = try pipeline(Document(id: record["id"] as? String ?? "", text: text, metadata: ArticleMetadata(published: date)))
-            let countries = document.actors.compactMap { $0.code.flatMap(dictionary.country(of:)) }
+            let document = try pipeline(
+                Document(id: record["id"] as? String ?? "", text: text, metadata: ArticleMetadata(published: date)))
+            var countries = document.actors.compactMap { $0.code.flatMap(dictionary.country(of:)) }
+            let fromMentions = countries
+            // With no actor mention, the coder falls back on the country where the article happens.
+            if countries.isEmpty, let home = recognizer.homeCountry(of: document, mentions: document.actors) {
+                countries = [home]
+            }
             for (slot, key) in ["actor1", "actor2"].enumerated() {
                 guard let actor = gold[key] as? String, let wanted = try goldCountry(actor) else { continue }
                 scored[slot] += 1
                 let guess = slot < countries.count ? countries[slot] : countries.first
+                let strictGuess = slot < fromMentions.count ? fromMentions[slot] : fromMentions.first
+                if strictGuess == wanted { rightFromMentions += 1 }
                 if guess == wanted {
                     right[slot] += 1
                 } else if verbose {
@@ -176,13 +232,25 @@ struct EvalActorsCommand: AsyncParsableCommand {
             }
         }
         let accuracy = Double(right[0] + right[1]) / Double(max(1, scored[0] + scored[1]))
-        print(String(format: "acled PAK/AFG actor countries: actor1 %d/%d, actor2 %d/%d, accuracy %.3f", right[0], scored[0], right[1], scored[1], accuracy))
+        print(
+            String(
+                format: "acled PAK/AFG actor countries: actor1 %d/%d, actor2 %d/%d, accuracy %.3f", right[0], scored[0],
+                right[1], scored[1], accuracy))
+        print(
+            String(
+                format: "acled PAK/AFG actor countries from mentions only (no fallback to the article's country): %.3f",
+                Double(rightFromMentions) / Double(max(1, scored[0] + scored[1]))))
     }
 
     func parseACLEDDate(_ text: String) -> Day? {
-        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        let months = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ]
         let parts = text.split(separator: " ")
-        guard parts.count == 3, let day = Int(parts[0]), let month = months.firstIndex(of: parts[1].lowercased()), let year = Int(parts[2]) else { return nil }
+        guard parts.count == 3, let day = Int(parts[0]), let month = months.firstIndex(of: parts[1].lowercased()),
+            let year = Int(parts[2])
+        else { return nil }
         return Day(year: year, month: month + 1, day: day)
     }
 }

@@ -42,7 +42,7 @@ struct TextCoding {
     let pipeline: Pipeline?
 
     init(wordsOnly: Bool, lexicon: LexiconOptions) throws {
-        pipeline = wordsOnly ? nil : try codingPipeline(try lexicon.coder())
+        pipeline = wordsOnly ? nil : try lexicon.pipeline()
     }
 
     func code(_ text: String, id: String, date: Day?) -> Document {
@@ -118,6 +118,9 @@ struct EvalAcledCommand: ParsableCommand {
     @Flag(help: "Print the per-class table.")
     var perClass = false
 
+    @Flag(help: "Print the most frequent confusions (gold → predicted).")
+    var confusions = false
+
     func run() throws {
         let coding = try TextCoding(wordsOnly: wordsOnly, lexicon: lexicon)
         let classifier = AcledClassifier()
@@ -141,6 +144,13 @@ struct EvalAcledCommand: ParsableCommand {
                 String(subTypes.count), EventScoring.format(subTypes.accuracy), EventScoring.format(subTypes.macroF1),
                 EventScoring.format(eventTypes.accuracy),
             ]])
+        if confusions {
+            var counts: [String: Int] = [:]
+            for pair in subTypes.pairs where pair.gold != pair.predicted { counts["\(pair.gold) → \(pair.predicted)", default: 0] += 1 }
+            printTable(
+                "confusions", header: ["gold → predicted", "count"],
+                rows: counts.sorted { $0.value > $1.value }.prefix(15).map { [$0.key, String($0.value)] })
+        }
         if perClass {
             printTable(
                 "per sub-event type", header: ["sub_event_type", "P", "R", "F1", "support"],

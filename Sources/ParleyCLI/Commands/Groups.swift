@@ -7,11 +7,15 @@ struct EvalCommand: AsyncParsableCommand {
         abstract: "Score Parley against gold-standard data sets.",
         subcommands: [
             EvalUDCommand.self,
+            EvalPetrarchCommand.self,
             EvalSyntaxCommand.self,
             EvalActorsCommand.self,
             EvalPloverCommand.self,
             EvalAcledCommand.self,
             EvalSatpCommand.self,
+            EvalUCDPCommand.self,
+            EvalAcledFactsCommand.self,
+            EvalDuplicatesCommand.self,
         ]
     )
 }
@@ -40,6 +44,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchParseCommand.self,
             BenchLexiconCommand.self,
             BenchCodeCommand.self,
+            BenchIngestCommand.self,
         ]
     )
 }

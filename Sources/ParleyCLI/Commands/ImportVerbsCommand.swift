@@ -20,6 +20,11 @@ struct ImportVerbsCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Self.importVerbs(files, into: output)
+    }
+
+    /// Converts verb dictionaries and writes `verbs.txt` into a folder (`-`: standard output).
+    static func importVerbs(_ files: [String], into output: String) throws {
         let lexicon = try PetrarchVerbImporter.importVerbs(contentsOf: files.map { URL(fileURLWithPath: $0) })
         for warning in lexicon.warnings { printError(warning.description) }
         let names = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
@@ -38,7 +43,7 @@ struct ImportVerbsCommand: ParsableCommand {
         }
         let patterns = lexicon.blocks.reduce(0) { $0 + $1.patterns.count }
         printError(
-            "imported \(lexicon.blocks.count) blocks, \(patterns) patterns, \(lexicon.sets.count) sets, "
+            "imported \(lexicon.blocks.count) verb blocks, \(patterns) patterns, \(lexicon.sets.count) sets, "
                 + "\(lexicon.transformations.count) transformations; \(lexicon.warnings.count) warnings")
     }
 }

@@ -27,7 +27,8 @@ struct LexiconCheckCommand: AsyncParsableCommand {
         let aliases = lexicon.actors.reduce(0) { $0 + $1.aliases.count }
         print(
             "ok: \(lexicon.actors.count) actors (\(aliases) names), \(lexicon.agents.count) agents, "
-                + "\(lexicon.places.count) place names, \(lexicon.discards.count) discards, \(lexicon.codes.count) codes")
+                + "\(lexicon.places.count) place names, \(lexicon.discards.count) discards, \(lexicon.codes.count) codes"
+        )
     }
 }
 
@@ -47,19 +48,26 @@ struct ImportPetrarchCommand: AsyncParsableCommand {
     @Option(name: .customLong("discards"), help: "A discard dictionary (repeatable).")
     var discardFiles: [String] = []
 
-    @Option(name: .shortAndLong, help: "The folder to write actors.lex, agents.lex and discards.lex into.")
+    @Option(name: .customLong("verbs"), help: "A PETRARCH-2 verb dictionary (repeatable): written as verbs.txt.")
+    var verbFiles: [String] = []
+
+    @Option(name: .shortAndLong, help: "The folder to write actors.lex, agents.lex and discards.lex (and verbs.txt) into.")
     var output: String
 
     @Flag(help: "Print every warning (otherwise the first 20 and a count).")
     var allWarnings = false
 
     func validate() throws {
-        if actorFiles.isEmpty && agentFiles.isEmpty && discardFiles.isEmpty {
-            throw ValidationError("give at least one of --actors, --agents, --discards")
+        if actorFiles.isEmpty && agentFiles.isEmpty && discardFiles.isEmpty && verbFiles.isEmpty {
+            throw ValidationError("give at least one of --actors, --agents, --discards, --verbs")
         }
     }
 
     func run() async throws {
+        if !verbFiles.isEmpty {
+            try ImportVerbsCommand.importVerbs(verbFiles, into: output)
+            if actorFiles.isEmpty && agentFiles.isEmpty && discardFiles.isEmpty { return }
+        }
         let base = try DefaultLexicon.codes()
         let importer = PetrarchImporter(baseCodes: base)
         let result = try importer.importFiles(
@@ -120,7 +128,8 @@ struct ImportPetrarchCommand: AsyncParsableCommand {
 struct BuildGazetteerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-gazetteer",
-        abstract: "Build the compact gazetteer (gazetteer.bin) from ../shared/data/gazetteer and the lexicon's place names."
+        abstract:
+            "Build the compact gazetteer (gazetteer.bin) from ../shared/data/gazetteer and the lexicon's place names."
     )
 
     @Argument(help: "The gazetteer data folder (…/shared/data/gazetteer).")

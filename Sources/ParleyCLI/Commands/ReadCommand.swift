@@ -64,7 +64,8 @@ struct ReadCommand: ParsableCommand {
                 if let url = metadata.url { lines.append("url:       \(url)") }
                 if let outlet = metadata.outlet { lines.append("outlet:    \(outlet)") }
                 lines.append("language:  \(metadata.language)")
-                lines.append("published: \(metadata.published?.description ?? "-") (\(metadata.publishedSource.rawValue))")
+                lines.append(
+                    "published: \(metadata.published?.description ?? "-") (\(metadata.publishedSource.rawValue))")
                 if let origin = metadata.origin { lines.append("origin:    \(origin)") }
                 if !metadataOnly {
                     lines.append("")

@@ -7,6 +7,7 @@ code MIL sector Military
 code INS sector Insurgents
 code OPP sector Opposition
 code SPY sector Intelligence
+code COP sector Police
 
 country Northland
     demonym Northlandian
@@ -38,5 +39,6 @@ agent information !MINISTER! = ~GOV
 agent regime = ~GOV
 agent intelligence {} = ~SPY
 agent protester = ~OPP
+agent police {} = ~COP
 
 place Old Northland Province = NL.01

@@ -2275,6 +2275,7 @@ country United Kingdom
     alias Great Britain
     alias Britain
     alias Great Britain and Northern Ireland
+    alias U.K.
     demonym British
     capital London
     role GBR
@@ -2284,6 +2285,9 @@ country United States
     alias U. S.
     alias U.S. of A
     alias U.S. of America
+    alias U.S.
+    alias USA
+    alias America
     capital Washington
     role USA
 

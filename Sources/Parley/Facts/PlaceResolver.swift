@@ -1,0 +1,346 @@
+import Foundation
+
+/// Finds place names, resolves them against a gazetteer using the article's context, and locates events.
+///
+/// A capitalised name is a place when the gazetteer knows it and the text marks it as one (after "in",
+/// "near", "at", …, before "district"/"province", inside a "(Town, Region)" list) or it names a
+/// country or region. Candidates are ranked by the region named next to them, the countries of the
+/// article (its other places and its actors) and population. Each event is located at the most precise
+/// place of its sentence (nearest the trigger among equals), else the dateline; a threat is not
+/// located at its target.
+public struct PlaceResolver: PipelineStage {
+    public let name = "places"
+    public let requires: Set<Annotation> = []
+    public let assigns: Set<Annotation> = [.places]
+    /// The gazetteer.
+    public let lookup: any PlaceLookup
+
+    /// Creates the stage.
+    /// - Parameter lookup: the gazetteer to resolve names against.
+    public init(lookup: any PlaceLookup) {
+        self.lookup = lookup
+    }
+
+    static let locatives: Set<String> = [
+        "in", "near", "at", "from", "outside", "inside", "across", "around", "toward", "towards", "to", "of", "into",
+        "through", "within", "between", "and", "including", "via", "along", "on",
+    ]
+    static let regionWords: [String: PlaceCandidate.Kind] = [
+        "district": .admin2, "province": .admin1, "state": .admin1, "region": .admin1, "division": .admin1,
+        "agency": .admin2, "tehsil": .admin2, "upazila": .admin2, "city": .city, "town": .city, "village": .city,
+        "area": .city, "valley": .admin2, "county": .admin2, "municipality": .city, "block": .city, "taluk": .admin2,
+        "mandal": .admin2, "subdivision": .admin2, "sub-division": .admin2,
+    ]
+    static let notPlaces: Set<String> = [
+        "the", "a", "an", "police", "army", "he", "she", "they", "it", "on", "in", "at", "and", "of", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december", "this", "that", "more",
+        "over", "party", "congress", "taliban", "national", "league", "union", "janata", "bharatiya", "samajwadi",
+        "students", "workers", "government", "minister", "president", "chief", "security", "forces", "force",
+        "national conference", "people", "islamic state", "state",
+    ]
+
+    struct Found {
+        var words: Range<Int>
+        var name: String
+        var candidates: [PlaceCandidate]
+        var cue: PlaceCandidate.Kind?
+        var near: Bool
+        var strong: Bool
+    }
+
+    public func process(_ document: inout Document) throws {
+        let text = FactText(document)
+        let found = mentions(in: text)
+        // Context: countries and regions named unambiguously, and actors' countries.
+        var countries: [String: Double] = [:]
+        for mention in document.actors {
+            if let code = mention.code, code.count >= 3 { countries[String(code.prefix(3)), default: 0] += 0.5 }
+        }
+        for word in text.words {
+            if let code = CasualtyCounter.defaultDemonyms[word.lower], code != "IGO" { countries[code, default: 0] += 0.5 }
+        }
+        for mention in found {
+            let kinds = Set(mention.candidates.map(\.country))
+            if kinds.count == 1, let only = kinds.first { countries[only, default: 0] += 2 }
+            for candidate in mention.candidates where candidate.kind == .country || candidate.kind == .admin1 {
+                countries[candidate.country, default: 0] += 1
+            }
+        }
+        // Coherence: how many mentions could lie in each country.
+        var support: [String: Int] = [:]
+        for mention in found {
+            for country in Set(mention.candidates.map(\.country)) { support[country, default: 0] += 1 }
+        }
+        var places: [PlaceMention] = []
+        for (position, mention) in found.enumerated() {
+            // Regions named in the same sentence (e.g. "(Rohtak, Haryana)", "Kunar Province").
+            let sentence = text.words[mention.words.lowerBound].sentence
+            let nearbyRegions = Set(
+                found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+                    .flatMap { $0.element.candidates.filter { $0.kind == .admin1 }.map { "\($0.country)/\($0.admin1 ?? "")" } })
+            let nearbyCountries = Set(
+                found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+                    .flatMap { $0.element.candidates.filter { $0.kind == .country }.map(\.country) })
+            // A region or country named in the same sentence restricts the candidates to its country.
+            let sentenceCountries = Set(nearbyRegions.map { String($0.split(separator: "/").first ?? "") }).union(nearbyCountries)
+            var pool = mention.candidates
+            let regionsOnly = found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+                .filter { entry in entry.element.candidates.allSatisfy { $0.kind == .admin1 } && Set(entry.element.candidates.map(\.country)).count == 1 }
+                .compactMap { $0.element.candidates.first?.country }
+            if let required = regionsOnly.first, mention.candidates.contains(where: { $0.kind != .admin1 && $0.kind != .country }),
+                !mention.candidates.contains(where: { $0.kind == .country })
+            {
+                pool = pool.filter { $0.country == required }
+            }
+            _ = sentenceCountries
+            // And to the named region itself when the gazetteer has the place there ("Barmal district, Paktika province").
+            let namedRegions = found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+                .compactMap { entry -> String? in
+                    let regions = entry.element.candidates.filter { $0.kind == .admin1 }
+                    return regions.count == 1 && (entry.element.cue == .admin1 || entry.element.candidates.count == 1) ? "\(regions[0].country)/\(regions[0].admin1 ?? "")" : nil
+                }
+            let inRegion = pool.filter { $0.kind != .admin1 && namedRegions.contains("\($0.country)/\($0.admin1 ?? "")") }
+            if !inRegion.isEmpty { pool = inRegion }
+            // Containers written right after the name: "Lalpur upazila (Natore, Rajshahi)", "Mama Khel, Bannu",
+            // "Barmal district, Paktika province". The place must lie in one of them when the gazetteer says so;
+            // a small namesake elsewhere is dropped.
+            let containers = containerRegions(of: position, in: found, text: text)
+            if !containers.isEmpty, mention.candidates.contains(where: { $0.kind == .city || $0.kind == .admin2 }) {
+                let inside = pool.filter { containers.contains("\($0.country)/\($0.admin1 ?? "")") && $0.kind != .country }
+                if !inside.isEmpty {
+                    pool = inside
+                } else {
+                    let countriesInside = Set(containers.map { String($0.split(separator: "/").first ?? "") })
+                    pool = pool.filter { countriesInside.contains($0.country) && ($0.population >= 100_000 || $0.kind == .admin1) }
+                }
+            }
+            // When the article is clearly about one country, a small town abroad is a false friend
+            // ("Clifton", "Paradise" in a Karachi story): leave the name unresolved instead.
+            if let dominant = countries.max(by: { $0.value < $1.value }), dominant.value >= 2 {
+                pool = pool.filter { $0.country == dominant.key || $0.kind == .country || $0.population >= 500_000 || countries[$0.country, default: 0] >= 2 }
+            }
+            var best: (PlaceCandidate, Double, String)?
+            for candidate in pool {
+                var score = log10(Double(candidate.population) + 10)
+                var reason = "population"
+                // Known by this very name rather than an alternate one.
+                if PlaceTable.fold(candidate.name) == PlaceTable.fold(mention.name) { score += 2 }
+                if nearbyRegions.contains("\(candidate.country)/\(candidate.admin1 ?? "")") && candidate.kind != .admin1 {
+                    score += 8
+                    reason = "region named nearby"
+                }
+                if nearbyCountries.contains(candidate.country) && candidate.kind != .country {
+                    score += 4
+                    reason = "country named nearby"
+                }
+                score += min(countries[candidate.country] ?? 0, 6)
+                score += 2.5 * Double(min((support[candidate.country] ?? 1) - 1, 4))
+                switch (candidate.kind, mention.cue) {
+                case (.admin1, .some(.admin1)), (.admin2, .some(.admin2)), (.city, .some(.city)): score += 3
+                case (.admin1, _): score += 2.5
+                case (.country, _): score += 3
+                default: break
+                }
+                if best == nil || score > best!.1 { best = (candidate, score, reason) }
+            }
+            let range = text.words[mention.words.lowerBound].range.lowerBound..<text.words[mention.words.upperBound - 1].range.upperBound
+            var place = PlaceMention(range: range, text: text.text(range), sentence: sentence)
+            if let (candidate, _, reason) = best {
+                var precision: Int
+                switch candidate.kind {
+                case .city: precision = mention.near || mention.cue == .admin2 ? 2 : 1
+                case .admin2: precision = 2
+                case .admin1: precision = 3
+                case .country: precision = 4
+                }
+                if candidate.latitude == nil { precision = max(precision, 3) }
+                place.location = Location(
+                    name: candidate.name, country: candidate.country, admin1: candidate.admin1, latitude: candidate.latitude,
+                    longitude: candidate.longitude, precision: precision, geonamesID: candidate.geonamesID)
+                place.kind = candidate.kind.rawValue
+                place.reason = reason
+            }
+            places.append(place)
+        }
+        document.places = places
+        locateEvents(&document, text: text)
+    }
+
+    /// The (country/admin1) pairs of the places listed right after a mention as its containers.
+    func containerRegions(of position: Int, in found: [Found], text: FactText) -> Set<String> {
+        var result: Set<String> = []
+        var end = found[position].words.upperBound
+        let sentence = text.words[found[position].words.lowerBound].sentence
+        let joiners: Set<String> = [",", "(", ")", "district", "upazila", "province", "tehsil", "village", "town", "city", "area",
+            "agency", "division", "state", "of", "in", "region", "block", "municipality", "rural", "the"]
+        for next in found[(position + 1)...] where text.words[next.words.lowerBound].sentence == sentence {
+            let between = text.words[end..<next.words.lowerBound]
+            guard between.count <= 4, between.allSatisfy({ joiners.contains($0.lower) }), between.contains(where: { [",", "(", "of"].contains($0.lower) }) || between.isEmpty == false else { break }
+            // Regions contain; a town named as container stands for its region.
+            let kinds = next.candidates.filter { $0.kind == .admin1 || $0.kind == .admin2 || $0.kind == .city }
+            let regions = Set(kinds.map { "\($0.country)/\($0.admin1 ?? "")" })
+            if !regions.isEmpty && regions.count <= 3 { result.formUnion(regions) }
+            end = next.words.upperBound
+        }
+        return result
+    }
+
+    /// Capitalised names the gazetteer knows, with the cues around them.
+    func mentions(in text: FactText) -> [Found] {
+        let words = text.words
+        var result: [Found] = []
+        for sentence in text.sentences {
+            var index = sentence.words.lowerBound
+            while index < sentence.words.upperBound {
+                guard words[index].isCapitalized, !PlaceResolver.notPlaces.contains(words[index].lower) || words[index].form.count <= 3 && words[index].form == words[index].form.uppercased() && words[index].form.count > 1 && !["THE", "AND"].contains(words[index].form) else {
+                    index += 1
+                    continue
+                }
+                var match: (end: Int, candidates: [PlaceCandidate])?
+                var length = min(lookup.longestName, 5)
+                while length >= 1 {
+                    let end = index + length
+                    if end <= sentence.words.upperBound, !words[index..<end].contains(where: { $0.isPunctuation && $0.form != "&" }) {
+                        let name = PlaceTable.fold(text.text(words: index, end - 1))
+                        var candidates = lookup.candidates(for: name)
+                        // Abbreviations match only as written in capitals.
+                        if name.count <= 3 {
+                            let listed = index > sentence.words.lowerBound && ["(", ","].contains(words[index - 1].form)
+                            candidates = words[index].form == words[index].form.uppercased() && listed
+                                ? candidates.filter { $0.kind == .admin1 || $0.kind == .country } : []
+                        }
+                        if !candidates.isEmpty, !PlaceResolver.notPlaces.contains(name) || candidates.contains(where: { $0.kind == .country }) && name != "state" {
+                            match = (end, candidates)
+                            break
+                        }
+                    }
+                    length -= 1
+                }
+                guard let (end, candidates) = match else {
+                    index += 1
+                    continue
+                }
+                let previous = index > sentence.words.lowerBound ? words[index - 1].lower : ""
+                // Part of a longer name the gazetteer does not know ("Jahangir Puri", "Vijay Ghat").
+                if index > sentence.words.lowerBound, words[index - 1].isCapitalized, !PlaceResolver.locatives.contains(previous),
+                    index - 1 > sentence.words.lowerBound, !words[index - 1].lower.hasSuffix("'s"),
+                    !result.contains(where: { $0.words.upperBound == index })
+                {
+                    index = end
+                    continue
+                }
+                let next = end < sentence.words.upperBound ? words[end].lower : ""
+                // Followed by another capitalised word that is not a place: a longer name ("Bikram Singh",
+                // "Forest Department"), unless this is a country or region.
+                if end < sentence.words.upperBound, words[end].isCapitalized, PlaceResolver.regionWords[next] == nil,
+                    !candidates.contains(where: { $0.kind == .country || $0.kind == .admin1 }),
+                    lookup.candidates(for: PlaceTable.fold(words[end].form)).isEmpty
+                {
+                    index = end
+                    continue
+                }
+                var cue = PlaceResolver.regionWords[next]
+                let near = ["near", "outside", "outskirts", "around"].contains(previous)
+                    || (index >= 2 && words[index - 2].lower == "outskirts")
+                var consumed = end
+                if cue != nil { consumed += 1 }
+                let strong = PlaceResolver.locatives.contains(previous) || cue != nil || previous == "(" || previous == ","
+                    || candidates.contains { $0.kind == .country || $0.kind == .admin1 }
+                    || candidates.contains { $0.population >= 100_000 }
+                // Multiword names that are not places ("Islamic State") are caught by notPlaces.
+                if strong {
+                    var kept = candidates
+                    if cue == .admin1 { kept = kept.filter { $0.kind == .admin1 }.isEmpty ? kept : kept.filter { $0.kind == .admin1 } }
+                    if cue == .admin2, kept.contains(where: { $0.kind == .city }) { kept = kept.filter { $0.kind != .country } }
+                    if cue == .city || cue == .admin2 { kept = kept.filter { $0.kind != .admin1 }.isEmpty ? kept : kept.filter { $0.kind != .admin1 } }
+                    if cue == nil && next == "district" { cue = .admin2 }
+                    result.append(Found(words: index..<end, name: text.text(words: index, end - 1), candidates: kept, cue: cue, near: near, strong: strong))
+                }
+                index = consumed
+            }
+        }
+        return result
+    }
+
+    /// A dateline ("ISLAMABAD:", "KABUL (Reuters) -") at the start of the text, resolved.
+    func dateline(_ document: Document, text: FactText) -> PlaceMention? {
+        for sentence in text.sentences.prefix(4) {
+            let words = text.words[sentence.words]
+            guard let first = words.first, first.form.count > 2, first.form == first.form.uppercased(), first.form.contains(where: \.isLetter) else { continue }
+            var end = sentence.words.lowerBound
+            while end < sentence.words.upperBound, text.words[end].form == text.words[end].form.uppercased(), text.words[end].form.contains(where: \.isLetter) { end += 1 }
+            guard end < sentence.words.upperBound, [":", "(", "-", "—", "–", ","].contains(text.words[end].form) else { continue }
+            let name = PlaceTable.fold(text.text(words: sentence.words.lowerBound, end - 1))
+            guard let candidate = lookup.candidates(for: name).max(by: { $0.population < $1.population }) else { continue }
+            let range = first.range.lowerBound..<text.words[end - 1].range.upperBound
+            return PlaceMention(range: range, text: text.text(range), sentence: first.sentence,
+                location: Location(name: candidate.name, country: candidate.country, admin1: candidate.admin1, latitude: candidate.latitude,
+                    longitude: candidate.longitude, precision: candidate.kind == .city ? 1 : 3, geonamesID: candidate.geonamesID),
+                kind: candidate.kind.rawValue, reason: "dateline")
+        }
+        return nil
+    }
+
+    func locateEvents(_ document: inout Document, text: FactText) {
+        let dateline = dateline(document, text: text)
+        for index in document.events.indices {
+            let event = document.events[index]
+            let trigger = event.evidence.trigger
+            let sentence = text.sentence(containing: trigger.lowerBound) ?? event.sentence
+            var pool = document.places.filter { $0.sentence == sentence && $0.location != nil }
+            // A threat happens where it is made, not at its target.
+            if event.cameo.hasPrefix("13") || event.plover?.event == "THREATEN" {
+                pool = pool.filter { $0.range.upperBound <= trigger.lowerBound }
+            }
+            // Clause first: places between the nearest punctuation marks around the trigger.
+            let clause = clauseRange(text, sentence: sentence, around: trigger)
+            let inClause = pool.filter { clause.contains($0.range.lowerBound) }
+            let chosen = (inClause.isEmpty ? pool : inClause).min { a, b in
+                let pa = a.location!.precision * 2 + (a.location!.latitude == nil ? 1 : 0)
+                let pb = b.location!.precision * 2 + (b.location!.latitude == nil ? 1 : 0)
+                if pa != pb { return pa < pb }
+                return distance(a.range, trigger) < distance(b.range, trigger)
+            }
+            document.events[index].location = chosen?.location ?? dateline?.location
+        }
+    }
+
+    private func clauseRange(_ text: FactText, sentence: Int, around trigger: Range<Int>) -> Range<Int> {
+        guard sentence < text.sentences.count else { return trigger }
+        let words = text.sentences[sentence].words
+        var start = text.sentences[sentence].range.lowerBound
+        var end = text.sentences[sentence].range.upperBound
+        for index in words {
+            let word = text.words[index]
+            guard [";", ":", "—", "–"].contains(word.form) || (word.form == "," && index + 1 < words.upperBound && ["which", "while", "but", "whereas"].contains(text.words[index + 1].lower)) else { continue }
+            if word.range.upperBound <= trigger.lowerBound { start = word.range.upperBound }
+            if word.range.lowerBound >= trigger.upperBound && word.range.lowerBound < end { end = word.range.lowerBound }
+        }
+        return start..<end
+    }
+
+    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        if a.upperBound <= b.lowerBound { return b.lowerBound - a.upperBound }
+        if b.upperBound <= a.lowerBound { return a.lowerBound - b.upperBound }
+        return 0
+    }
+}
+
+extension Document {
+    /// Where the report's main event happened: the first event's location, else the first town named
+    /// (precision 1–2, with coordinates), else the most precise place named.
+    public var primaryLocation: Location? {
+        if let location = events.first(where: { $0.location != nil })?.location { return location }
+        let resolved = places.filter { $0.location != nil }
+        func rank(_ place: PlaceMention) -> Int { place.location!.precision * 2 + (place.location!.latitude == nil ? 1 : 0) }
+        if let town = resolved.first(where: { $0.location!.precision <= 2 && $0.location!.latitude != nil }) { return town.location }
+        return resolved.min { rank($0) < rank($1) }?.location
+    }
+
+    /// When the report's main event happened: the first event's date, else the first day-precise expression.
+    public var primaryDate: Day? {
+        if let date = events.first(where: { $0.date != nil && $0.datePrecision != DatePrecision.publication.rawValue })?.date { return date }
+        return dates.first { $0.precision == .day && $0.start != nil }?.start ?? dates.first { $0.start != nil }?.start
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+extension Gazetteer: PlaceLookup {
+    /// Every place known under a folded name, as the place resolver wants them.
+    /// - Parameter foldedName: a name folded with ``PlaceTable/fold(_:)`` (the same key as ``Gazetteer/key(_:)``).
+    public func candidates(for foldedName: String) -> [PlaceCandidate] {
+        places(key: foldedName).compactMap { place in
+            let kind: PlaceCandidate.Kind
+            switch place.featureClass {
+            case .city: kind = .city
+            case .admin1: kind = .admin1
+            case .admin2: kind = .admin2
+            case .country: kind = .country
+            }
+            guard let country = place.country3 ?? country3(forISO2: place.country) else { return nil }
+            return PlaceCandidate(
+                name: place.name, kind: kind, country: country, admin1: place.admin1Name,
+                latitude: place.latitude, longitude: place.longitude, population: place.population)
+        }
+    }
+
+    /// Names of up to five words are looked up.
+    public var longestName: Int { 5 }
+}

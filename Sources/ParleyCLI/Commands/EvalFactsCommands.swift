@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import Parley
+
+/// Reads a JSONL gold file: one object per line, with a clear error naming the file and line.
+func readGoldLines(_ path: String) throws -> [[String: Any]] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("\(path): cannot read the file")
+    }
+    var records: [[String: Any]] = []
+    for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            throw ValidationError("\(path):\(number + 1): not a JSON object")
+        }
+        records.append(object)
+    }
+    return records
+}
+
+func ratio(_ hits: Int, _ total: Int) -> String {
+    total == 0 ? "n/a" : String(format: "%.3f (%d/%d)", Double(hits) / Double(total), hits, total)
+}
+
+/// `parley eval ucdp`: killed counts from UCDP GED Pakistan headlines.
+struct EvalUCDPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ucdp",
+        abstract: "Score killed counts on UCDP GED headlines (exact on consistent records, within [low, high] on all).")
+
+    @Argument(help: "The gold JSONL file (ucdp_ged_pakistan_headlines_dev.jsonl).")
+    var file: String
+
+    @Flag(help: "Print each miss.")
+    var verbose = false
+
+    func run() throws {
+        let pipeline = try StandardPipeline.make(upTo: .events)
+        var exact = 0
+        var consistent = 0
+        var within = 0
+        var total = 0
+        for record in try readGoldLines(file) {
+            guard let text = record["text"] as? String, let gold = record["gold"] as? [String: Any] else { continue }
+            let meta = record["text_meta"] as? [String: Any]
+            let published = (meta?["published"] as? String).flatMap { Day(parsing: $0) }
+            let document = try pipeline(
+                Document(id: record["id"] as? String ?? "?", text: text, metadata: ArticleMetadata(published: published)))
+            let killed = document.casualtyTotal("killed")
+            let best = gold["deaths_best"] as? Int ?? -1
+            let low = gold["deaths_low"] as? Int ?? best
+            let high = gold["deaths_high"] as? Int ?? best
+            total += 1
+            if (low...max(low, high)).contains(killed) { within += 1 }
+            if (gold["headline_consistent_with_best"] as? Bool) == true {
+                consistent += 1
+                if killed == best { exact += 1 } else if verbose { print("miss best=\(best) got=\(killed): \(text)") }
+            }
+        }
+        print("UCDP headlines (\(file.split(separator: "/").last ?? ""))")
+        print("  killed == best (consistent records)  \(ratio(exact, consistent))")
+        print("  killed within [low, high] (all)      \(ratio(within, total))")
+    }
+}
+
+/// `parley eval acled-facts`: fatalities, date, admin1 and coordinates from ACLED notes.
+struct EvalAcledFactsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acled-facts",
+        abstract: "Score fatalities, event date, admin1 and location on ACLED notes (Pakistan+Afghanistan rows and all rows).")
+
+    @Argument(help: "The gold JSONL file (acled_notes_southasia_dev.jsonl).")
+    var file: String
+
+    @Option(help: "A gazetteer folder (geonames/, subdivisions/, countries/) to use instead of the bundled gazetteer.")
+    var gazetteer: String?
+
+    @Option(help: "Print misses of one field: fatalities, date, admin1, location.")
+    var misses: String?
+
+    func run() throws {
+        let places = try gazetteer.map { try PlaceTable.load(directory: URL(fileURLWithPath: $0)) }
+        let pipeline = try StandardPipeline.make(upTo: .events, places: places)
+        struct Tally { var n = 0, fatalities = 0, date = 0, admin1 = 0, location = 0 }
+        var all = Tally()
+        var south = Tally()
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        for record in try readGoldLines(file) {
+            guard let text = record["text"] as? String, let gold = record["gold"] as? [String: Any],
+                let year = gold["year"] as? Int
+            else { continue }
+            // The note's dates are resolved against the event's year.
+            let document = try pipeline(
+                Document(id: record["id"] as? String ?? "?", text: text,
+                    metadata: ArticleMetadata(published: Day(year: year, month: 12, day: 31), publishedSource: .guessed)))
+            let parts = (gold["event_date"] as? String ?? "").split(separator: " ")
+            var goldDate: Day?
+            if parts.count == 3, let d = Int(parts[0]), let m = months.firstIndex(of: parts[1].lowercased()), let y = Int(parts[2]) {
+                goldDate = Day(year: y, month: m + 1, day: d)
+            }
+            let fatalities = document.casualtyTotal("killed")
+            let location = document.primaryLocation
+            // Region names compared without their type word ("Rajshahi Division" = "Rajshahi").
+            let fold = { (value: String?) -> String in
+                var words = value.map { PlaceTable.fold($0).split(separator: " ").map(String.init) } ?? []
+                words.removeAll { ["division", "province", "state", "region", "of", "nct", "union", "territory"].contains($0) }
+                return words.joined(separator: " ")
+            }
+            var distance = Double.infinity
+            if let lat = location?.latitude, let lon = location?.longitude, let glat = gold["latitude"] as? Double,
+                let glon = gold["longitude"] as? Double
+            {
+                distance = haversine(lat, lon, glat, glon)
+            }
+            let hits = (
+                fatalities == (gold["fatalities"] as? Int ?? -1), document.primaryDate == goldDate,
+                fold(location?.admin1) == fold(gold["admin1"] as? String) && !fold(location?.admin1).isEmpty, distance <= 25
+            )
+            let country = gold["country"] as? String ?? ""
+            for pakAfg in [false, true] where !pakAfg || country == "Pakistan" || country == "Afghanistan" {
+                var tally = pakAfg ? south : all
+                tally.n += 1
+                if hits.0 { tally.fatalities += 1 }
+                if hits.1 { tally.date += 1 }
+                if hits.2 { tally.admin1 += 1 }
+                if hits.3 { tally.location += 1 }
+                if pakAfg { south = tally } else { all = tally }
+            }
+            if let misses {
+                let miss: String? =
+                    switch misses {
+                    case "fatalities" where !hits.0: "gold=\(gold["fatalities"] ?? "?") got=\(fatalities)"
+                    case "date" where !hits.1: "gold=\(goldDate?.description ?? "?") got=\(document.primaryDate?.description ?? "nil")"
+                    case "admin1" where !hits.2: "gold=\(gold["admin1"] ?? "?") got=\(location?.admin1 ?? "nil") (\(location?.name ?? "-"))"
+                    case "location" where !hits.3: "gold=\(gold["location"] ?? "?") got=\(location?.name ?? "nil") \(Int(min(distance, 99999))) km"
+                    default: nil
+                    }
+                if let miss { print("\(miss) | \(text.prefix(220))") }
+            }
+        }
+        print("ACLED notes (\(file.split(separator: "/").last ?? ""))")
+        for (label, tally) in [("Pakistan+Afghanistan", south), ("all rows", all)] {
+            print("  \(label): \(tally.n) records")
+            print("    fatalities exact      \(ratio(tally.fatalities, tally.n))")
+            print("    event date exact      \(ratio(tally.date, tally.n))")
+            print("    admin1 correct        \(ratio(tally.admin1, tally.n))")
+            print("    location within 25 km \(ratio(tally.location, tally.n))")
+        }
+    }
+}
+
+/// Great-circle distance in kilometres.
+func haversine(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+    let radians = Double.pi / 180
+    let dLat = (lat2 - lat1) * radians
+    let dLon = (lon2 - lon1) * radians
+    let a = sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * radians) * cos(lat2 * radians) * sin(dLon / 2) * sin(dLon / 2)
+    return 6371 * 2 * atan2(sqrt(a), sqrt(1 - a))
+}

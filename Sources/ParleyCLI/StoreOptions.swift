@@ -1,0 +1,154 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Parley
+import ParleyPostgres
+import ParleyStore
+
+/// `--store`: where the store is.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "SQLite file or postgres://user:password@host:port/db address (default: $PARLEY_STORE, else parley.sqlite).",
+            valueName: "path-or-url"))
+    var store: String?
+
+    /// The address in use: the flag, else `PARLEY_STORE`, else `parley.sqlite`.
+    var address: String {
+        if let store, !store.isEmpty { return store }
+        if let environment = ProcessInfo.processInfo.environment["PARLEY_STORE"], !environment.isEmpty {
+            return environment
+        }
+        return "parley.sqlite"
+    }
+
+    /// Opens the store.
+    func open() async throws -> SQLEventStore {
+        let address = self.address
+        if address.hasPrefix("postgres://") || address.hasPrefix("postgresql://") {
+            return try await PostgresEventStore.open(url: address)
+        }
+        return try await SQLiteEventStore.open(path: address)
+    }
+}
+
+/// Filters shared by `events`, `incidents`, `export` and `timeline`.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "First day (YYYY-MM-DD).") var from: String?
+    @Option(help: "Last day (YYYY-MM-DD).") var to: String?
+    @Option(help: "Actor code or country prefix on either side (PAKGOV, PAK).") var actor: String?
+    @Option(help: "CAMEO root code (19) or a code whose root to use (190).") var cameo: String?
+    @Option(help: "PLOVER event type (ASSAULT).") var plover: String?
+    @Option(help: "LAT,LON,KM: within KM kilometres of a point.") var near: String?
+    @Option(help: "asserted, negated, hypothetical or future.") var modality: String?
+    @Option(help: "Words in the event's sentence.") var text: String?
+    @Option(help: "Only events of this document (id or key).") var document: String?
+    @Option(help: "Most rows.") var limit: Int?
+
+    func validate() throws {
+        _ = try query()
+    }
+
+    func query() throws -> EventQuery {
+        var query = EventQuery()
+        func day(_ text: String?, _ name: String) throws -> Day? {
+            guard let text else { return nil }
+            guard let day = Day(parsing: text) else { throw ValidationError("--\(name) '\(text)' is not a date (YYYY-MM-DD)") }
+            return day
+        }
+        query.from = try day(from, "from")
+        query.to = try day(to, "to")
+        query.actor = actor
+        query.cameoRoot = cameo
+        query.plover = plover
+        if let near {
+            let parts = near.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 3, let latitude = parts[0], let longitude = parts[1], let kilometres = parts[2],
+                (-90...90).contains(latitude), (-180...180).contains(longitude), kilometres > 0
+            else { throw ValidationError("--near wants LAT,LON,KM, e.g. 34.5,69.2,50") }
+            query.near = (latitude, longitude, kilometres)
+        }
+        if let modality, !["asserted", "negated", "hypothetical", "future"].contains(modality.lowercased()) {
+            throw ValidationError("--modality is one of asserted, negated, hypothetical, future")
+        }
+        query.modality = modality
+        query.text = text
+        query.document = document
+        if let limit, limit <= 0 { throw ValidationError("--limit must be positive") }
+        query.limit = limit
+        return query
+    }
+}
+
+/// Fetches pages and feeds with AsyncHTTPClient: timeouts, a size limit and at most 5 redirects.
+struct HTTPPageFetcher: PageFetcher {
+    let client: HTTPClient
+    let maxBytes: Int
+    let timeout: Int64
+
+    init(maxBytes: Int, timeoutSeconds: Int64 = 30) {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .follow(max: 5, allowCycles: false),
+            timeout: .init(connect: .seconds(10), read: .seconds(timeoutSeconds)))
+        configuration.decompression = .enabled(limit: .ratio(20))
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.maxBytes = maxBytes
+        timeout = timeoutSeconds
+    }
+
+    func fetch(_ url: String) async throws -> FetchedPage {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "User-Agent", value: "parley/\(ParleyVersion.current)")
+        do {
+            let response = try await client.execute(request, timeout: .seconds(timeout))
+            guard (200..<300).contains(response.status.code) else {
+                throw StoreError(.fetchFailed, "HTTP \(response.status.code)")
+            }
+            if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maxBytes {
+                throw StoreError(.fetchFailed, "page is \(length) bytes, over the limit of \(maxBytes)")
+            }
+            let body = try await response.body.collect(upTo: maxBytes)
+            return FetchedPage(
+                url: response.url?.absoluteString ?? url, data: Data(body.readableBytesView),
+                contentType: response.headers.first(name: "content-type"))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.fetchFailed, "cannot fetch: \(error)", underlying: error)
+        }
+    }
+
+    func shutdown() async {
+        try? await client.shutdown()
+    }
+}
+
+/// Draws `[=====>    ] 4521/10000 45% 312 docs/s ETA 0:17` on standard error.
+struct ProgressBar {
+    let isTerminal = isatty(2) != 0
+
+    func draw(_ progress: Ingestor.Progress, final: Bool = false) {
+        let total = max(progress.total, 1)
+        let fraction = Double(progress.done) / Double(total)
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "")
+            + String(repeating: " ", count: max(0, width - filled - 1))
+        let eta = progress.remaining.map { String(format: "%d:%02d", Int($0) / 60, Int($0) % 60) } ?? "--:--"
+        let line = String(
+            format: "[%@] %d/%d %3d%% %.1f docs/s ETA %@ | new %d, revised %d, unchanged %d, failed %d, events %d",
+            bar, progress.done, progress.total, Int(fraction * 100), progress.rate, eta, progress.inserted,
+            progress.revised, progress.unchanged, progress.failed, progress.events)
+        if isTerminal {
+            FileHandle.standardError.write(Data(("\r" + line + (final ? "\n" : "")).utf8))
+        } else if final {
+            printError(line)
+        }
+    }
+}
+
+/// Writes a line to standard output.
+func printOut(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

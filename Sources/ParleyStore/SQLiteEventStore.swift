@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+/// The default store: one SQLite file (`parley.sqlite`) in WAL mode, through GRDB.
+public enum SQLiteEventStore {
+    /// Opens (creating when missing) a store file and migrates it.
+    /// - Parameter path: the database file, `parley.sqlite` in the working directory by default.
+    /// - Throws: ``StoreError/Code/unavailable`` when the file cannot be opened or migrated.
+    public static func open(path: String = "parley.sqlite") async throws -> SQLEventStore {
+        try await SQLEventStore(backend: SQLiteBackend(path: path))
+    }
+
+    /// A private in-memory store, for tests and one-off runs.
+    /// - Throws: ``StoreError`` when SQLite cannot start.
+    public static func inMemory() async throws -> SQLEventStore {
+        try await SQLEventStore(backend: SQLiteBackend(path: nil))
+    }
+}
+
+/// Runs the store's SQL on SQLite through GRDB.
+public struct SQLiteBackend: SQLBackend {
+    public let name = "sqlite"
+    let writer: any DatabaseWriter
+    /// The database file, or `nil` in memory.
+    public let path: String?
+
+    /// Opens a database file (WAL mode, `synchronous = NORMAL`), or an in-memory database when `path` is `nil`.
+    /// - Throws: ``StoreError/Code/unavailable`` when the file cannot be opened.
+    public init(path: String?) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            if let path {
+                writer = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                writer = try DatabaseQueue(configuration: configuration)
+            }
+        } catch {
+            throw StoreError(.unavailable, "\(path ?? ":memory:"): cannot open the SQLite store: \(error)", underlying: error)
+        }
+    }
+
+    public func migrate(_ migrations: [StoreMigration]) async throws {
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            let statements = migration.statements
+            migrator.registerMigration(migration.name) { db in
+                for statement in statements { try db.execute(sql: statement) }
+            }
+        }
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            throw StoreError(.unavailable, "\(path ?? ":memory:"): cannot migrate the store: \(error)", underlying: error)
+        }
+    }
+
+    static func arguments(_ values: [SQLValue]) -> StatementArguments {
+        StatementArguments(
+            values.map { value -> (any DatabaseValueConvertible)? in
+                switch value {
+                case .null: return nil
+                case .integer(let number): return number
+                case .real(let number): return number
+                case .text(let text): return text
+                }
+            })
+    }
+
+    static func value(_ value: DatabaseValue) -> SQLValue {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let number): return .integer(number)
+        case .double(let number): return .real(number)
+        case .string(let text): return .text(text)
+        case .blob(let data): return .text(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    public func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [[SQLValue]] {
+        do {
+            return try await writer.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map { row in
+                    row.map { Self.value($0.1) }
+                }
+            }
+        } catch {
+            throw StoreError(.queryFailed, "sqlite: \(error)", underlying: error)
+        }
+    }
+
+    public func write(_ statements: [SQLStatement]) async throws {
+        do {
+            try await writer.write { db in
+                for statement in statements {
+                    try db.execute(sql: statement.sql, arguments: Self.arguments(statement.arguments))
+                }
+            }
+        } catch {
+            throw StoreError(.queryFailed, "sqlite: \(error)", underlying: error)
+        }
+    }
+
+    public func integrityProblems() async throws -> [String] {
+        do {
+            let rows = try await writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            return rows == ["ok"] ? [] : rows.map { "sqlite integrity_check: \($0)" }
+        } catch {
+            throw StoreError(.queryFailed, "sqlite: \(error)", underlying: error)
+        }
+    }
+
+    public func close() async {
+        try? (writer as? DatabasePool)?.close()
+        try? (writer as? DatabaseQueue)?.close()
+    }
+}

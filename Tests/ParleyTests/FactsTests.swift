@@ -1,0 +1,321 @@
+import Foundation
+import Parley
+import ParleyTesting
+import Testing
+
+/// Runs the fact stages on raw text (they split words and sentences themselves when no tokenizer ran).
+private func facts(_ text: String, published: String = "2025-10-30", places: PlaceTable? = nil, events: [Event] = []) throws -> Document {
+    var document = Document(id: "t", text: text, metadata: ArticleMetadata(published: Day(parsing: published)))
+    document.events = events
+    try Pipeline(StandardPipeline.factStages(places: places)).process(&document)
+    return document
+}
+
+/// An event whose trigger is the first occurrence of a word.
+private func event(_ id: String, trigger word: String, in text: String, cameo: String = "190") -> Event {
+    let range = text.range(of: word)!
+    let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+    let bytes = start..<(start + word.utf8.count)
+    return Event(id: id, sentence: 0, source: [], target: [], cameo: cameo,
+        evidence: Evidence(trigger: bytes, triggerTokens: 0..<1, pattern: "test"))
+}
+
+@Suite struct CasualtyCounterTests {
+    @Test(arguments: [
+        ("23 Pakistani soldiers were martyred in the clashes.", 23, nil as String?),
+        ("Militants killed at least 12 people in Quetta.", 12, "at least"),
+        ("Over 200 Taliban fighters were killed.", 200, "over"),
+        ("Two dozen villagers were killed on the road.", 24, nil),
+        ("Gunmen kill six policemen in southern Pakistan", 6, nil),
+        ("A policeman was shot dead near the market.", 1, nil),
+        ("Bomb kills local politician, his brother in Pakistan", 2, nil),
+        ("Twenty-three people died in the blast.", 23, nil),
+        ("The death toll rose to 41 on Friday.", 41, nil),
+    ])
+    func readsKilledCounts(text: String, count: Int, qualifier: String?) throws {
+        let document = try facts(text)
+        let killed = document.casualties.filter { $0.kind == "killed" }
+        #expect(killed.first?.count == count)
+        #expect(killed.first?.qualifier == qualifier)
+    }
+
+    @Test func vagueAmountsKeepTheirQualifierAndNoCount() throws {
+        let document = try facts("Dozens of protesters were injured in the clash.")
+        let claim = try #require(document.casualties.first)
+        #expect(claim.kind == "injured")
+        #expect(claim.count == nil)
+        #expect(claim.qualifier == "dozens")
+    }
+
+    @Test func rangesGiveLowAndHigh() throws {
+        let document = try facts("Between 10 and 15 workers were abducted from the site.")
+        let claim = try #require(document.casualties.first)
+        #expect(claim.kind == "abducted")
+        #expect(claim.low == 10)
+        #expect(claim.high == 15)
+    }
+
+    @Test func victimsSideComesFromDemonymAndRole() throws {
+        let document = try facts("Earlier this month, clashes left 23 Pakistani soldiers martyred and over 200 militants killed, according to security sources.")
+        let soldiers = try #require(document.casualties.first { $0.count == 23 })
+        #expect(soldiers.who?.code == "PAKMIL")
+        let militants = try #require(document.casualties.first { $0.count == 200 })
+        #expect(militants.qualifier == "over")
+        #expect(militants.claimedBy?.text == "security sources")
+        #expect(militants.claimedBy?.role == "unnamed source")
+    }
+
+    @Test func competingClaimsAreAllKept() throws {
+        let text = "The army said 30 militants were killed. The Taliban said only 4 fighters were killed."
+        let document = try facts(text)
+        #expect(document.casualties.compactMap(\.count) == [30, 4])
+        #expect(document.casualties.map { $0.claimedBy?.text } == ["The army", "The Taliban"])
+    }
+
+    @Test func datesAreNotCounts() throws {
+        let document = try facts("On 28 April, an opposition activist was killed.")
+        #expect(document.casualties.map(\.count) == [1])
+    }
+
+    @Test func claimsAttachToTheEventInTheirSentence() throws {
+        let text = "Talks resumed in Doha. A drone strike killed 7 militants."
+        let document = try facts(text, events: [event("e1", trigger: "resumed", in: text, cameo: "043"), event("e2", trigger: "strike", in: text)])
+        #expect(document.events[0].casualties.isEmpty)
+        #expect(document.events[1].casualties.map(\.count) == [7])
+    }
+}
+
+@Suite struct TimeResolverTests {
+    @Test(arguments: [
+        ("Sources said on Thursday.", "2025-10-30"),
+        ("Tarar confirmed on Wednesday that talks ended.", "2025-10-29"),
+        ("They reached the airport last night.", "2025-10-29"),
+        ("Clashes broke out on October 12.", "2025-10-12"),
+        ("Clashes broke out on 12 October.", "2025-10-12"),
+        ("The ceasefire of November 20 held.", "2024-11-20"),
+        ("The attack happened yesterday.", "2025-10-29"),
+    ])
+    func resolvesAgainstPublication(text: String, value: String) throws {
+        let document = try facts(text)
+        #expect(document.dates.first?.value == value)
+    }
+
+    @Test func futureWeekdayLooksAhead() throws {
+        let document = try facts("The delegations will meet on Monday.")
+        #expect(document.dates.first?.value == "2025-11-03")
+    }
+
+    @Test func periodsHaveTheirPrecision() throws {
+        let document = try facts("Earlier this month, firing began. Attacks have surged since 2021. He spoke last week.")
+        #expect(document.dates.map(\.value) == ["2025-10", "2021/..", "2025-W43"])
+        #expect(document.dates.map(\.precision) == [.month, .year, .week])
+    }
+
+    @Test func aDayEarlierIsRelativeToThePreviousDate() throws {
+        let document = try facts("Clashes began on October 12. A day earlier, troops had moved in.")
+        #expect(document.dates.map(\.value) == ["2025-10-12", "2025-10-11"])
+        #expect(document.dates.last?.anchor == "event")
+    }
+
+    @Test func rangesKeepBothEnds() throws {
+        let document = try facts("Between 18-20 Feb, students protested.", published: "2019-12-31")
+        #expect(document.dates.first?.value == "2019-02-18/2019-02-20")
+    }
+
+    @Test func eventsTakeTheirGoverningDateElsePublication() throws {
+        let text = "Pakistan accepted a ceasefire on October 17. Troops withdrew.\n\nOfficials met the envoy."
+        let document = try facts(text, events: [
+            event("e1", trigger: "accepted", in: text, cameo: "081"), event("e2", trigger: "withdrew", in: text, cameo: "0874"),
+            event("e3", trigger: "met", in: text, cameo: "040"),
+        ])
+        #expect(document.events[0].date == Day(year: 2025, month: 10, day: 17))
+        #expect(document.events[0].datePrecision == "day")
+        // The next sentence of the paragraph follows the reported event it continues.
+        #expect(document.events[1].date == Day(year: 2025, month: 10, day: 17))
+        #expect(document.events[2].date == Day(year: 2025, month: 10, day: 30))
+        #expect(document.events[2].datePrecision == "publication")
+    }
+
+    @Test func historicalEventsDoNotFallBackToPublication() throws {
+        let text = "\n\nThe army once raided the camp."
+        var old = event("e1", trigger: "raided", in: text)
+        old.modality.historical = true
+        let document = try facts(text, events: [old])
+        #expect(document.events[0].date == nil)
+    }
+}
+
+@Suite struct QuoteFinderTests {
+    @Test func directQuoteWithSpeakerAfter() throws {
+        let text = "Defence Minister Khawaja Muhammad Asif told Geo News that the delegation stayed. “Our delegation had reached the airport last night,” Asif said."
+        let document = try facts(text)
+        let quote = try #require(document.quotes.first { $0.direct })
+        #expect(document.text(in: quote.range).hasPrefix("Our delegation"))
+        #expect(quote.speaker?.text == "Khawaja Muhammad Asif")
+        #expect(quote.saidTo == "Geo News")
+    }
+
+    @Test func pronounSpeakerResolvesToTheLastNamedSpeaker() throws {
+        let text = "“Talks will go on,” Asif said.\n\nThe minister warned of strikes. \"Nothing can be achieved,\" he said."
+        let document = try facts(text)
+        let direct = document.quotes.filter(\.direct)
+        #expect(direct.map { $0.speaker?.text } == ["Asif", "Asif"])
+    }
+
+    @Test func quoteSpanningParagraphsIsOne() throws {
+        let text = "Asif said: “The first part.\n\n“The second part,” he added."
+        let document = try facts(text)
+        let direct = document.quotes.filter(\.direct)
+        #expect(direct.count == 1)
+        #expect(document.text(in: direct[0].range).contains("second part"))
+    }
+
+    @Test func nestedSingleQuotesStayInside() throws {
+        let text = "She said, \"They called it 'a final offer' yesterday.\""
+        let document = try facts(text)
+        let direct = document.quotes.filter(\.direct)
+        #expect(direct.count == 1)
+        #expect(document.text(in: direct[0].range) == "They called it 'a final offer' yesterday.")
+    }
+
+    @Test func unnamedSourcesAreNotActors() throws {
+        let text = "Pakistan agreed to resume talks, sources said on Thursday."
+        let document = try facts(text, events: [event("e1", trigger: "agreed", in: text, cameo: "036")])
+        let quote = try #require(document.quotes.first)
+        #expect(quote.direct == false)
+        #expect(quote.speaker?.unnamed == true)
+        #expect(quote.speaker?.actor == nil)
+        #expect(document.events[0].attribution?.speaker?.role == "unnamed source")
+        #expect(quote.events == ["e1"])
+    }
+
+    @Test func accordingToAndPostOnX() throws {
+        let text = "In a post on X, he said Pakistan would respond. Troops fired, according to police officials."
+        let document = try facts(text)
+        #expect(document.quotes.first?.saidTo == "a post on X")
+        #expect(document.quotes.last?.speaker?.text == "police officials")
+        #expect(document.quotes.last?.speaker?.unnamed == true)
+    }
+
+    @Test func speakerResolvesThroughActorMentions() throws {
+        let text = "Asif said Kabul must act."
+        var document = Document(id: "t", text: text, metadata: ArticleMetadata(published: Day(year: 2025, month: 10, day: 30)))
+        document.actors = [ActorMention(span: Span(tokens: 0..<1), range: 0..<4, text: "Asif", code: "PAKGOV", sentence: 0, isPerson: true)]
+        try QuoteFinder().process(&document)
+        #expect(document.quotes.first?.speaker?.actor?.code == "PAKGOV")
+    }
+}
+
+@Suite struct PlaceResolverTests {
+    let table = PlaceTable([
+        (["Kabul"], PlaceCandidate(name: "Kabul", kind: .city, country: "AFG", admin1: "Kabul", latitude: 34.53, longitude: 69.17, population: 3_000_000)),
+        (["Kabul"], PlaceCandidate(name: "Kabul", kind: .admin1, country: "AFG", admin1: "Kabul", latitude: 34.5, longitude: 69.2)),
+        (["Afghanistan"], PlaceCandidate(name: "Afghanistan", kind: .country, country: "AFG", latitude: 33, longitude: 65, population: 37_000_000)),
+        (["Istanbul"], PlaceCandidate(name: "Istanbul", kind: .city, country: "TUR", admin1: "Istanbul", latitude: 41.01, longitude: 28.95, population: 14_000_000)),
+        (["Hyderabad"], PlaceCandidate(name: "Hyderabad", kind: .city, country: "IND", admin1: "Telangana", latitude: 17.38, longitude: 78.47, population: 6_800_000)),
+        (["Hyderabad"], PlaceCandidate(name: "Hyderabad", kind: .city, country: "PAK", admin1: "Sindh", latitude: 25.39, longitude: 68.37, population: 1_400_000)),
+        (["Sindh"], PlaceCandidate(name: "Sindh", kind: .admin1, country: "PAK", admin1: "Sindh", latitude: 25.5, longitude: 69)),
+        (["Karachi"], PlaceCandidate(name: "Karachi", kind: .city, country: "PAK", admin1: "Sindh", latitude: 24.86, longitude: 67.01, population: 11_000_000)),
+    ])
+
+    @Test func insideACountryIncludingACityLocatesInTheCity() throws {
+        let text = "Retaliatory strikes targeted hideouts inside Afghanistan, including in Kabul."
+        let document = try facts(text, places: table, events: [event("e1", trigger: "strikes", in: text)])
+        #expect(document.events[0].location?.name == "Kabul")
+        #expect(document.events[0].location?.precision == 1)
+    }
+
+    @Test func talksInIstanbul() throws {
+        let text = "Pakistan resumed talks with the Taliban in Istanbul."
+        let document = try facts(text, places: table, events: [event("e1", trigger: "resumed", in: text, cameo: "043")])
+        #expect(document.events[0].location?.country == "TUR")
+    }
+
+    @Test func aThreatIsNotLocatedAtItsTarget() throws {
+        let text = "Asif warned that Pakistan would strike inside Kabul."
+        let document = try facts(text, places: table, events: [event("e1", trigger: "warned", in: text, cameo: "138")])
+        #expect(document.events[0].location == nil)
+    }
+
+    @Test func contextPicksTheRightNamesake() throws {
+        let document = try facts("Protesters clashed with police in Hyderabad, Sindh, after a rally in Karachi.", places: table)
+        #expect(document.places.first?.location?.country == "PAK")
+        #expect(document.places.first?.location?.admin1 == "Sindh")
+        let alone = try facts("Protesters clashed with police in Hyderabad.", places: table)
+        #expect(alone.places.first?.location?.country == "IND")
+    }
+
+    @Test func regionsAndCountriesHaveCoarserPrecision() throws {
+        let document = try facts("Attacks rose in Sindh and across Afghanistan.", places: table)
+        #expect(document.places.map { $0.location?.precision } == [3, 4])
+    }
+}
+
+@Suite struct CountPhraseTests {
+    @Test func foldsPlaceNames() {
+        #expect(PlaceTable.fold("Dara-i-Pech") == "dara i pech")
+        #expect(PlaceTable.fold("Tamil Nādu") == "tamil nadu")
+    }
+}
+
+@Suite struct FactStagesRobustnessTests {
+    @Test(arguments: [
+        "",
+        "\"",
+        "“ unclosed quote\n\n“ and another",
+        String(repeating: "hundred ", count: 60) + "killed",
+        "On 31 February, 99999999999999999999 people were killed between 5 and 3 of them.",
+        "\u{0}\u{1}\u{FFFD} Monday 2025-13-45 last week killed , , ( ) said said said",
+        String(repeating: "A policeman was killed in Kabul, sources said. ", count: 200),
+    ])
+    func oddInputNeverCrashes(text: String) throws {
+        _ = try facts(text, published: "0001-01-01", places: PlaceTable([]))
+        _ = try facts(text, published: "9999-12-31")
+    }
+
+    @Test func noPublicationDateLeavesRelativeDatesUnresolved() throws {
+        var document = Document(id: "t", text: "Clashes broke out on Thursday.")
+        try TimeResolver().process(&document)
+        #expect(document.dates.count == 1)
+        #expect(document.dates[0].start == nil)
+    }
+}
+
+@Suite struct FactsCodingTests {
+    @Test func factsSurviveAJSONRoundTrip() throws {
+        let text = "“We will respond,” Asif told Geo News on Thursday. Over 200 militants were killed in Kabul."
+        let table = PlaceTable([
+            (["Kabul"], PlaceCandidate(name: "Kabul", kind: .city, country: "AFG", admin1: "Kabul", latitude: 34.5, longitude: 69.2, population: 3_000_000))
+        ])
+        let document = try facts(text, places: table)
+        let data = try JSONEncoder().encode(document)
+        let decoded = try JSONDecoder().decode(Document.self, from: data)
+        #expect(decoded == document)
+        let json = String(decoding: data, as: UTF8.self)
+        #expect(json.contains("\"said_to\":\"Geo News\""))
+        #expect(json.contains("\"qualifier\":\"over\""))
+    }
+}
+
+@Suite struct FactsOutputTests {
+    @Test func jsonlAndExplainShowTheFacts() throws {
+        let text = "Gunmen killed 5 policemen on Monday, police said."
+        let document = try facts(text, events: [event("t-e1", trigger: "killed", in: text)])
+        let line = EventOutput.jsonLine(document)
+        #expect(line.contains("\"quotes\": [{\"speaker\": {\"text\": \"police\""))
+        #expect(line.contains("\"dates\": [{\"text\": \"on Monday\""))
+        #expect(line.contains("\"casualties\": [{\"kind\": \"killed\", \"count\": 5"))
+        #expect(line.contains("\"date\": \"2025-10-27\""))
+        let explanation = FactsOutput.explanation(of: document.events[0], in: document)
+        #expect(explanation.contains("toll:   killed 5 ---COP «5 policemen»"))
+        #expect(explanation.contains("said:   --- «police»"))
+    }
+}
+
+@Suite struct SpeakerCoreferenceTests {
+    @Test func aTitleFindsTheSpeakerIntroducedWithIt() throws {
+        let text = "Defence Minister Khawaja Asif said talks would go on. Information Minister Attaullah Tarar said the delegation stayed. Farooq said nothing.\n\nThe defence minister warned that progress would depend on Kabul."
+        let document = try facts(text)
+        #expect(document.quotes.last?.speaker?.text == "Khawaja Asif")
+    }
+}
