@@ -54,6 +54,13 @@ extension Document {
         #expect(try LemmaModel.bundled().lemma(form, upos: upos, xpos: xpos) == lemma)
     }
 
+    @Test func givesFeaturesByTag() throws {
+        let model = try LemmaModel.bundled()
+        #expect(model.features("zarquons", xpos: "NNS") == "Number=Plur")
+        #expect(model.features("attacked", xpos: "VBD")?.contains("Tense=Past") == true)
+        #expect(model.features("the", xpos: "DT")?.contains("Definite=Def") == true)
+    }
+
     @Test func fallsBackToSuffixRulesForUnknownWords() throws {
         let model = try LemmaModel.bundled()
         #expect(model.lemma("blorpified", upos: "VERB", xpos: "VBD") == "blorpify")
@@ -123,7 +130,8 @@ extension Document {
     }
 
     @Test func givesEverySentenceOneRootAndATree() throws {
-        var document = Document.words("Talks resumed . Fighting continued in the north .".split(separator: " ").map(String.init))
+        var document = Document.words(
+            "Talks resumed . Fighting continued in the north .".split(separator: " ").map(String.init))
         document.sentences = [
             Sentence(tokens: 0..<3, range: 0..<15), Sentence(tokens: 3..<9, range: 16..<document.text.utf8.count),
         ]
@@ -218,5 +226,21 @@ extension Document {
         let file = try temporaryFile(ModelFile.wrap([255, 255, 255, 255, 0, 0], kind: "TAGR"))
         defer { try? FileManager.default.removeItem(at: file) }
         expectInvalidModel { _ = try TaggerModel(contentsOf: file) }
+    }
+}
+
+@Suite struct CoNLLUWordRangeTests {
+    @Test func placesTheWordsOfAMultiwordTokenInOrder() throws {
+        let text = """
+            # text = sheeps wool
+            1-2\tsheeps\t_\t_\t_\t_\t_\t_\t_\t_
+            1\tsheep\tsheep\tNOUN\tNN\t_\t3\tnmod:poss\t_\t_
+            2\ts\t's\tPART\tPOS\t_\t1\tcase\t_\t_
+            3\twool\twool\tNOUN\tNN\t_\t0\troot\t_\t_
+
+            """
+        let document = try #require(CoNLLU.documents(from: try CoNLLU.parse(text)).first)
+        #expect(document.tokens.map(\.range) == [0..<5, 5..<6, 7..<11])
+        #expect(CoNLLU.format([document]).contains("1-2\tsheeps\t"))
     }
 }

@@ -262,12 +262,15 @@ public enum CoNLLU {
                 text += surface.form
                 let end = text.utf8.count
                 let firstWord = tokens.count
+                // Each word is looked for after the previous one ("sheeps" = "sheep" + "s").
+                var searchFrom = surface.form.startIndex
                 for wordID in surface.words {
                     let word = sentence.words[wordID - 1]
                     var token = Token(range: start..<end, form: word.form, spaceAfter: true)
                     if surface.words.count > 1 {
                         token.multiwordStart = firstWord
-                        if let offset = surface.form.range(of: word.form) {
+                        if let offset = surface.form.range(of: word.form, range: searchFrom..<surface.form.endIndex) {
+                            searchFrom = offset.upperBound
                             let lower = surface.form.utf8.distance(
                                 from: surface.form.utf8.startIndex, to: offset.lowerBound.samePosition(in: surface.form.utf8)!)
                             token.range = (start + lower)..<(start + lower + word.form.utf8.count)

@@ -7,9 +7,12 @@ extension LemmaModel {
     ///   - lexiconDirectory: the folder holding `lemminflect/lemma_lu.csv`.
     ///   - wordnetDirectory: the folder holding WordNet's `verb.exc`, `noun.exc`, `adj.exc`, `adv.exc`.
     /// - Throws: ``PipelineError/Code/invalidLexicon`` when a lexicon file cannot be read.
-    public static func build(train: [CoNLLU.Sentence], lexiconDirectory: URL, wordnetDirectory: URL) throws -> LemmaModel {
+    public static func build(train: [CoNLLU.Sentence], lexiconDirectory: URL, wordnetDirectory: URL) throws
+        -> LemmaModel
+    {
         func read(_ url: URL) throws -> String {
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let text = String(data: data, encoding: .utf8)
             else { throw PipelineError(.invalidLexicon, "cannot read the lexicon file", file: url.path) }
             return text
         }
@@ -34,11 +37,16 @@ extension LemmaModel {
         }
         var seenCounts: [String: [String: Int]] = [:]
         var ruleCounts: [String: [String: Int]] = [:]
+        var featureCounts: [String: [String: Int]] = [:]
         for sentence in train {
             for word in sentence.words {
                 guard let lemma = word.lemma, let xpos = word.xpos else { continue }
                 let lower = word.form.lowercased()
-                seenCounts[lower + "\u{1}" + xpos, default: [:]][encode(lemma, form: word.form, xpos: xpos), default: 0] += 1
+                let features = word.features ?? "_"
+                featureCounts[lower + "\u{1}" + xpos, default: [:]][features, default: 0] += 1
+                featureCounts["\u{1}" + xpos, default: [:]][features, default: 0] += 1
+                seenCounts[lower + "\u{1}" + xpos, default: [:]][
+                    encode(lemma, form: word.form, xpos: xpos), default: 0] += 1
                 let characters = Array(lower)
                 guard characters.count > 2 else { continue }
                 let rule = rule(from: lower, to: lemma.lowercased())
@@ -64,7 +72,14 @@ extension LemmaModel {
             let shorter = parts[0] + "\u{1}" + parts[1].dropFirst()
             if rules[String(shorter)] == rules[key] { rules[key] = nil }
         }
-        return LemmaModel(seen: seen, lexicon: lexicon, rules: rules)
+        var morphology: [String: String] = [:]
+        for (key, counts) in featureCounts { morphology[key] = majority(counts).0 }
+        // Keep word entries only where they differ from their tag's default.
+        for (key, value) in morphology where !key.hasPrefix("\u{1}") {
+            let tag = key.split(separator: "\u{1}", omittingEmptySubsequences: false).last.map { "\u{1}" + $0 } ?? ""
+            if morphology[tag] == value { morphology[key] = nil }
+        }
+        return LemmaModel(seen: seen, lexicon: lexicon, rules: rules, morphology: morphology)
     }
 
     /// Lemma accuracy (percent) on gold sentences, with the gold tags or a tagger's.

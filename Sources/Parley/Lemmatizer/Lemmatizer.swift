@@ -15,12 +15,15 @@ public struct LemmaModel: Sendable {
     let lexicon: [String: String]
     /// `xpos \u{1} suffix` → `characters to strip \u{1} text to add`.
     let rules: [String: String]
+    /// `lower-form \u{1} xpos` → UD features, and `\u{1} xpos` → the tag's most frequent features.
+    let morphology: [String: String]
     static let longestSuffix = 6
 
-    init(seen: [String: String], lexicon: [String: String], rules: [String: String]) {
+    init(seen: [String: String], lexicon: [String: String], rules: [String: String], morphology: [String: String]) {
         self.seen = seen
         self.lexicon = lexicon
         self.rules = rules
+        self.morphology = morphology
     }
 
     /// Loads a lemma model file.
@@ -41,7 +44,8 @@ public struct LemmaModel: Sendable {
             let seen = try table()
             let lexicon = try table()
             let rules = try table()
-            self.init(seen: seen, lexicon: lexicon, rules: rules)
+            let morphology = try table()
+            self.init(seen: seen, lexicon: lexicon, rules: rules, morphology: morphology)
         } catch var error as PipelineError {
             error.file = url.path
             throw error
@@ -51,7 +55,7 @@ public struct LemmaModel: Sendable {
     /// The model as file bytes (header included).
     public func serialized() -> [UInt8] {
         var writer = ByteWriter()
-        for table in [seen, lexicon, rules] {
+        for table in [seen, lexicon, rules, morphology] {
             let keys = table.keys.sorted()
             writer.strings(keys)
             writer.strings(keys.map { table[$0]! })
@@ -143,6 +147,14 @@ public struct LemmaModel: Sendable {
         return lower
     }
 
+    /// The UD features of a word (`Number=Plur`), from the treebank words with that tag, else the
+    /// tag's most frequent features; `nil` when the word has none.
+    public func features(_ form: String, xpos: String?) -> String? {
+        let xpos = xpos ?? ""
+        let value = morphology[form.lowercased() + "\u{1}" + xpos] ?? morphology["\u{1}" + xpos] ?? "_"
+        return value == "_" ? nil : value
+    }
+
     /// Proper-noun lemmas start with a capital letter in UD English.
     static func capitalized(_ text: String) -> String {
         guard let first = text.first, first.isLowercase else { return text }
@@ -150,7 +162,7 @@ public struct LemmaModel: Sendable {
     }
 }
 
-/// Pipeline stage: assigns a lemma to every token from its form and tags.
+/// Pipeline stage: assigns a lemma (and, where not set, UD features) to every token from its form and tags.
 public struct Lemmatizer: PipelineStage {
     public let name = "lemmatizer"
     public let requires: Set<Annotation> = [.tokens, .partOfSpeech]
@@ -173,6 +185,9 @@ public struct Lemmatizer: PipelineStage {
         for index in document.tokens.indices {
             let token = document.tokens[index]
             document.tokens[index].lemma = model.lemma(token.form, upos: token.upos, xpos: token.xpos)
+            if document.tokens[index].features == nil {
+                document.tokens[index].features = model.features(token.form, xpos: token.xpos)
+            }
         }
     }
 }

@@ -39,13 +39,15 @@ extension ParserModel {
                 forms: words.map(\.form), xpos: tags?.map(\.xpos) ?? words.map { $0.xpos ?? "_" },
                 upos: tags?.map(\.upos) ?? words.map { $0.upos ?? "_" })
             let heads = projectivize([0] + words.map { $0.head ?? 0 })
-            return Example(sentence: input, heads: heads, labels: [-1] + words.map { labelIndex[$0.relation ?? "dep"]! })
+            return Example(
+                sentence: input, heads: heads, labels: [-1] + words.map { labelIndex[$0.relation ?? "dep"]! })
         }
         let devInputs = dev.map { sentence -> ParserSentence in
             let forms = sentence.words.map(\.form)
             if let tagger {
                 let tags = tagger.tag(forms)
-                return ParserSentence(forms: forms, xpos: tags.map { tagger.xpos[$0] }, upos: tags.map { tagger.upos[$0] })
+                return ParserSentence(
+                    forms: forms, xpos: tags.map { tagger.xpos[$0] }, upos: tags.map { tagger.upos[$0] })
             }
             return ParserSentence(
                 forms: forms, xpos: sentence.words.map { $0.xpos ?? "_" }, upos: sentence.words.map { $0.upos ?? "_" })
@@ -95,10 +97,12 @@ extension ParserModel {
                         if arc.head == 0 {
                             label = rootLabel
                         } else {
-                            ParserFeatures.label(sentence, state, head: arc.head, dependent: arc.dependent, into: &features)
+                            ParserFeatures.label(
+                                sentence, state, head: arc.head, dependent: arc.dependent, into: &features)
                             labelTrainer.score(features, into: &labelScores)
                             var guessLabel = 1
-                            for (i, score) in labelScores.enumerated() where i != rootLabel && score > labelScores[guessLabel] {
+                            for (i, score) in labelScores.enumerated()
+                            where i != rootLabel && score > labelScores[guessLabel] {
                                 guessLabel = i
                             }
                             if example.heads[arc.dependent] == arc.head {
@@ -116,7 +120,8 @@ extension ParserModel {
                 if options.showProgress && done % 200 == 0 { progress.update(done) }
             }
             if options.showProgress { progress.update(order.count) }
-            let model = ParserModel(labels: labels, transitions: moveTrainer.compact(), labeller: labelTrainer.compact())
+            let model = ParserModel(
+                labels: labels, transitions: moveTrainer.compact(), labeller: labelTrainer.compact())
             let scores = model.attachmentScores(devInputs, gold: dev)
             log(
                 "epoch \(epoch): dev UAS \(String(format: "%.2f", scores.uas)) LAS \(String(format: "%.2f", scores.las)), "

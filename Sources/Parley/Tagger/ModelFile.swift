@@ -35,7 +35,8 @@ public enum ModelFile {
     /// - Throws: ``PipelineError/Code/invalidModel`` when the file is not a valid model of that kind.
     public static func unwrap(_ data: [UInt8], kind: String, file: String) throws -> ArraySlice<UInt8> {
         func fail(_ message: String) -> PipelineError {
-            PipelineError(.invalidModel, "\(message); retrain it with `parley train` or restore it from git", file: file)
+            PipelineError(
+                .invalidModel, "\(message); retrain it with `parley train` or restore it from git", file: file)
         }
         guard data.count >= headerSize else { throw fail("model file is truncated (\(data.count) bytes)") }
         guard Array(data[0..<8]) == magic else { throw fail("not a Parley model file (bad magic)") }

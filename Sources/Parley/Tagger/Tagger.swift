@@ -92,7 +92,8 @@ public struct TaggerModel: Sendable {
     // MARK: Features
 
     enum Template: UInt64 {
-        case bias = 1, word, form, suffix1, suffix2, suffix3, suffix4, prefix1, prefix3, shape, lexicon
+        case bias = 1
+        case word, form, suffix1, suffix2, suffix3, suffix4, prefix1, prefix3, shape, lexicon
         case previousTag, previous2Tag, previousTags, previousTagWord, previousWord, previousSuffix, previous2Word
         case nextWord, nextSuffix, next2Word, previousWordWord, wordNextWord, nextLexicon, previousLexicon
         case firstShape, previousTagSuffix, lexiconSuffix, hyphenTail, nextShape, next2Suffix, wordNextLexicon

@@ -50,10 +50,14 @@ extension TaggerModel {
                 }
             case "adj":
                 mark(lemma, 7)
-                for (offset, bit) in [8, 9].enumerated() where offset + 2 < fields.count { mark(fields[offset + 2], bit) }
+                for (offset, bit) in [8, 9].enumerated() where offset + 2 < fields.count {
+                    mark(fields[offset + 2], bit)
+                }
             case "adv":
                 mark(lemma, 10)
-                for (offset, bit) in [11, 12].enumerated() where offset + 2 < fields.count { mark(fields[offset + 2], bit) }
+                for (offset, bit) in [11, 12].enumerated() where offset + 2 < fields.count {
+                    mark(fields[offset + 2], bit)
+                }
             default:
                 continue
             }
@@ -83,13 +87,15 @@ extension TaggerModel {
                     classIndex[name] = classes.count
                     classes.append(name)
                 }
-                counts[FeatureHash.of(WordKeys.normalize(word.form.lowercased())), default: [:]][classIndex[name]!, default: 0] += 1
+                counts[FeatureHash.of(WordKeys.normalize(word.form.lowercased())), default: [:]][
+                    classIndex[name]!, default: 0] += 1
             }
         }
         var tagDictionary: [UInt64: UInt8] = [:]
         for (word, byClass) in counts {
             let total = byClass.values.reduce(0, +)
-            guard total >= 20, let best = byClass.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
+            guard total >= 20,
+                let best = byClass.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
             else { continue }
             if Double(best.value) / Double(total) >= 0.995 { tagDictionary[word] = UInt8(best.key) }
         }
@@ -132,7 +138,8 @@ extension TaggerModel {
                 if options.showProgress && done % 200 == 0 { progress.update(done) }
             }
             if options.showProgress { progress.update(order.count) }
-            shell = TaggerModel(classes: classes, lexicon: lexicon, tagDictionary: tagDictionary, weights: trainer.compact())
+            shell = TaggerModel(
+                classes: classes, lexicon: lexicon, tagDictionary: tagDictionary, weights: trainer.compact())
             let (upos, xpos) = dev.isEmpty ? (0, 0) : shell.accuracy(on: dev)
             log(
                 "epoch \(epoch): train acc \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1)))), "
@@ -147,7 +154,9 @@ extension TaggerModel {
 
     /// A copy without weights of magnitude at most `threshold` (a smaller file, nearly the same tags).
     public func pruned(threshold: Float) -> TaggerModel {
-        TaggerModel(classes: classes, lexicon: lexicon, tagDictionary: tagDictionary, weights: weights.pruned(threshold: threshold))
+        TaggerModel(
+            classes: classes, lexicon: lexicon, tagDictionary: tagDictionary,
+            weights: weights.pruned(threshold: threshold))
     }
 
     /// Number of (feature, class) weights.

@@ -53,7 +53,9 @@ struct WordKeys {
             if digits == scalars.count {
                 return scalars.count == 4 ? "!year" : "!digits\(min(scalars.count, 3))"
             }
-            if scalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "," || $0 == "." || $0 == "-" || $0 == "/" || $0 == ":" }) {
+            if scalars.allSatisfy({
+                ("0"..."9").contains($0) || $0 == "," || $0 == "." || $0 == "-" || $0 == "/" || $0 == ":"
+            }) {
                 return "!number"
             }
         }

@@ -26,7 +26,8 @@ struct EvalSyntaxCommand: ParsableCommand {
     func run() throws {
         let sentences = try CoNLLU.read(contentsOf: URL(fileURLWithPath: gold))
         let documents = CoNLLU.documents(from: sentences)
-        let taggerStage = try tagger.map { Tagger(model: try TaggerModel(contentsOf: URL(fileURLWithPath: $0))) } ?? Tagger()
+        let taggerStage =
+            try tagger.map { Tagger(model: try TaggerModel(contentsOf: URL(fileURLWithPath: $0))) } ?? Tagger()
         let lemmaStage =
             try lemmas.map { Lemmatizer(model: try LemmaModel(contentsOf: URL(fileURLWithPath: $0))) } ?? Lemmatizer()
         let parserStage =
@@ -50,6 +51,7 @@ struct EvalSyntaxCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(start)
         print(score)
-        printError(String(format: "%.0f words/s (gold tokenization, tag + lemma + parse)", Double(score.words) / seconds))
+        printError(
+            String(format: "%.0f words/s (gold tokenization, tag + lemma + parse)", Double(score.words) / seconds))
     }
 }

@@ -76,6 +76,9 @@ struct TrainTaggerCommand: ParsableCommand {
     @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv (word inflection classes).")
     var lexicon = "../shared/data/lexicon"
 
+    @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
+    var prune: Float = 0.5
+
     func run() throws {
         let train = try data.trainingSentences()
         let dev = try data.devSentences()
@@ -84,7 +87,7 @@ struct TrainTaggerCommand: ParsableCommand {
         let model = TaggerModel.train(
             train: train, dev: dev, lexicon: classes, options: TrainingOptions(epochs: epochs, seed: data.seed),
             log: printError)
-        try data.write(model.serialized())
+        try data.write(model.pruned(threshold: prune).serialized())
     }
 }
 
@@ -96,16 +99,21 @@ struct TrainParserCommand: ParsableCommand {
     @OptionGroup var data: TrainingDataOptions
 
     @Option(name: .long, help: "Passes over the training data.")
-    var epochs = 12
+    var epochs = 7
 
-    @Option(name: .long, help: "Tagger model for the development set's tags (default: the bundled one; 'gold' for gold tags).")
+    @Option(
+        name: .long,
+        help: "Tagger model for the development set's tags (default: the bundled one; 'gold' for gold tags).")
     var tagger: String?
 
     @Option(name: .long, help: "Train on tags from K taggers each trained without one K-th of the data (0: gold tags).")
-    var jackknife = 5
+    var jackknife = 3
 
     @Option(name: .long, help: "Epochs of each jack-knife tagger.")
-    var taggerEpochs = 6
+    var taggerEpochs = 3
+
+    @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
+    var prune: Float = 1.5
 
     @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv (for the jack-knife taggers).")
     var lexicon = "../shared/data/lexicon"
@@ -128,7 +136,8 @@ struct TrainParserCommand: ParsableCommand {
                 let rest = train.indices.filter { $0 % jackknife != fold }.map { train[$0] }
                 let model = TaggerModel.train(
                     train: rest, dev: [], lexicon: classes,
-                    options: TrainingOptions(epochs: taggerEpochs, seed: data.seed &+ UInt64(fold), showProgress: false),
+                    options: TrainingOptions(
+                        epochs: taggerEpochs, seed: data.seed &+ UInt64(fold), showProgress: false),
                     log: { _ in })
                 var correct = 0
                 var total = 0
@@ -138,15 +147,17 @@ struct TrainParserCommand: ParsableCommand {
                     for (word, tag) in zip(train[index].words, predicted) where word.upos == tag.upos { correct += 1 }
                     total += train[index].words.count
                 }
-                printError("jack-knife fold \(fold + 1)/\(jackknife): UPOS \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1))))")
+                printError(
+                    "jack-knife fold \(fold + 1)/\(jackknife): UPOS \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1))))"
+                )
             }
             trainTags = tags
         }
         let model = ParserModel.train(
             train: train, trainTags: trainTags, dev: dev, tagger: taggerModel,
             options: TrainingOptions(epochs: epochs, seed: data.seed), log: printError,
-            checkpoint: { model in try? data.write(model.serialized()) })
-        try data.write(model.serialized())
+            checkpoint: { model in try? data.write(model.pruned(threshold: prune).serialized()) })
+        try data.write(model.pruned(threshold: prune).serialized())
     }
 }
 
@@ -173,7 +184,8 @@ struct TrainLemmatizerCommand: ParsableCommand {
         let train = try data.trainingSentences()
         let dev = try data.devSentences()
         let model = try LemmaModel.build(
-            train: train, lexiconDirectory: URL(fileURLWithPath: lexicon), wordnetDirectory: URL(fileURLWithPath: wordnet))
+            train: train, lexiconDirectory: URL(fileURLWithPath: lexicon),
+            wordnetDirectory: URL(fileURLWithPath: wordnet))
         printError("dev lemma accuracy, gold tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: nil)))")
         let taggerModel: TaggerModel? =
             switch tagger {
@@ -183,7 +195,8 @@ struct TrainLemmatizerCommand: ParsableCommand {
             }
         if let taggerModel {
             printError(
-                "dev lemma accuracy, predicted tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: taggerModel)))")
+                "dev lemma accuracy, predicted tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: taggerModel)))"
+            )
         }
         try data.write(model.serialized())
     }
