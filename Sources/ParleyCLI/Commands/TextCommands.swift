@@ -19,15 +19,10 @@ struct SentencesCommand: ParsableCommand {
     var output: TextOutput = .text
 
     func run() throws {
-        let (documents, failed) = options.readAll()
-        let pipeline = try StandardPipeline.make(upTo: .tokens)
-        var out = StandardOutputWriter()
-        for (number, original) in documents.enumerated() {
-            let document = try pipeline(original)
+        try writeTokenized(options) { document, number, count, out in
             switch output {
             case .text:
-                if number > 0 { out.write("\n") }
-                if documents.count > 1 { out.write("# \(document.id)\n") }
+                writeSeparator(before: document, number: number, count: count, to: &out)
                 var paragraph = document.sentences.first?.paragraph ?? 0
                 for sentence in document.sentences {
                     if sentence.paragraph != paragraph {
@@ -46,8 +41,6 @@ struct SentencesCommand: ParsableCommand {
                 }
             }
         }
-        out.flush()
-        if failed { throw ExitCode.failure }
     }
 }
 
@@ -64,15 +57,10 @@ struct TokenizeCommand: ParsableCommand {
     var output: TextOutput = .text
 
     func run() throws {
-        let (documents, failed) = options.readAll()
-        let pipeline = try StandardPipeline.make(upTo: .tokens)
-        var out = StandardOutputWriter()
-        for (number, original) in documents.enumerated() {
-            let document = try pipeline(original)
+        try writeTokenized(options) { document, number, count, out in
             switch output {
             case .text:
-                if number > 0 { out.write("\n") }
-                if documents.count > 1 { out.write("# \(document.id)\n") }
+                writeSeparator(before: document, number: number, count: count, to: &out)
                 for sentence in document.sentences {
                     var line = ""
                     for index in sentence.tokens {
@@ -100,8 +88,6 @@ struct TokenizeCommand: ParsableCommand {
                 }
             }
         }
-        out.flush()
-        if failed { throw ExitCode.failure }
     }
 }
 
@@ -152,6 +138,28 @@ struct ParseCommand: ParsableCommand {
         out.flush()
         if failed { throw ExitCode.failure }
     }
+}
+
+/// Reads the inputs, splits each into sentences and tokens, and hands it to `write` with its
+/// position among `count` documents; flushes the output and exits 1 when a file failed.
+func writeTokenized(
+    _ options: InputOptions,
+    _ write: (_ document: Document, _ number: Int, _ count: Int, _ out: inout StandardOutputWriter) throws -> Void
+) throws {
+    let (documents, failed) = options.readAll()
+    let pipeline = try StandardPipeline.make(upTo: .tokens)
+    var out = StandardOutputWriter()
+    for (number, original) in documents.enumerated() {
+        try write(try pipeline(original), number, documents.count, &out)
+    }
+    out.flush()
+    if failed { throw ExitCode.failure }
+}
+
+/// In text output, a blank line between documents and, when there are several, each one's id.
+func writeSeparator(before document: Document, number: Int, count: Int, to out: inout StandardOutputWriter) {
+    if number > 0 { out.write("\n") }
+    if count > 1 { out.write("# \(document.id)\n") }
 }
 
 /// Reads a CoNLL-U file (or standard input for `-`) as gold-tokenized documents.
