@@ -50,6 +50,43 @@ import Testing
         #expect(result.stdout == "We do|n't know .\nDr. Li left .\n")
     }
 
+    @Test func tokenizeNamesEachDocumentOfAStream() throws {
+        let input = """
+            {"id": "first", "text": "Talks resumed."}
+            {"id": "second", "text": "Envoys left."}
+            {"id": "third", "text": "Guns fell silent."}
+
+            """
+        let result = try runParley(["tokenize", "--input", "jsonl", "-"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout == """
+                # first
+                Talks resumed .
+
+                # second
+                Envoys left .
+
+                # third
+                Guns fell silent .
+
+                """)
+    }
+
+    @Test func tokenizeReportsABadRecordAndGoesOn() throws {
+        let input = """
+            {"id": "good", "text": "Talks resumed."}
+            {"id": "bad", "text": 
+            {"id": "later", "text": "Envoys left."}
+
+            """
+        let result = try runParley(["tokenize", "--input", "jsonl", "-"], stdin: input)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("# good\nTalks resumed .\n"))
+        #expect(result.stdout.contains("# later\nEnvoys left .\n"))
+        #expect(result.stderr.contains("-:2: error"))
+    }
+
     @Test func tokenizeWritesJSONLines() throws {
         let result = try runParley(["tokenize", "--output", "jsonl", "-"], stdin: "I can't.")
         #expect(result.status == 0)

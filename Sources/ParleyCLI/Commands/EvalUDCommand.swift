@@ -41,7 +41,10 @@ struct EvalUDCommand: ParsableCommand {
             let documents: [Document]
             let given: Set<Annotation>
             if goldTokenization {
-                documents = try readCoNLLUDocuments(gold, keepAnnotations: false)
+                var configuration = DocumentReader.Configuration()
+                configuration.format = .conllu
+                documents = try DocumentReader(configuration: configuration).read(path: gold).documents
+                    .map { $0.keepingOnlyWords() }
                 given = [.tokens, .sentences]
             } else {
                 documents = UDRawText.documents(from: goldSentences)

@@ -19,10 +19,10 @@ struct SentencesCommand: ParsableCommand {
     var output: TextOutput = .text
 
     func run() throws {
-        try writeTokenized(options) { document, number, count, out in
+        try writeTokenized(options) { document, number, named, out in
             switch output {
             case .text:
-                writeSeparator(before: document, number: number, count: count, to: &out)
+                writeSeparator(number: number, named: named, id: document.id, to: &out)
                 var paragraph = document.sentences.first?.paragraph ?? 0
                 for sentence in document.sentences {
                     if sentence.paragraph != paragraph {
@@ -57,10 +57,10 @@ struct TokenizeCommand: ParsableCommand {
     var output: TextOutput = .text
 
     func run() throws {
-        try writeTokenized(options) { document, number, count, out in
+        try writeTokenized(options) { document, number, named, out in
             switch output {
             case .text:
-                writeSeparator(before: document, number: number, count: count, to: &out)
+                writeSeparator(number: number, named: named, id: document.id, to: &out)
                 for sentence in document.sentences {
                     var line = ""
                     for index in sentence.tokens {
@@ -112,85 +112,88 @@ struct ParseCommand: ParsableCommand {
     var output: Output = .conllu
 
     func run() throws {
-        var documents: [Document]
-        var failed = false
-        var given: Set<Annotation> = []
-        if options.input == "conllu" {
-            documents = []
-            for file in options.files {
-                do {
-                    documents += try readCoNLLUDocuments(file, keepAnnotations: false)
-                } catch {
-                    printError("error: \(error)")
-                    failed = true
-                }
-            }
-            given = [.tokens, .sentences]
-        } else {
-            (documents, failed) = options.readAll()
+        let gold = options.input == "conllu"
+        let pipeline = try StandardPipeline.make(upTo: .syntax, given: gold ? [.tokens, .sentences] : [])
+        try processEach(options, with: pipeline, prepare: gold ? { $0.keepingOnlyWords() } : { $0 }) {
+            document, _, _, out in
+            out.write(CoNLLU.format([document]))
         }
-        let pipeline = try StandardPipeline.make(upTo: .syntax, given: given)
-        var out = StandardOutputWriter()
-        for document in documents {
-            let processed = try pipeline(document)
-            out.write(CoNLLU.format([processed]))
-        }
-        out.flush()
-        if failed { throw ExitCode.failure }
     }
 }
 
-/// Reads the inputs, splits each into sentences and tokens, and hands it to `write` with its
-/// position among `count` documents; flushes the output and exits 1 when a file failed.
-func writeTokenized(
+/// Reads the inputs one document at a time, splits each into sentences and tokens, and hands it to
+/// `write`; see ``processEach(_:with:prepare:_:)``.
+func writeTokenized(_ options: InputOptions, _ write: DocumentWriter) throws {
+    try processEach(options, with: try StandardPipeline.make(upTo: .tokens), write)
+}
+
+/// Writes one processed document: `number` counts from 0; `named` says whether the document should
+/// be introduced by its id (there is more than one).
+typealias DocumentWriter = (
+    _ document: Document, _ number: Int, _ named: Bool, _ out: inout StandardOutputWriter
+) throws -> Void
+
+/// Streams the inputs through `pipeline` one document at a time and hands each result to `write`.
+/// The first document's output waits until a second one shows whether documents must be named.
+///
+/// A document the pipeline rejects is reported with its id and skipped; the batch goes on. Exits 1
+/// when a file, a record or a document failed.
+func processEach(
     _ options: InputOptions,
-    _ write: (_ document: Document, _ number: Int, _ count: Int, _ out: inout StandardOutputWriter) throws -> Void
+    with pipeline: Pipeline,
+    prepare: (Document) -> Document = { $0 },
+    _ write: DocumentWriter
 ) throws {
-    let (documents, failed) = options.readAll()
-    let pipeline = try StandardPipeline.make(upTo: .tokens)
     var out = StandardOutputWriter()
-    for (number, original) in documents.enumerated() {
-        try write(try pipeline(original), number, documents.count, &out)
+    var pending: Document?
+    var written = 0
+    var rejected = 0
+    let counts = try options.forEachDocument { original in
+        let document: Document
+        do {
+            document = try pipeline(prepare(original))
+        } catch {
+            printError("error: \(original.id): \(error)")
+            rejected += 1
+            return
+        }
+        if written == 0 && pending == nil {
+            pending = document
+            return
+        }
+        if let first = pending {
+            try write(first, 0, true, &out)
+            pending = nil
+            written = 1
+        }
+        try write(document, written, true, &out)
+        written += 1
     }
+    if let only = pending { try write(only, 0, false, &out) }
     out.flush()
-    if failed { throw ExitCode.failure }
+    if counts.failedFiles > 0 || counts.skippedRecords > 0 || rejected > 0 { throw ExitCode.failure }
 }
 
 /// In text output, a blank line between documents and, when there are several, each one's id.
-func writeSeparator(before document: Document, number: Int, count: Int, to out: inout StandardOutputWriter) {
+func writeSeparator(number: Int, named: Bool, id: String, to out: inout StandardOutputWriter) {
     if number > 0 { out.write("\n") }
-    if count > 1 { out.write("# \(document.id)\n") }
+    if named { out.write("# \(id)\n") }
 }
 
-/// Reads a CoNLL-U file (or standard input for `-`) as gold-tokenized documents.
-/// - Parameter keepAnnotations: keep the gold tags, lemmas and trees; otherwise only words and sentences.
-func readCoNLLUDocuments(_ file: String, keepAnnotations: Bool) throws -> [Document] {
-    let sentences: [CoNLLU.Sentence]
-    if file == "-" {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw PipelineError(.invalidInput, "not valid UTF-8", file: "-")
+extension Document {
+    /// This document with only its words and sentences: the tags, lemmas and trees a CoNLL-U input
+    /// carried are dropped so the later stages fill them.
+    func keepingOnlyWords() -> Document {
+        var document = self
+        document.annotations = [.tokens, .sentences]
+        for index in document.tokens.indices {
+            let token = tokens[index]
+            var clean = Token(range: token.range, form: token.form, spaceAfter: token.spaceAfter)
+            clean.multiwordStart = token.multiwordStart
+            document.tokens[index] = clean
         }
-        sentences = try CoNLLU.parse(text, file: "-")
-    } else {
-        sentences = try CoNLLU.read(contentsOf: URL(fileURLWithPath: file))
+        return document
     }
-    guard !sentences.isEmpty else { throw PipelineError(.invalidInput, "no sentences", file: file) }
-    let name = (file as NSString).lastPathComponent
-    var documents = CoNLLU.documents(from: sentences, id: name == "-" ? "stdin" : name)
-    if !keepAnnotations {
-        for index in documents.indices {
-            documents[index].annotations = [.tokens, .sentences]
-            for token in documents[index].tokens.indices {
-                var clean = Token(
-                    range: documents[index].tokens[token].range, form: documents[index].tokens[token].form,
-                    spaceAfter: documents[index].tokens[token].spaceAfter)
-                clean.multiwordStart = documents[index].tokens[token].multiwordStart
-                documents[index].tokens[token] = clean
-            }
-        }
-    }
-    return documents
 }
 
 struct SentenceRecord: Encodable {
