@@ -24,16 +24,9 @@ struct ActorsCommand: AsyncParsableCommand {
     func run() async throws {
         let dictionary = try DefaultLexicon.dictionary(from: lexicon.map { URL(fileURLWithPath: $0) })
         let pipeline = try ActorPipeline.make(dictionary: dictionary)
-        let (documents, failed) = input.readAll()
-        for document in documents {
-            let result = try pipeline(document)
-            if output == "jsonl" {
-                print(ActorOutput.jsonLine(result))
-            } else {
-                print(ActorOutput.table(result))
-            }
+        try processEach(input, with: pipeline) { document, _, _, out in
+            out.write((output == "jsonl" ? ActorOutput.jsonLine(document) : ActorOutput.table(document)) + "\n")
         }
-        if failed { throw ExitCode(1) }
     }
 }
 
