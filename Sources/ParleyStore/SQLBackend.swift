@@ -81,10 +81,13 @@ public protocol SQLBackend: Sendable {
 public struct StoreMigration: Sendable {
     public var name: String
     public var statements: [String]
+    /// Statements SQLite runs instead, when its better form is not portable (`WITHOUT ROWID`).
+    public var sqlite: [String]?
 
-    public init(name: String, statements: [String]) {
+    public init(name: String, statements: [String], sqlite: [String]? = nil) {
         self.name = name
         self.statements = statements
+        self.sqlite = sqlite
     }
 }
 
