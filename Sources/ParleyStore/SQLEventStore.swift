@@ -1,11 +1,43 @@
 import Foundation
 import Parley
+import Synchronization
+
+/// Where the store's write path spends its time, in seconds summed over all documents stored.
+public struct StoreTimings: Sendable, Hashable {
+    /// Reading which documents and failed items exist.
+    public var lookup: Double = 0
+    /// Finding near-duplicates (band lookups and exact scores).
+    public var duplicates: Double = 0
+    /// Matching events to incidents and planning their rows.
+    public var incidents: Double = 0
+    /// Encoding bodies, token tables and band rows.
+    public var encoding: Double = 0
+    /// Running the transactions.
+    public var writes: Double = 0
+    /// Transactions committed.
+    public var transactions = 0
+
+    public init() {}
+}
 
 /// The event store written once in SQL that SQLite and PostgreSQL both run; backends only execute it.
 public final class SQLEventStore: EventStore {
     public let backend: any SQLBackend
     public let matcher: IncidentMatcher
     private let lock = AsyncLock()
+    private let clock = Mutex(StoreTimings())
+
+    /// Time spent so far on the write path.
+    public var timings: StoreTimings { clock.withLock { $0 } }
+
+    private func timed<T>(_ part: WritableKeyPath<StoreTimings, Double>, _ body: () async throws -> T) async rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            clock.withLock { $0[keyPath: part] += seconds }
+        }
+        return try await body()
+    }
 
     /// Opens a store on a backend and brings its schema up to date.
     /// - Throws: ``StoreError`` when a migration fails.
@@ -84,6 +116,7 @@ public final class SQLEventStore: EventStore {
     /// Plans the batch's documents one after another and writes them in as few transactions as possible:
     /// each transaction holds whole documents only, so a crash leaves every document stored or absent.
     private func storeLocked(_ requests: [StoreRequest]) async throws -> [StoreOutcome] {
+        let lookupStart = DispatchTime.now().uptimeNanoseconds
         var existing: [String: Existing] = [:]
         let keys = Array(Set(requests.map(\.fingerprint.key)))
         for chunk in Self.chunks(keys) {
@@ -103,11 +136,16 @@ public final class SQLEventStore: EventStore {
                 if let item = row[0].text { failed.insert(item) }
             }
         }
+        clock.withLock { $0.lookup += Double(DispatchTime.now().uptimeNanoseconds - lookupStart) / 1e9 }
         var outcomes: [StoreOutcome] = []
         var statements: [SQLStatement] = []
         var pending = Pending()
         func flush() async throws {
-            if !statements.isEmpty { try await backend.write(statements) }
+            if !statements.isEmpty {
+                let batch = statements
+                try await timed(\.writes) { try await backend.write(batch) }
+                clock.withLock { $0.transactions += 1 }
+            }
             statements = []
             pending = Pending()
         }
@@ -160,11 +198,17 @@ public final class SQLEventStore: EventStore {
             statements += try await deleteBands(key: key, number: number)
             statements.append(SQLStatement("DELETE FROM documents WHERE key = ?", [.text(key)]))
         }
-        let duplicateOf = try await findDuplicate(of: fingerprint, pending: pending.documents)
+        let duplicateOf = try await timed(\.duplicates) {
+            try await findDuplicate(of: fingerprint, pending: pending.documents)
+        }
+        let encodingStart = DispatchTime.now().uptimeNanoseconds
         var lean = document
         lean.tokens = []
         let body = try Self.encode(lean)
         let tokens: SQLValue = document.tokens.isEmpty ? .null : .text(TokenTable.encode(document.tokens, text: document.text))
+        let sketch = fingerprint.sketch
+        let bands = Self.insertBands(fingerprint)
+        clock.withLock { $0.encoding += Double(DispatchTime.now().uptimeNanoseconds - encodingStart) / 1e9 }
         statements.append(
             SQLStatement(
                 """
@@ -179,14 +223,16 @@ public final class SQLEventStore: EventStore {
                     .from(document.metadata.published?.description), .from(document.metadata.published?.daysSinceEpoch),
                     .from(fingerprint.shingleCount), .from(fingerprint.wordCount), .from(duplicateOf),
                     .from(document.events.count), .from(document.metadata.origin), .text(body), .text(now),
-                    .integer(number), .text(fingerprint.sketch), tokens,
+                    .integer(number), .text(sketch), tokens,
                 ]))
-        if let insert = Self.insertBands(fingerprint) { statements.append(insert) }
+        if let bands { statements.append(bands) }
         pending.documents.append(
             Pending.Stored(
                 key: key, number: number, shingles: fingerprint.shingles, shingleCount: fingerprint.shingleCount,
                 group: duplicateOf ?? key))
+        let start = DispatchTime.now().uptimeNanoseconds
         statements += try await planEvents(document, key: key, revision: previous != nil, pending: &pending)
+        clock.withLock { $0.incidents += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         return statements
     }
 
