@@ -193,14 +193,26 @@ public struct Ingestor: Sendable {
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         let fingerprint = Fingerprint(item.document)
         if try await store.contains(fingerprint) { return .unchanged(item, fingerprint, seconds()) }
-        do {
-            var document = item.document
-            try pipeline.process(&document)
-            return .coded(Item(name: item.name, document: document), fingerprint, seconds())
-        } catch {
-            return .failed(item.name, "\(error)", seconds())
+        // Coding runs on a dispatch thread, not the shared task pool: a long synchronous pipeline run there
+        // would keep the writer's tasks waiting for a free thread at every database call.
+        let result: Result<Document, any Error> = await withCheckedContinuation { continuation in
+            codingQueue.async {
+                var document = item.document
+                do {
+                    try pipeline.process(&document)
+                    continuation.resume(returning: .success(document))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        switch result {
+        case .success(let document): return .coded(Item(name: item.name, document: document), fingerprint, seconds())
+        case .failure(let error): return .failed(item.name, "\(error)", seconds())
         }
     }
+
+    static let codingQueue = DispatchQueue(label: "parley.ingest.coding", qos: .utility, attributes: .concurrent)
 
     static func errors(_ diagnostics: [Diagnostic]) -> [(String, String)] {
         diagnostics.filter { $0.severity == .error }.map { diagnostic in

@@ -293,7 +293,8 @@ public final class SQLEventStore: EventStore {
             candidates.append((stored.key, stored.shingles, stored.shingleCount, stored.group))
         }
         var best: (score: Double, group: String)?
-        for candidate in candidates {
+        // A copy grouped under this very document (its earlier version) makes it the group's head, not a copy.
+        for candidate in candidates where candidate.group != fingerprint.key {
             let jaccard = Fingerprint.jaccard(fingerprint.shingles, candidate.shingles)
             guard let score = Self.duplicateScore(jaccard: jaccard, sizes: fingerprint.shingleCount, candidate.size) else {
                 continue
