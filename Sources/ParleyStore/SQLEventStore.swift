@@ -149,6 +149,9 @@ public final class SQLEventStore: EventStore {
             statements = []
             pending = Pending()
         }
+        // What the database holds for the new documents' lookups is read once for the whole batch; a
+        // correction writes the batch so far, and later documents then look up on their own.
+        var prefetched = try await prefetch(requests.filter { existing[$0.fingerprint.key] == nil })
         for request in requests {
             let fingerprint = request.fingerprint
             let key = fingerprint.key
@@ -161,8 +164,11 @@ public final class SQLEventStore: EventStore {
                 continue
             }
             // A correction removes incidents other planned documents could have joined: it goes alone.
-            if previous != nil { try await flush() }
-            statements += try await plan(request, previous: previous, pending: &pending)
+            if previous != nil {
+                try await flush()
+                prefetched = Prefetched()
+            }
+            statements += try await plan(request, previous: previous, pending: &pending, prefetched: prefetched)
             existing[key] = Existing(textHash: fingerprint.textHash, version: (previous?.version ?? 0) + 1)
             outcomes.append(previous == nil ? .inserted : .revised)
             if previous != nil { try await flush() }
@@ -172,7 +178,9 @@ public final class SQLEventStore: EventStore {
     }
 
     /// The statements storing one document (replacing its previous version when there is one).
-    private func plan(_ request: StoreRequest, previous: Existing?, pending: inout Pending) async throws -> [SQLStatement] {
+    private func plan(_ request: StoreRequest, previous: Existing?, pending: inout Pending, prefetched: Prefetched)
+        async throws -> [SQLStatement]
+    {
         let document = request.document
         let fingerprint = request.fingerprint
         let key = fingerprint.key
@@ -199,7 +207,8 @@ public final class SQLEventStore: EventStore {
             statements.append(SQLStatement("DELETE FROM documents WHERE key = ?", [.text(key)]))
         }
         let duplicateOf = try await timed(\.duplicates) {
-            try await findDuplicate(of: fingerprint, pending: pending.documents)
+            try await findDuplicate(
+                of: fingerprint, pending: pending.documents, stored: prefetched.duplicates[fingerprint.key])
         }
         let encodingStart = DispatchTime.now().uptimeNanoseconds
         var lean = document
@@ -231,7 +240,8 @@ public final class SQLEventStore: EventStore {
                 key: key, number: number, shingles: fingerprint.shingles, shingleCount: fingerprint.shingleCount,
                 group: duplicateOf ?? key))
         let start = DispatchTime.now().uptimeNanoseconds
-        statements += try await planEvents(document, key: key, revision: previous != nil, pending: &pending)
+        statements += try await planEvents(
+            document, key: key, revision: previous != nil, pending: &pending, stored: prefetched.incidents[key])
         clock.withLock { $0.incidents += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         return statements
     }
@@ -267,30 +277,19 @@ public final class SQLEventStore: EventStore {
     }
 
     /// The duplicate group a new document joins: the first-stored document it nearly copies.
-    private func findDuplicate(of fingerprint: Fingerprint, pending: [Pending.Stored]) async throws -> String? {
-        let bands = fingerprint.shingleBands
-        guard !bands.isEmpty else { return nil }
-        // Each band's bucket is read up to a cap: a value shared by very many documents is boilerplate,
-        // and a real copy shares other bands too. This keeps the lookup from growing with the store.
-        let arm = "SELECT doc FROM (SELECT doc FROM bands WHERE kind = 0 AND hash = ? LIMIT \(Self.bucketCap)) b"
-        let union = Array(repeating: arm, count: bands.count).joined(separator: " UNION ALL ")
-        let shared = try await backend.query(
-            """
-            SELECT doc, COUNT(*) FROM (\(union)) c WHERE doc <> ? GROUP BY doc ORDER BY COUNT(*) DESC, doc LIMIT 20
-            """, bands.map { .integer($0) } + [.integer(fingerprint.number)])
-        var candidates: [(key: String, shingles: [Int64], size: Int, group: String)] = []
-        let numbers = shared.compactMap { $0[0].integer.map(Int64.init) }
-        if !numbers.isEmpty {
-            for row in try await backend.query(
-                "SELECT key, sketch, shingle_count, duplicate_of FROM documents WHERE number IN (\(Self.marks(numbers.count)))",
-                numbers.map { .integer($0) })
-            {
-                guard let key = row[0].text, let sketch = row[1].text.flatMap(Fingerprint.signatures(sketch:)) else { continue }
-                candidates.append((key, sketch.shingles, row[2].integer ?? 0, row[3].text ?? key))
-            }
+    private func findDuplicate(of fingerprint: Fingerprint, pending: [Pending.Stored], stored: [DuplicateCandidate]?)
+        async throws -> String?
+    {
+        guard !fingerprint.shingles.isEmpty else { return nil }
+        var candidates: [DuplicateCandidate]
+        if let stored {
+            candidates = stored
+        } else {
+            candidates = try await duplicateCandidates(of: fingerprint)
         }
         for stored in pending where stored.key != fingerprint.key {
-            candidates.append((stored.key, stored.shingles, stored.shingleCount, stored.group))
+            candidates.append(
+                DuplicateCandidate(key: stored.key, shingles: stored.shingles, size: stored.shingleCount, group: stored.group))
         }
         var best: (score: Double, group: String)?
         // A copy grouped under this very document (its earlier version) makes it the group's head, not a copy.
@@ -304,6 +303,125 @@ public final class SQLEventStore: EventStore {
             }
         }
         return best?.group
+    }
+
+    struct DuplicateCandidate {
+        var key: String
+        var shingles: [Int64]
+        var size: Int
+        var group: String
+    }
+
+    /// What the database knows for a batch of new documents: near-duplicate candidates by key, and
+    /// candidate incidents by key and event.
+    struct Prefetched {
+        var duplicates: [String: [DuplicateCandidate]] = [:]
+        var incidents: [String: [[(IncidentMatcher.Key, String)]]] = [:]
+    }
+
+    /// Reads the candidates of a batch of new documents in a few queries instead of several per document.
+    private func prefetch(_ requests: [StoreRequest]) async throws -> Prefetched {
+        var result = Prefetched()
+        var keys = Set<String>()
+        let requests = requests.filter { keys.insert($0.fingerprint.key).inserted }
+        guard requests.count > 1 else { return result }
+        // Near-duplicates: the band buckets of every document, tagged with the document's position.
+        let documents = requests.filter { !$0.fingerprint.shingles.isEmpty }
+        var shared: [Int: [(Int64, Int)]] = [:]
+        for chunk in Self.chunks(Array(documents.indices), size: 12) {
+            var arms: [String] = []
+            var arguments: [SQLValue] = []
+            for index in chunk {
+                for band in documents[index].fingerprint.shingleBands {
+                    arms.append(
+                        "SELECT ? AS tag, doc FROM (SELECT doc FROM bands WHERE kind = 0 AND hash = ? LIMIT \(Self.bucketCap)) b")
+                    arguments += [.integer(Int64(index)), .integer(band)]
+                }
+            }
+            for row in try await backend.query(
+                "SELECT tag, doc, COUNT(*) FROM (\(arms.joined(separator: " UNION ALL "))) c GROUP BY tag, doc", arguments)
+            {
+                guard let tag = row[0].integer, let doc = row[1].integer, let count = row[2].integer else { continue }
+                shared[tag, default: []].append((Int64(doc), count))
+            }
+        }
+        var wanted: [Int: [Int64]] = [:]
+        for (index, request) in documents.enumerated() {
+            let own = request.fingerprint.number
+            wanted[index] = (shared[index] ?? []).filter { $0.0 != own }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(20)
+                .map(\.0)
+        }
+        var rows: [Int64: DuplicateCandidate] = [:]
+        for chunk in Self.chunks(Array(Set(wanted.values.joined()))) {
+            for row in try await backend.query(
+                "SELECT key, sketch, shingle_count, duplicate_of, number FROM documents WHERE number IN (\(Self.marks(chunk.count)))",
+                chunk.map { .integer($0) })
+            {
+                guard let key = row[0].text, let number = row[4].integer,
+                    let sketch = row[1].text.flatMap(Fingerprint.signatures(sketch:))
+                else { continue }
+                rows[Int64(number)] = DuplicateCandidate(
+                    key: key, shingles: sketch.shingles, size: row[2].integer ?? 0, group: row[3].text ?? key)
+            }
+        }
+        for (index, request) in documents.enumerated() {
+            result.duplicates[request.fingerprint.key] = (wanted[index] ?? []).compactMap { rows[$0] }
+        }
+        // Incidents: the candidate arms of every dated event, tagged with its position.
+        var events: [(key: String, event: Int, match: IncidentMatcher.Key)] = []
+        for request in requests {
+            let published = request.document.metadata.published
+            result.incidents[request.fingerprint.key] = Array(repeating: [], count: request.document.events.count)
+            for (index, event) in request.document.events.enumerated() {
+                events.append((request.fingerprint.key, index, IncidentMatcher.Key(event, published: published)))
+            }
+        }
+        for chunk in Self.chunks(Array(events.indices), size: 100) {
+            var arms: [String] = []
+            var arguments: [SQLValue] = []
+            for index in chunk {
+                let (sql, values) = candidateArms(for: events[index].match, documentKey: events[index].key, revision: false)
+                for (arm, armValues) in zip(sql, values) {
+                    arms.append(arm.replacingOccurrences(of: "SELECT id,", with: "SELECT ? AS tag, id,"))
+                    arguments += [.integer(Int64(index))] + armValues
+                }
+            }
+            var seen = Set<String>()
+            for row in try await backend.query(arms.joined(separator: " UNION ALL "), arguments) {
+                guard let tag = row[0].integer, tag < events.count,
+                    let candidate = Self.candidate(Array(row.dropFirst()), key: events[tag].match),
+                    seen.insert("\(tag) \(candidate.1)").inserted
+                else { continue }
+                result.incidents[events[tag].key]?[events[tag].event].append(candidate)
+            }
+        }
+        return result
+    }
+
+    /// Near-duplicate candidates of one document, from its band buckets.
+    private func duplicateCandidates(of fingerprint: Fingerprint) async throws -> [DuplicateCandidate] {
+        let bands = fingerprint.shingleBands
+        guard !bands.isEmpty else { return [] }
+        // Each band's bucket is read up to a cap: a value shared by very many documents is boilerplate,
+        // and a real copy shares other bands too. This keeps the lookup from growing with the store.
+        let arm = "SELECT doc FROM (SELECT doc FROM bands WHERE kind = 0 AND hash = ? LIMIT \(Self.bucketCap)) b"
+        let union = Array(repeating: arm, count: bands.count).joined(separator: " UNION ALL ")
+        let shared = try await backend.query(
+            """
+            SELECT doc, COUNT(*) FROM (\(union)) c WHERE doc <> ? GROUP BY doc ORDER BY COUNT(*) DESC, doc LIMIT 20
+            """, bands.map { .integer($0) } + [.integer(fingerprint.number)])
+        var candidates: [DuplicateCandidate] = []
+        let numbers = shared.compactMap { $0[0].integer.map(Int64.init) }
+        if !numbers.isEmpty {
+            for row in try await backend.query(
+                "SELECT key, sketch, shingle_count, duplicate_of FROM documents WHERE number IN (\(Self.marks(numbers.count)))",
+                numbers.map { .integer($0) })
+            {
+                guard let key = row[0].text, let sketch = row[1].text.flatMap(Fingerprint.signatures(sketch:)) else { continue }
+                candidates.append(DuplicateCandidate(key: key, shingles: sketch.shingles, size: row[2].integer ?? 0, group: row[3].text ?? key))
+            }
+        }
+        return candidates
     }
 
     /// Most documents read from one MinHash band bucket when looking for near-duplicates.
@@ -325,12 +443,13 @@ public final class SQLEventStore: EventStore {
     }
 
     /// Statements inserting a document's events, each joined to an existing incident or a new one.
-    private func planEvents(_ document: Document, key: String, revision: Bool, pending: inout Pending) async throws
-        -> [SQLStatement]
-    {
+    private func planEvents(
+        _ document: Document, key: String, revision: Bool, pending: inout Pending,
+        stored: [[(IncidentMatcher.Key, String)]]?
+    ) async throws -> [SQLStatement] {
         var statements: [SQLStatement] = []
         let published = document.metadata.published
-        for event in document.events {
+        for (eventIndex, event) in document.events.enumerated() {
             let matchKey = IncidentMatcher.Key(event, published: published)
             var best: (score: Double, id: String, precision: String?)?
             for incident in pending.incidents {
@@ -339,8 +458,13 @@ public final class SQLEventStore: EventStore {
                 }
             }
             let known = Set(pending.incidents.map(\.id))
-            for (candidate, id) in try await candidateIncidents(for: matchKey, documentKey: key, revision: revision)
-            where !known.contains(id) {
+            let candidates: [(IncidentMatcher.Key, String)]
+            if let stored, eventIndex < stored.count {
+                candidates = stored[eventIndex]
+            } else {
+                candidates = try await candidateIncidents(for: matchKey, documentKey: key, revision: revision)
+            }
+            for (candidate, id) in candidates where !known.contains(id) {
                 var candidate = candidate
                 if let (day, precision) = pending.redated[id] {
                     candidate.day = day
@@ -425,6 +549,19 @@ public final class SQLEventStore: EventStore {
     private func candidateIncidents(for key: IncidentMatcher.Key, documentKey: String, revision: Bool) async throws
         -> [(IncidentMatcher.Key, String)]
     {
+        let (sql, arguments) = candidateArms(for: key, documentKey: documentKey, revision: revision)
+        let rows = try await backend.query(sql.joined(separator: " UNION ALL "), Array(arguments.joined()))
+        var seen = Set<String>()
+        return rows.compactMap { row in
+            guard let candidate = Self.candidate(row, key: key), seen.insert(candidate.1).inserted else { return nil }
+            return candidate
+        }
+    }
+
+    /// The `SELECT`s (to join with `UNION ALL`) reading an event's candidate incidents, with their arguments.
+    private func candidateArms(for key: IncidentMatcher.Key, documentKey: String, revision: Bool)
+        -> (sql: [String], arguments: [[SQLValue]])
+    {
         let reports =
             revision
             ? "(SELECT COUNT(*) FROM events e WHERE e.incident_id = incidents.id AND e.document_key <> ?)" : "reports"
@@ -434,38 +571,42 @@ public final class SQLEventStore: EventStore {
             """
         let reportArgument: [SQLValue] = revision ? [.text(documentKey)] : []
         var sql: [String] = []
-        var arguments: [SQLValue] = []
+        var arguments: [[SQLValue]] = []
         if let day = key.day {
             let base = matcher.tolerance(key.precision, nil)
             sql.append(columns + " WHERE cameo_root = ? AND modality = ? AND day_number BETWEEN ? AND ?")
-            arguments += reportArgument + [
-                .text(key.cameoRoot), .text(key.modality), .integer(Int64(day - base)), .integer(Int64(day + base)),
-            ]
+            arguments.append(
+                reportArgument + [
+                    .text(key.cameoRoot), .text(key.modality), .integer(Int64(day - base)), .integer(Int64(day + base)),
+                ])
             for precision in ["publication", "week", "month"] {
                 let tolerance = matcher.tolerance(key.precision, precision)
                 guard tolerance > base else { continue }
                 sql.append(
                     columns + " WHERE cameo_root = ? AND modality = ? AND date_precision = ? AND day_number BETWEEN ? AND ?")
-                arguments += reportArgument + [
-                    .text(key.cameoRoot), .text(key.modality), .text(precision), .integer(Int64(day - tolerance)),
-                    .integer(Int64(day + tolerance)),
-                ]
+                arguments.append(
+                    reportArgument + [
+                        .text(key.cameoRoot), .text(key.modality), .text(precision), .integer(Int64(day - tolerance)),
+                        .integer(Int64(day + tolerance)),
+                    ])
             }
         } else {
             sql.append(columns + " WHERE cameo_root = ? AND modality = ? AND day_number IS NULL AND document_key = ?")
-            arguments += reportArgument + [.text(key.cameoRoot), .text(key.modality), .text(documentKey)]
+            arguments.append(reportArgument + [.text(key.cameoRoot), .text(key.modality), .text(documentKey)])
         }
-        let rows = try await backend.query(sql.joined(separator: " UNION ALL "), arguments)
-        var seen = Set<String>()
-        return rows.compactMap { row in
-            guard let id = row[0].text, (row[11].integer ?? 0) > 0, seen.insert(id).inserted else { return nil }
-            let candidate = IncidentMatcher.Key(
-                cameoRoot: key.cameoRoot, modality: key.modality, source: row[1].text ?? "", target: row[2].text ?? "",
-                sourceCountry: row[3].text ?? "", targetCountry: row[4].text ?? "", day: row[5].integer,
-                precision: row[6].text, place: row[7].text, admin1: row[8].text, latitude: row[9].real,
-                longitude: row[10].real)
-            return (candidate, id)
-        }
+        return (sql, arguments)
+    }
+
+    /// A candidate incident from a row of ``candidateArms(for:documentKey:revision:)``; `nil` when it has no
+    /// reports left.
+    static func candidate(_ row: [SQLValue], key: IncidentMatcher.Key) -> (IncidentMatcher.Key, String)? {
+        guard row.count >= 12, let id = row[0].text, (row[11].integer ?? 0) > 0 else { return nil }
+        let candidate = IncidentMatcher.Key(
+            cameoRoot: key.cameoRoot, modality: key.modality, source: row[1].text ?? "", target: row[2].text ?? "",
+            sourceCountry: row[3].text ?? "", targetCountry: row[4].text ?? "", day: row[5].integer,
+            precision: row[6].text, place: row[7].text, admin1: row[8].text, latitude: row[9].real,
+            longitude: row[10].real)
+        return (candidate, id)
     }
 
     static func marks(_ count: Int) -> String {
