@@ -325,31 +325,43 @@ public final class SQLEventStore: EventStore {
         var keys = Set<String>()
         let requests = requests.filter { keys.insert($0.fingerprint.key).inserted }
         guard requests.count > 1 else { return result }
-        // Near-duplicates: the band buckets of every document, tagged with the document's position.
+        // One read for every lookup of the batch; each lookup keeps its own (cached) statement.
         let documents = requests.filter { !$0.fingerprint.shingles.isEmpty }
-        var shared: [Int: [(Int64, Int)]] = [:]
-        for chunk in Self.chunks(Array(documents.indices), size: 12) {
-            var arms: [String] = []
-            var arguments: [SQLValue] = []
-            for index in chunk {
-                for band in documents[index].fingerprint.shingleBands {
-                    arms.append(
-                        "SELECT ? AS tag, doc FROM (SELECT doc FROM bands WHERE kind = 0 AND hash = ? LIMIT \(Self.bucketCap)) b")
-                    arguments += [.integer(Int64(index)), .integer(band)]
-                }
+        var lookups: [SQLStatement] = documents.map { Self.bandLookup($0.fingerprint) }
+        var events: [(key: String, event: Int, match: IncidentMatcher.Key, first: Int, count: Int)] = []
+        for request in requests {
+            let published = request.document.metadata.published
+            result.incidents[request.fingerprint.key] = Array(repeating: [], count: request.document.events.count)
+            for (index, event) in request.document.events.enumerated() {
+                let match = IncidentMatcher.Key(event, published: published)
+                let (sql, arguments) = candidateArms(for: match, documentKey: request.fingerprint.key, revision: false)
+                events.append((request.fingerprint.key, index, match, lookups.count, sql.count))
+                lookups += zip(sql, arguments).map { SQLStatement($0, $1) }
             }
-            for row in try await backend.query(
-                "SELECT tag, doc, COUNT(*) FROM (\(arms.joined(separator: " UNION ALL "))) c GROUP BY tag, doc", arguments)
-            {
-                guard let tag = row[0].integer, let doc = row[1].integer, let count = row[2].integer else { continue }
-                shared[tag, default: []].append((Int64(doc), count))
+        }
+        let answers = try await backend.queries(lookups)
+        var shared: [Int: [(Int64, Int)]] = [:]
+        for index in documents.indices {
+            shared[index] = answers[index].compactMap { row in
+                guard let doc = row[0].integer, let count = row[1].integer else { return nil }
+                return (Int64(doc), count)
+            }
+        }
+        for event in events {
+            var seen = Set<String>()
+            for rows in answers[event.first..<(event.first + event.count)] {
+                for row in rows {
+                    guard let candidate = Self.candidate(row, key: event.match), seen.insert(candidate.1).inserted else {
+                        continue
+                    }
+                    result.incidents[event.key]?[event.event].append(candidate)
+                }
             }
         }
         var wanted: [Int: [Int64]] = [:]
         for (index, request) in documents.enumerated() {
             let own = request.fingerprint.number
-            wanted[index] = (shared[index] ?? []).filter { $0.0 != own }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(20)
-                .map(\.0)
+            wanted[index] = (shared[index] ?? []).filter { $0.0 != own }.map(\.0)
         }
         var rows: [Int64: DuplicateCandidate] = [:]
         for chunk in Self.chunks(Array(Set(wanted.values.joined()))) {
@@ -367,49 +379,28 @@ public final class SQLEventStore: EventStore {
         for (index, request) in documents.enumerated() {
             result.duplicates[request.fingerprint.key] = (wanted[index] ?? []).compactMap { rows[$0] }
         }
-        // Incidents: the candidate arms of every dated event, tagged with its position.
-        var events: [(key: String, event: Int, match: IncidentMatcher.Key)] = []
-        for request in requests {
-            let published = request.document.metadata.published
-            result.incidents[request.fingerprint.key] = Array(repeating: [], count: request.document.events.count)
-            for (index, event) in request.document.events.enumerated() {
-                events.append((request.fingerprint.key, index, IncidentMatcher.Key(event, published: published)))
-            }
-        }
-        for chunk in Self.chunks(Array(events.indices), size: 100) {
-            var arms: [String] = []
-            var arguments: [SQLValue] = []
-            for index in chunk {
-                let (sql, values) = candidateArms(for: events[index].match, documentKey: events[index].key, revision: false)
-                for (arm, armValues) in zip(sql, values) {
-                    arms.append(arm.replacingOccurrences(of: "SELECT id,", with: "SELECT ? AS tag, id,"))
-                    arguments += [.integer(Int64(index))] + armValues
-                }
-            }
-            var seen = Set<String>()
-            for row in try await backend.query(arms.joined(separator: " UNION ALL "), arguments) {
-                guard let tag = row[0].integer, tag < events.count,
-                    let candidate = Self.candidate(Array(row.dropFirst()), key: events[tag].match),
-                    seen.insert("\(tag) \(candidate.1)").inserted
-                else { continue }
-                result.incidents[events[tag].key]?[events[tag].event].append(candidate)
-            }
-        }
         return result
+    }
+
+    /// The documents sharing the most shingle bands with a document (not itself), with the count shared.
+    ///
+    /// Each band's bucket is read up to a cap: a value shared by very many documents is boilerplate, and a
+    /// real copy shares other bands too. This keeps the lookup from growing with the store.
+    static func bandLookup(_ fingerprint: Fingerprint) -> SQLStatement {
+        let bands = fingerprint.shingleBands
+        let arm = "SELECT doc FROM (SELECT doc FROM bands WHERE kind = 0 AND hash = ? LIMIT \(bucketCap)) b"
+        let union = Array(repeating: arm, count: bands.count).joined(separator: " UNION ALL ")
+        return SQLStatement(
+            """
+            SELECT doc, COUNT(*) FROM (\(union)) c WHERE doc <> ? GROUP BY doc ORDER BY COUNT(*) DESC, doc LIMIT 20
+            """, bands.map { .integer($0) } + [.integer(fingerprint.number)])
     }
 
     /// Near-duplicate candidates of one document, from its band buckets.
     private func duplicateCandidates(of fingerprint: Fingerprint) async throws -> [DuplicateCandidate] {
-        let bands = fingerprint.shingleBands
-        guard !bands.isEmpty else { return [] }
-        // Each band's bucket is read up to a cap: a value shared by very many documents is boilerplate,
-        // and a real copy shares other bands too. This keeps the lookup from growing with the store.
-        let arm = "SELECT doc FROM (SELECT doc FROM bands WHERE kind = 0 AND hash = ? LIMIT \(Self.bucketCap)) b"
-        let union = Array(repeating: arm, count: bands.count).joined(separator: " UNION ALL ")
-        let shared = try await backend.query(
-            """
-            SELECT doc, COUNT(*) FROM (\(union)) c WHERE doc <> ? GROUP BY doc ORDER BY COUNT(*) DESC, doc LIMIT 20
-            """, bands.map { .integer($0) } + [.integer(fingerprint.number)])
+        guard !fingerprint.shingles.isEmpty else { return [] }
+        let lookup = Self.bandLookup(fingerprint)
+        let shared = try await backend.query(lookup.sql, lookup.arguments)
         var candidates: [DuplicateCandidate] = []
         let numbers = shared.compactMap { $0[0].integer.map(Int64.init) }
         if !numbers.isEmpty {

@@ -97,6 +97,19 @@ public struct SQLiteBackend: SQLBackend {
         }
     }
 
+    public func queries(_ statements: [SQLStatement]) async throws -> [[[SQLValue]]] {
+        do {
+            return try await writer.read { db in
+                try statements.map { statement in
+                    try Row.fetchAll(db.cachedStatement(sql: statement.sql), arguments: Self.arguments(statement.arguments))
+                        .map { row in row.map { Self.value($0.1) } }
+                }
+            }
+        } catch {
+            throw StoreError(.queryFailed, "sqlite: \(error)", underlying: error)
+        }
+    }
+
     public func write(_ statements: [SQLStatement]) async throws {
         do {
             try await writer.write { db in
