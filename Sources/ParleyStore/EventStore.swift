@@ -209,6 +209,31 @@ public struct FailedItem: Sendable, Hashable, Codable {
     public var attempts: Int
 }
 
+/// A coded document to store, with the input it came from and its fingerprint (computed once, by the caller).
+public struct StoreRequest: Sendable {
+    public var document: Document
+    /// The input it came from (`file.jsonl:12`, a URL); storing it clears a failure recorded for it.
+    public var item: String?
+    public var fingerprint: Fingerprint
+
+    /// Creates a request; the fingerprint is computed when not given.
+    public init(_ document: Document, item: String?, fingerprint: Fingerprint? = nil) {
+        self.document = document
+        self.item = item
+        self.fingerprint = fingerprint ?? Fingerprint(document)
+    }
+}
+
+extension EventStore {
+    /// Stores the documents one at a time.
+    /// - Throws: ``StoreError`` from the first document that fails; the ones before it are stored.
+    public func store(batch: [StoreRequest]) async throws -> [StoreOutcome] {
+        var outcomes: [StoreOutcome] = []
+        for request in batch { outcomes.append(try await store(request.document, item: request.item)) }
+        return outcomes
+    }
+}
+
 /// A store of coded documents, events, incidents and stories.
 ///
 /// Storing is idempotent and atomic per document; every backend passes the same test suite.
@@ -224,6 +249,12 @@ public protocol EventStore: Sendable {
     /// - Throws: ``StoreError``; nothing is written then.
     @discardableResult
     func store(_ document: Document, item: String?) async throws -> StoreOutcome
+    /// Stores several coded documents, in order; each is stored whole or not at all (a transaction may
+    /// hold several whole documents). Storing them one by one gives the same result.
+    /// - Parameter batch: the documents with their inputs and fingerprints.
+    /// - Returns: one outcome per document, in order.
+    /// - Throws: ``StoreError``; documents of the failing transaction are not written then.
+    func store(batch: [StoreRequest]) async throws -> [StoreOutcome]
     /// Records an input that failed, with its reason; recording it again counts another attempt.
     /// - Throws: ``StoreError`` when the store cannot be written.
     func recordFailure(item: String, reason: String) async throws

@@ -12,8 +12,15 @@ public struct Fingerprint: Sendable, Hashable {
     /// Words per shingle.
     public static let shingleSize = 4
 
+    /// Bands per signature for locality-sensitive lookup: ``slots`` / ``bandRows``.
+    public static let bands = 32
+    /// MinHash slots hashed together into one band value.
+    public static let bandRows = 2
+
     /// `url:<normalised url>` or `text:<hash>`.
     public var key: String
+    /// A 62-bit number standing for ``key`` in the band table (a hash: keys stay the identity).
+    public var number: Int64 { Fingerprint.number(of: key) }
     /// Hash of the normalised text: equal for texts that differ only in case, spacing and punctuation.
     public var textHash: String
     /// MinHash of the word shingles.
@@ -51,6 +58,65 @@ public struct Fingerprint: Sendable, Hashable {
         shingleCount = shingleHashes.count
         words = Fingerprint.minHash(wordHashes)
         wordCount = wordHashes.count
+    }
+
+    /// The 62-bit number of a document key.
+    public static func number(of key: String) -> Int64 {
+        let (high, low) = hash128(key)
+        return Int64(bitPattern: mix(high ^ (low &* 0x9e37_79b9_7f4a_7c15)) >> 2)
+    }
+
+    /// Band values of a signature: each band's ``bandRows`` slots hashed into one indexable number, so a
+    /// pair sharing a band shares all its slots. `kind` (0 shingles, 1 words) keeps the two apart.
+    public static func bands(_ signature: [Int64], kind: Int) -> [Int64] {
+        guard signature.count == slots else { return [] }
+        return (0..<bands).map { band in
+            var value = bandSalts[band] ^ (UInt64(kind) &* 0xd6e8_feb8_6659_fd93)
+            for row in 0..<bandRows {
+                value = mix(value ^ UInt64(bitPattern: signature[band * bandRows + row]))
+            }
+            return Int64(bitPattern: value >> 2)
+        }
+    }
+
+    /// Band values of the shingle signature (near-duplicates).
+    public var shingleBands: [Int64] { Fingerprint.bands(shingles, kind: 0) }
+    /// Band values of the content-word signature (stories, similar posts).
+    public var wordBands: [Int64] { Fingerprint.bands(words, kind: 1) }
+
+    /// Both signatures as stored text (`base64(shingles):base64(words)`, 8 bytes a slot).
+    public var sketch: String { Fingerprint.encode(shingles) + ":" + Fingerprint.encode(words) }
+
+    /// The two signatures of a stored sketch; `nil` when malformed.
+    public static func signatures(sketch text: String) -> (shingles: [Int64], words: [Int64])? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let shingles = decode(parts[0]), let words = decode(parts[1]) else { return nil }
+        return (shingles, words)
+    }
+
+    static func encode(_ signature: [Int64]) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(signature.count * 8)
+        for value in signature {
+            let bits = UInt64(bitPattern: value)
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+        }
+        return Data(bytes).base64EncodedString()
+    }
+
+    static func decode(_ text: Substring) -> [Int64]? {
+        guard let data = Data(base64Encoded: String(text)), data.count % 8 == 0 else { return nil }
+        var result: [Int64] = []
+        result.reserveCapacity(data.count / 8)
+        var bits: UInt64 = 0
+        for (index, byte) in data.enumerated() {
+            bits = bits << 8 | UInt64(byte)
+            if index % 8 == 7 {
+                result.append(Int64(bitPattern: bits))
+                bits = 0
+            }
+        }
+        return result
     }
 
     /// Lower-cased words of letters and digits, in order.
@@ -152,6 +218,8 @@ public struct Fingerprint: Sendable, Hashable {
 
     /// Per-slot salts, fixed so signatures stay comparable across runs and machines.
     static let salts: [UInt64] = (0..<slots).map { mix(UInt64($0) &* 0x2545_f491_4f6c_dd1d &+ 0x1234_5678) }
+
+    static let bandSalts: [UInt64] = (0..<bands).map { mix(UInt64($0) &* 0x9e6c_63d0_676a_9a99 &+ 0x5bd1_e995) }
 
     static func minHash(_ hashes: Set<UInt64>) -> [Int64] {
         guard !hashes.isEmpty else { return [] }

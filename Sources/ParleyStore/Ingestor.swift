@@ -35,6 +35,8 @@ public struct Ingestor: Sendable {
         public var concurrency = ProcessInfo.processInfo.activeProcessorCount
         /// How files are read.
         public var reader = DocumentReader.Configuration()
+        /// Most coded documents stored in one transaction (each document stays whole).
+        public var batchSize = 64
         /// File name endings read when walking folders.
         public var extensions: Set<String> = ["txt", "text", "md", "html", "htm", "jsonl", "ndjson", "rss", "atom", "xml"]
 
@@ -56,6 +58,10 @@ public struct Ingestor: Sendable {
         public var events = 0
         /// Seconds since coding started.
         public var elapsed: Double = 0
+        /// Seconds spent coding (fingerprints included), summed over the parallel coders.
+        public var coding: Double = 0
+        /// Seconds the single writer spent storing (planning and writing), wall clock.
+        public var storing: Double = 0
 
         /// Documents per second so far.
         public var rate: Double { elapsed > 0 ? Double(done) / elapsed : 0 }
@@ -183,15 +189,30 @@ public struct Ingestor: Sendable {
     }
 
     static func code(_ item: Item, pipeline: Pipeline, store: any EventStore) async throws -> IngestOutcome {
-        if try await store.contains(Fingerprint(item.document)) { return .unchanged(item) }
-        do {
-            var document = item.document
-            try pipeline.process(&document)
-            return .coded(Item(name: item.name, document: document))
-        } catch {
-            return .failed(item.name, "\(error)")
+        let start = DispatchTime.now().uptimeNanoseconds
+        func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        let fingerprint = Fingerprint(item.document)
+        if try await store.contains(fingerprint) { return .unchanged(item, fingerprint, seconds()) }
+        // Coding runs on a dispatch thread, not the shared task pool: a long synchronous pipeline run there
+        // would keep the writer's tasks waiting for a free thread at every database call.
+        let result: Result<Document, any Error> = await withCheckedContinuation { continuation in
+            codingQueue.async {
+                var document = item.document
+                do {
+                    try pipeline.process(&document)
+                    continuation.resume(returning: .success(document))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        switch result {
+        case .success(let document): return .coded(Item(name: item.name, document: document), fingerprint, seconds())
+        case .failure(let error): return .failed(item.name, "\(error)", seconds())
         }
     }
+
+    static let codingQueue = DispatchQueue(label: "parley.ingest.coding", qos: .utility, attributes: .concurrent)
 
     static func errors(_ diagnostics: [Diagnostic]) -> [(String, String)] {
         diagnostics.filter { $0.severity == .error }.map { diagnostic in
@@ -240,45 +261,81 @@ public struct Ingestor: Sendable {
         state.done = state.failed
         let start = Date()
         var lastReport = Date.distantPast
-        // Code in parallel; store one document at a time, each in its own transaction.
+        // Code in parallel on every core; one writer stores what is ready, several whole documents per
+        // transaction, while the coders go on.
         let pipeline = self.pipeline
         let store = self.store
         let width = max(1, configuration.concurrency)
-        try await withThrowingTaskGroup(of: IngestOutcome.self) { group in
-            var next = 0
-            while next < items.count && next < width {
-                let item = items[next]
-                group.addTask { try await Self.code(item, pipeline: pipeline, store: store) }
-                next += 1
-            }
-            while let outcome = try await group.next() {
-                if next < items.count {
-                    let item = items[next]
-                    group.addTask { try await Self.code(item, pipeline: pipeline, store: store) }
-                    next += 1
-                }
-                switch outcome {
-                case .coded(let item):
-                    switch try await store.store(item.document, item: item.name) {
-                    case .inserted: state.inserted += 1
-                    case .revised: state.revised += 1
-                    case .unchanged: state.unchanged += 1
+        let queue = OutcomeQueue(limit: max(256, configuration.batchSize * 4))
+        let batchSize = max(1, configuration.batchSize)
+        let queued = items
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                let items = queued
+                do {
+                    try await withThrowingTaskGroup(of: IngestOutcome.self) { coders in
+                        var next = 0
+                        while next < items.count && next < width {
+                            let item = items[next]
+                            coders.addTask { try await Self.code(item, pipeline: pipeline, store: store) }
+                            next += 1
+                        }
+                        while let outcome = try await coders.next() {
+                            if next < items.count {
+                                let item = items[next]
+                                coders.addTask { try await Self.code(item, pipeline: pipeline, store: store) }
+                                next += 1
+                            }
+                            guard await queue.push(outcome) else {
+                                coders.cancelAll()
+                                return
+                            }
+                        }
                     }
-                    state.events += item.document.events.count
-                case .unchanged(let item):
-                    _ = try await store.store(item.document, item: item.name)
-                    state.unchanged += 1
-                case .failed(let name, let reason):
-                    try await store.recordFailure(item: name, reason: reason)
-                    state.failed += 1
+                    await queue.finish()
+                } catch {
+                    await queue.fail(error)
                 }
-                state.done += 1
-                let now = Date()
-                if now.timeIntervalSince(lastReport) >= 0.2 {
-                    state.elapsed = now.timeIntervalSince(start)
-                    progress(state)
-                    lastReport = now
+            }
+            do {
+                while let batch = try await queue.take(max: batchSize) {
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    var requests: [StoreRequest] = []
+                    for outcome in batch {
+                        switch outcome {
+                        case .coded(let item, let fingerprint, let seconds):
+                            requests.append(StoreRequest(item.document, item: item.name, fingerprint: fingerprint))
+                            state.coding += seconds
+                        case .unchanged(let item, let fingerprint, let seconds):
+                            requests.append(StoreRequest(item.document, item: item.name, fingerprint: fingerprint))
+                            state.coding += seconds
+                        case .failed(let name, let reason, let seconds):
+                            try await store.recordFailure(item: name, reason: reason)
+                            state.failed += 1
+                            state.coding += seconds
+                        }
+                    }
+                    let outcomes = try await store.store(batch: requests)
+                    for (request, outcome) in zip(requests, outcomes) {
+                        switch outcome {
+                        case .inserted: state.inserted += 1
+                        case .revised: state.revised += 1
+                        case .unchanged: state.unchanged += 1
+                        }
+                        if outcome != .unchanged { state.events += request.document.events.count }
+                    }
+                    state.done += batch.count
+                    state.storing += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                    let now = Date()
+                    if now.timeIntervalSince(lastReport) >= 0.2 {
+                        state.elapsed = now.timeIntervalSince(start)
+                        progress(state)
+                        lastReport = now
+                    }
                 }
+            } catch {
+                await queue.cancel()
+                throw error
             }
         }
         state.elapsed = Date().timeIntervalSince(start)
@@ -288,9 +345,75 @@ public struct Ingestor: Sendable {
 }
 
 enum IngestOutcome: Sendable {
-    case coded(Ingestor.Item)
-    case unchanged(Ingestor.Item)
-    case failed(String, String)
+    case coded(Ingestor.Item, Fingerprint, Double)
+    case unchanged(Ingestor.Item, Fingerprint, Double)
+    case failed(String, String, Double)
+}
+
+/// Hands coded documents from the coders to the single writer: the writer takes all that are ready (up
+/// to a batch), the coders wait when too many are queued.
+actor OutcomeQueue {
+    private var buffer: [IngestOutcome] = []
+    private var finished = false
+    private var cancelled = false
+    private var failure: (any Error)?
+    private var consumer: CheckedContinuation<Void, Never>?
+    private var producers: [CheckedContinuation<Void, Never>] = []
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Queues an outcome; `false` when the writer has stopped and coding should stop too.
+    func push(_ outcome: IngestOutcome) async -> Bool {
+        while buffer.count >= limit && !cancelled {
+            await withCheckedContinuation { producers.append($0) }
+        }
+        if cancelled { return false }
+        buffer.append(outcome)
+        wakeConsumer()
+        return true
+    }
+
+    func finish() {
+        finished = true
+        wakeConsumer()
+    }
+
+    func fail(_ error: any Error) {
+        failure = error
+        finished = true
+        wakeConsumer()
+    }
+
+    func cancel() {
+        cancelled = true
+        for producer in producers { producer.resume() }
+        producers = []
+    }
+
+    /// Up to `max` queued outcomes, waiting for one; `nil` when coding is over.
+    func take(max: Int) async throws -> [IngestOutcome]? {
+        while buffer.isEmpty && !finished {
+            await withCheckedContinuation { consumer = $0 }
+        }
+        if buffer.isEmpty {
+            if let failure { throw failure }
+            return nil
+        }
+        let count = min(max, buffer.count)
+        let taken = Array(buffer.prefix(count))
+        buffer.removeFirst(count)
+        for producer in producers { producer.resume() }
+        producers = []
+        return taken
+    }
+
+    private func wakeConsumer() {
+        consumer?.resume()
+        consumer = nil
+    }
 }
 
 struct ReadResult: Sendable {

@@ -68,6 +68,9 @@ public protocol SQLBackend: Sendable {
     /// Runs a query and returns its rows, columns in select order.
     /// - Throws: ``StoreError`` when the query fails.
     func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [[SQLValue]]
+    /// Runs several queries, in order, in one read of the database; one result per query.
+    /// - Throws: ``StoreError`` when a query fails.
+    func queries(_ statements: [SQLStatement]) async throws -> [[[SQLValue]]]
     /// Runs statements in one transaction: all of them take effect, or none.
     /// - Throws: ``StoreError`` when a statement fails; nothing is written then.
     func write(_ statements: [SQLStatement]) async throws
@@ -81,10 +84,13 @@ public protocol SQLBackend: Sendable {
 public struct StoreMigration: Sendable {
     public var name: String
     public var statements: [String]
+    /// Statements SQLite runs instead, when its better form is not portable (`WITHOUT ROWID`).
+    public var sqlite: [String]?
 
-    public init(name: String, statements: [String]) {
+    public init(name: String, statements: [String], sqlite: [String]? = nil) {
         self.name = name
         self.statements = statements
+        self.sqlite = sqlite
     }
 }
 
@@ -160,6 +166,14 @@ actor AsyncLock {
 }
 
 extension SQLBackend {
+    /// Runs the queries one at a time.
+    /// - Throws: ``StoreError`` when a query fails.
+    public func queries(_ statements: [SQLStatement]) async throws -> [[[SQLValue]]] {
+        var results: [[[SQLValue]]] = []
+        for statement in statements { results.append(try await query(statement.sql, statement.arguments)) }
+        return results
+    }
+
     /// Runs a query without arguments.
     /// - Throws: ``StoreError`` when the query fails.
     public func query(_ sql: String) async throws -> [[SQLValue]] {

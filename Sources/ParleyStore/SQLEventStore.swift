@@ -1,11 +1,43 @@
 import Foundation
 import Parley
+import Synchronization
+
+/// Where the store's write path spends its time, in seconds summed over all documents stored.
+public struct StoreTimings: Sendable, Hashable {
+    /// Reading which documents and failed items exist.
+    public var lookup: Double = 0
+    /// Finding near-duplicates (band lookups and exact scores).
+    public var duplicates: Double = 0
+    /// Matching events to incidents and planning their rows.
+    public var incidents: Double = 0
+    /// Encoding bodies, token tables and band rows.
+    public var encoding: Double = 0
+    /// Running the transactions.
+    public var writes: Double = 0
+    /// Transactions committed.
+    public var transactions = 0
+
+    public init() {}
+}
 
 /// The event store written once in SQL that SQLite and PostgreSQL both run; backends only execute it.
 public final class SQLEventStore: EventStore {
     public let backend: any SQLBackend
     public let matcher: IncidentMatcher
     private let lock = AsyncLock()
+    private let clock = Mutex(StoreTimings())
+
+    /// Time spent so far on the write path.
+    public var timings: StoreTimings { clock.withLock { $0 } }
+
+    private func timed<T>(_ part: WritableKeyPath<StoreTimings, Double>, _ body: () async throws -> T) async rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            clock.withLock { $0[keyPath: part] += seconds }
+        }
+        return try await body()
+    }
 
     /// Opens a store on a backend and brings its schema up to date.
     /// - Throws: ``StoreError`` when a migration fails.
@@ -13,6 +45,28 @@ public final class SQLEventStore: EventStore {
         self.backend = backend
         self.matcher = matcher
         try await backend.migrate(StoreSchema.migrations)
+        try await backfillBands()
+    }
+
+    /// Gives documents stored before the band rows existed their number, sketch and bands, recomputed
+    /// from their stored text, a few hundred per transaction (an interrupted run resumes where it stopped).
+    private func backfillBands() async throws {
+        while true {
+            let rows = try await backend.query("SELECT key, body FROM documents WHERE sketch IS NULL LIMIT 200")
+            if rows.isEmpty { return }
+            var statements: [SQLStatement] = []
+            for row in rows {
+                guard let key = row[0].text else { continue }
+                var fingerprint = Fingerprint(try Self.decode(Document.self, row[1]))
+                fingerprint.key = key
+                statements.append(
+                    SQLStatement(
+                        "UPDATE documents SET number = ?, sketch = ? WHERE key = ?",
+                        [.integer(fingerprint.number), .text(fingerprint.sketch), .text(key)]))
+                if let insert = Self.insertBands(fingerprint) { statements.append(insert) }
+            }
+            try await backend.write(statements)
+        }
     }
 
     // MARK: Writing
@@ -24,35 +78,121 @@ public final class SQLEventStore: EventStore {
 
     @discardableResult
     public func store(_ document: Document, item: String?) async throws -> StoreOutcome {
-        let fingerprint = Fingerprint(document)
+        try await store(batch: [StoreRequest(document, item: item)])[0]
+    }
+
+    public func store(batch requests: [StoreRequest]) async throws -> [StoreOutcome] {
+        guard !requests.isEmpty else { return [] }
         return try await lock.run { [self] in
-            try await storeLocked(document, fingerprint: fingerprint, item: item)
+            try await storeLocked(requests)
         }
     }
 
-    private func storeLocked(_ document: Document, fingerprint: Fingerprint, item: String?) async throws
-        -> StoreOutcome
-    {
-        let key = fingerprint.key
-        let existing = try await backend.query("SELECT text_hash, version FROM documents WHERE key = ?", [.text(key)])
+    /// What the documents planned so far in a transaction add, which the database does not show yet.
+    private struct Pending {
+        struct Stored {
+            var key: String
+            var number: Int64
+            var shingles: [Int64]
+            var shingleCount: Int
+            var group: String
+        }
+        var documents: [Stored] = []
+        var incidents: [PendingIncident] = []
+        /// Incidents given a precise date by a planned report: id → (day, precision).
+        var redated: [String: (Int, String)] = [:]
+    }
+
+    private struct PendingIncident {
+        var id: String
+        var key: IncidentMatcher.Key
+    }
+
+    private struct Existing {
+        var textHash: String
+        var version: Int
+    }
+
+    /// Plans the batch's documents one after another and writes them in as few transactions as possible:
+    /// each transaction holds whole documents only, so a crash leaves every document stored or absent.
+    private func storeLocked(_ requests: [StoreRequest]) async throws -> [StoreOutcome] {
+        let lookupStart = DispatchTime.now().uptimeNanoseconds
+        var existing: [String: Existing] = [:]
+        let keys = Array(Set(requests.map(\.fingerprint.key)))
+        for chunk in Self.chunks(keys) {
+            for row in try await backend.query(
+                "SELECT key, text_hash, version FROM documents WHERE key IN (\(Self.marks(chunk.count)))",
+                chunk.map { .text($0) })
+            {
+                if let key = row[0].text { existing[key] = Existing(textHash: row[1].text ?? "", version: row[2].integer ?? 1) }
+            }
+        }
+        var failed = Set<String>()
+        let items = Array(Set(requests.compactMap(\.item)))
+        for chunk in Self.chunks(items) {
+            for row in try await backend.query(
+                "SELECT item FROM failures WHERE item IN (\(Self.marks(chunk.count)))", chunk.map { .text($0) })
+            {
+                if let item = row[0].text { failed.insert(item) }
+            }
+        }
+        clock.withLock { $0.lookup += Double(DispatchTime.now().uptimeNanoseconds - lookupStart) / 1e9 }
+        var outcomes: [StoreOutcome] = []
         var statements: [SQLStatement] = []
-        if let item {
-            let failed = try await backend.query("SELECT item FROM failures WHERE item = ?", [.text(item)])
-            if !failed.isEmpty { statements.append(SQLStatement("DELETE FROM failures WHERE item = ?", [.text(item)])) }
+        var pending = Pending()
+        func flush() async throws {
+            if !statements.isEmpty {
+                let batch = statements
+                try await timed(\.writes) { try await backend.write(batch) }
+                clock.withLock { $0.transactions += 1 }
+            }
+            statements = []
+            pending = Pending()
         }
-        if let row = existing.first, row[0].text == fingerprint.textHash {
-            if !statements.isEmpty { try await backend.write(statements) }
-            return .unchanged
+        // What the database holds for the new documents' lookups is read once for the whole batch; a
+        // correction writes the batch so far, and later documents then look up on their own.
+        var prefetched = try await prefetch(requests.filter { existing[$0.fingerprint.key] == nil })
+        for request in requests {
+            let fingerprint = request.fingerprint
+            let key = fingerprint.key
+            if let item = request.item, failed.remove(item) != nil {
+                statements.append(SQLStatement("DELETE FROM failures WHERE item = ?", [.text(item)]))
+            }
+            let previous = existing[key]
+            if previous?.textHash == fingerprint.textHash {
+                outcomes.append(.unchanged)
+                continue
+            }
+            // A correction removes incidents other planned documents could have joined: it goes alone.
+            if previous != nil {
+                try await flush()
+                prefetched = Prefetched()
+            }
+            statements += try await plan(request, previous: previous, pending: &pending, prefetched: prefetched)
+            existing[key] = Existing(textHash: fingerprint.textHash, version: (previous?.version ?? 0) + 1)
+            outcomes.append(previous == nil ? .inserted : .revised)
+            if previous != nil { try await flush() }
         }
+        try await flush()
+        return outcomes
+    }
+
+    /// The statements storing one document (replacing its previous version when there is one).
+    private func plan(_ request: StoreRequest, previous: Existing?, pending: inout Pending, prefetched: Prefetched)
+        async throws -> [SQLStatement]
+    {
+        let document = request.document
+        let fingerprint = request.fingerprint
+        let key = fingerprint.key
+        let number = fingerprint.number
         let now = Self.timestamp()
-        var version = 1
-        if let row = existing.first {
-            version = (row[1].integer ?? 1) + 1
+        var statements: [SQLStatement] = []
+        if previous != nil {
             statements += [
                 SQLStatement(
                     """
-                    INSERT INTO document_versions (key, version, text_hash, body, superseded_at)
-                    SELECT key, version, text_hash, body, ? FROM documents WHERE key = ?
+                    INSERT INTO document_versions (key, version, text_hash, body, token_table, superseded_at)
+                    SELECT key, version, text_hash, body, token_table, ? FROM documents WHERE key = ?
                     """, [.text(now), .text(key)]),
                 SQLStatement(
                     """
@@ -62,87 +202,222 @@ public final class SQLEventStore: EventStore {
                     """, [.text(key), .text(key)]),
                 SQLStatement("DELETE FROM events WHERE document_key = ?", [.text(key)]),
                 SQLStatement("DELETE FROM incidents WHERE reports <= 0"),
-                SQLStatement("DELETE FROM signatures WHERE document_key = ?", [.text(key)]),
-                SQLStatement("DELETE FROM documents WHERE key = ?", [.text(key)]),
             ]
+            statements += try await deleteBands(key: key, number: number)
+            statements.append(SQLStatement("DELETE FROM documents WHERE key = ?", [.text(key)]))
         }
-        let duplicateOf = try await findDuplicate(of: fingerprint)
-        let body = try Self.encode(document)
+        let duplicateOf = try await timed(\.duplicates) {
+            try await findDuplicate(
+                of: fingerprint, pending: pending.documents, stored: prefetched.duplicates[fingerprint.key])
+        }
+        let encodingStart = DispatchTime.now().uptimeNanoseconds
+        var lean = document
+        lean.tokens = []
+        let body = try Self.encode(lean)
+        let tokens: SQLValue = document.tokens.isEmpty ? .null : .text(TokenTable.encode(document.tokens, text: document.text))
+        let sketch = fingerprint.sketch
+        let bands = Self.insertBands(fingerprint)
+        clock.withLock { $0.encoding += Double(DispatchTime.now().uptimeNanoseconds - encodingStart) / 1e9 }
         statements.append(
             SQLStatement(
                 """
                 INSERT INTO documents (key, id, version, text_hash, title, url, outlet, published, day_number,
-                    shingle_count, word_count, duplicate_of, event_count, origin, body, stored_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    shingle_count, word_count, duplicate_of, event_count, origin, body, stored_at, number, sketch,
+                    token_table)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    .text(key), .text(document.id), .from(version), .text(fingerprint.textHash),
+                    .text(key), .text(document.id), .from((previous?.version ?? 0) + 1), .text(fingerprint.textHash),
                     .from(document.metadata.title), .from(document.metadata.url), .from(document.metadata.outlet),
                     .from(document.metadata.published?.description), .from(document.metadata.published?.daysSinceEpoch),
                     .from(fingerprint.shingleCount), .from(fingerprint.wordCount), .from(duplicateOf),
                     .from(document.events.count), .from(document.metadata.origin), .text(body), .text(now),
+                    .integer(number), .text(sketch), tokens,
                 ]))
-        let signatureRows = fingerprint.shingleHashes.map { (0, $0) } + fingerprint.wordHashes.map { (1, $0) }
-        if !signatureRows.isEmpty {
-            let placeholders = Array(repeating: "(?, ?, ?)", count: signatureRows.count).joined(separator: ", ")
-            var arguments: [SQLValue] = []
-            arguments.reserveCapacity(signatureRows.count * 3)
-            for (kind, hash) in signatureRows { arguments += [.text(key), .integer(Int64(kind)), .integer(hash)] }
-            statements.append(
-                SQLStatement("INSERT INTO signatures (document_key, kind, hash) VALUES \(placeholders)", arguments))
+        if let bands { statements.append(bands) }
+        pending.documents.append(
+            Pending.Stored(
+                key: key, number: number, shingles: fingerprint.shingles, shingleCount: fingerprint.shingleCount,
+                group: duplicateOf ?? key))
+        let start = DispatchTime.now().uptimeNanoseconds
+        statements += try await planEvents(
+            document, key: key, revision: previous != nil, pending: &pending, stored: prefetched.incidents[key])
+        clock.withLock { $0.incidents += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        return statements
+    }
+
+    /// One statement inserting a document's band rows, or `nil` when it has none.
+    static func insertBands(_ fingerprint: Fingerprint) -> SQLStatement? {
+        let rows = fingerprint.shingleBands.map { (0, $0) } + fingerprint.wordBands.map { (1, $0) }
+        guard !rows.isEmpty else { return nil }
+        var arguments: [SQLValue] = []
+        arguments.reserveCapacity(rows.count * 3)
+        for (kind, hash) in rows { arguments += [.integer(Int64(kind)), .integer(hash), .integer(fingerprint.number)] }
+        return SQLStatement(
+            "INSERT INTO bands (kind, hash, doc) VALUES \(Array(repeating: "(?, ?, ?)", count: rows.count).joined(separator: ", ")) ON CONFLICT DO NOTHING",
+            arguments)
+    }
+
+    /// Statements deleting a stored document's band rows, found from its stored sketch.
+    private func deleteBands(key: String, number: Int64) async throws -> [SQLStatement] {
+        let rows = try await backend.query("SELECT sketch FROM documents WHERE key = ?", [.text(key)])
+        guard let text = rows.first?.first?.text, let signatures = Fingerprint.signatures(sketch: text) else {
+            return [SQLStatement("DELETE FROM bands WHERE doc = ?", [.integer(number)])]
         }
-        statements += try await planEvents(document, key: key)
-        try await backend.write(statements)
-        return existing.isEmpty ? .inserted : .revised
+        var statements: [SQLStatement] = []
+        for (kind, signature) in [(0, signatures.shingles), (1, signatures.words)] {
+            let bands = Fingerprint.bands(signature, kind: kind)
+            guard !bands.isEmpty else { continue }
+            statements.append(
+                SQLStatement(
+                    "DELETE FROM bands WHERE kind = ? AND hash IN (\(Self.marks(bands.count))) AND doc = ?",
+                    [.integer(Int64(kind))] + bands.map { .integer($0) } + [.integer(number)]))
+        }
+        return statements
     }
 
     /// The duplicate group a new document joins: the first-stored document it nearly copies.
-    private func findDuplicate(of fingerprint: Fingerprint) async throws -> String? {
-        let hashes = fingerprint.shingleHashes
-        guard hashes.count == Fingerprint.slots else { return nil }
-        // Each slot's bucket is read up to a cap: a value shared by very many documents is boilerplate,
-        // and a real copy shares most other slots too. This keeps the lookup from growing with the store.
-        let arm = "SELECT document_key FROM (SELECT document_key FROM signatures WHERE kind = 0 AND hash = ? LIMIT \(Self.bucketCap)) b"
-        let union = Array(repeating: arm, count: hashes.count).joined(separator: " UNION ALL ")
-        let shared = try await backend.query(
-            """
-            SELECT document_key, COUNT(*) FROM (\(union)) c WHERE document_key <> ?
-            GROUP BY document_key HAVING COUNT(*) >= ?
-            """, hashes.map { .integer($0) } + [.text(fingerprint.key), .integer(Int64(Self.minimumSharedSlots))])
-        // Capped buckets undercount shared slots: count them exactly on the best candidates' own signatures.
-        let strongest = shared.sorted { ($0[1].integer ?? 0) > ($1[1].integer ?? 0) }.prefix(20).compactMap { $0[0].text }
-        var exact: [String: Int] = [:]
-        if !strongest.isEmpty {
-            let own = Set(hashes)
-            let marks = Array(repeating: "?", count: strongest.count).joined(separator: ", ")
-            for row in try await backend.query(
-                "SELECT document_key, hash FROM signatures WHERE kind = 0 AND document_key IN (\(marks))", strongest.map { .text($0) })
-            {
-                if let key = row[0].text, let hash = row[1].integer, own.contains(Int64(hash)) { exact[key, default: 0] += 1 }
-            }
+    private func findDuplicate(of fingerprint: Fingerprint, pending: [Pending.Stored], stored: [DuplicateCandidate]?)
+        async throws -> String?
+    {
+        guard !fingerprint.shingles.isEmpty else { return nil }
+        var candidates: [DuplicateCandidate]
+        if let stored {
+            candidates = stored
+        } else {
+            candidates = try await duplicateCandidates(of: fingerprint)
         }
-        let candidateRows = try await documentRows(strongest)
-        let rows: [[SQLValue]] = strongest.compactMap { key in
-            guard let document = candidateRows[key] else { return nil }
-            return [.text(key), .from(exact[key] ?? 0), .from(document.shingleCount), .from(document.duplicateOf)]
+        for stored in pending where stored.key != fingerprint.key {
+            candidates.append(
+                DuplicateCandidate(key: stored.key, shingles: stored.shingles, size: stored.shingleCount, group: stored.group))
         }
         var best: (score: Double, group: String)?
-        for row in rows {
-            guard let candidate = row[0].text, let shared = row[1].integer, let size = row[2].integer else { continue }
-            let jaccard = Double(shared) / Double(Fingerprint.slots)
-            guard let score = Self.duplicateScore(jaccard: jaccard, sizes: fingerprint.shingleCount, size) else { continue }
-            let group = row[3].text ?? candidate
-            if best == nil || score > best!.score || (score == best!.score && group < best!.group) {
-                best = (score, group)
+        // A copy grouped under this very document (its earlier version) makes it the group's head, not a copy.
+        for candidate in candidates where candidate.group != fingerprint.key {
+            let jaccard = Fingerprint.jaccard(fingerprint.shingles, candidate.shingles)
+            guard let score = Self.duplicateScore(jaccard: jaccard, sizes: fingerprint.shingleCount, candidate.size) else {
+                continue
+            }
+            if best == nil || score > best!.score || (score == best!.score && candidate.group < best!.group) {
+                best = (score, candidate.group)
             }
         }
         return best?.group
     }
 
-    static let minimumSharedSlots = 8
-    /// Most documents read from one MinHash bucket when looking for near-duplicates.
+    struct DuplicateCandidate {
+        var key: String
+        var shingles: [Int64]
+        var size: Int
+        var group: String
+    }
+
+    /// What the database knows for a batch of new documents: near-duplicate candidates by key, and
+    /// candidate incidents by key and event.
+    struct Prefetched {
+        var duplicates: [String: [DuplicateCandidate]] = [:]
+        var incidents: [String: [[(IncidentMatcher.Key, String)]]] = [:]
+    }
+
+    /// Reads the candidates of a batch of new documents in a few queries instead of several per document.
+    private func prefetch(_ requests: [StoreRequest]) async throws -> Prefetched {
+        var result = Prefetched()
+        var keys = Set<String>()
+        let requests = requests.filter { keys.insert($0.fingerprint.key).inserted }
+        guard requests.count > 1 else { return result }
+        // One read for every lookup of the batch; each lookup keeps its own (cached) statement.
+        let documents = requests.filter { !$0.fingerprint.shingles.isEmpty }
+        var lookups: [SQLStatement] = documents.map { Self.bandLookup($0.fingerprint) }
+        var events: [(key: String, event: Int, match: IncidentMatcher.Key, first: Int, count: Int)] = []
+        for request in requests {
+            let published = request.document.metadata.published
+            result.incidents[request.fingerprint.key] = Array(repeating: [], count: request.document.events.count)
+            for (index, event) in request.document.events.enumerated() {
+                let match = IncidentMatcher.Key(event, published: published)
+                let (sql, arguments) = candidateArms(for: match, documentKey: request.fingerprint.key, revision: false)
+                events.append((request.fingerprint.key, index, match, lookups.count, sql.count))
+                lookups += zip(sql, arguments).map { SQLStatement($0, $1) }
+            }
+        }
+        let answers = try await backend.queries(lookups)
+        var shared: [Int: [(Int64, Int)]] = [:]
+        for index in documents.indices {
+            shared[index] = answers[index].compactMap { row in
+                guard let doc = row[0].integer, let count = row[1].integer else { return nil }
+                return (Int64(doc), count)
+            }
+        }
+        for event in events {
+            var seen = Set<String>()
+            for rows in answers[event.first..<(event.first + event.count)] {
+                for row in rows {
+                    guard let candidate = Self.candidate(row, key: event.match), seen.insert(candidate.1).inserted else {
+                        continue
+                    }
+                    result.incidents[event.key]?[event.event].append(candidate)
+                }
+            }
+        }
+        var wanted: [Int: [Int64]] = [:]
+        for (index, request) in documents.enumerated() {
+            let own = request.fingerprint.number
+            wanted[index] = (shared[index] ?? []).filter { $0.0 != own }.map(\.0)
+        }
+        var rows: [Int64: DuplicateCandidate] = [:]
+        for chunk in Self.chunks(Array(Set(wanted.values.joined()))) {
+            for row in try await backend.query(
+                "SELECT key, sketch, shingle_count, duplicate_of, number FROM documents WHERE number IN (\(Self.marks(chunk.count)))",
+                chunk.map { .integer($0) })
+            {
+                guard let key = row[0].text, let number = row[4].integer,
+                    let sketch = row[1].text.flatMap(Fingerprint.signatures(sketch:))
+                else { continue }
+                rows[Int64(number)] = DuplicateCandidate(
+                    key: key, shingles: sketch.shingles, size: row[2].integer ?? 0, group: row[3].text ?? key)
+            }
+        }
+        for (index, request) in documents.enumerated() {
+            result.duplicates[request.fingerprint.key] = (wanted[index] ?? []).compactMap { rows[$0] }
+        }
+        return result
+    }
+
+    /// The documents sharing the most shingle bands with a document (not itself), with the count shared.
+    ///
+    /// Each band's bucket is read up to a cap: a value shared by very many documents is boilerplate, and a
+    /// real copy shares other bands too. This keeps the lookup from growing with the store.
+    static func bandLookup(_ fingerprint: Fingerprint) -> SQLStatement {
+        let bands = fingerprint.shingleBands
+        let arm = "SELECT doc FROM (SELECT doc FROM bands WHERE kind = 0 AND hash = ? LIMIT \(bucketCap)) b"
+        let union = Array(repeating: arm, count: bands.count).joined(separator: " UNION ALL ")
+        return SQLStatement(
+            """
+            SELECT doc, COUNT(*) FROM (\(union)) c WHERE doc <> ? GROUP BY doc ORDER BY COUNT(*) DESC, doc LIMIT 20
+            """, bands.map { .integer($0) } + [.integer(fingerprint.number)])
+    }
+
+    /// Near-duplicate candidates of one document, from its band buckets.
+    private func duplicateCandidates(of fingerprint: Fingerprint) async throws -> [DuplicateCandidate] {
+        guard !fingerprint.shingles.isEmpty else { return [] }
+        let lookup = Self.bandLookup(fingerprint)
+        let shared = try await backend.query(lookup.sql, lookup.arguments)
+        var candidates: [DuplicateCandidate] = []
+        let numbers = shared.compactMap { $0[0].integer.map(Int64.init) }
+        if !numbers.isEmpty {
+            for row in try await backend.query(
+                "SELECT key, sketch, shingle_count, duplicate_of FROM documents WHERE number IN (\(Self.marks(numbers.count)))",
+                numbers.map { .integer($0) })
+            {
+                guard let key = row[0].text, let sketch = row[1].text.flatMap(Fingerprint.signatures(sketch:)) else { continue }
+                candidates.append(DuplicateCandidate(key: key, shingles: sketch.shingles, size: row[2].integer ?? 0, group: row[3].text ?? key))
+            }
+        }
+        return candidates
+    }
+
+    /// Most documents read from one MinHash band bucket when looking for near-duplicates.
     static let bucketCap = 64
-    /// A MinHash value shared by more documents than this is a common word, not a story.
+    /// A band value shared by more documents than this is a common word, not a story.
     static let storyBucketLimit = 50
     /// Days apart two related posts may be published.
     static let storyWindowDays = 7
@@ -158,25 +433,34 @@ public final class SQLEventStore: EventStore {
         return nil
     }
 
-    private struct PendingIncident {
-        var id: String
-        var key: IncidentMatcher.Key
-    }
-
     /// Statements inserting a document's events, each joined to an existing incident or a new one.
-    private func planEvents(_ document: Document, key: String) async throws -> [SQLStatement] {
+    private func planEvents(
+        _ document: Document, key: String, revision: Bool, pending: inout Pending,
+        stored: [[(IncidentMatcher.Key, String)]]?
+    ) async throws -> [SQLStatement] {
         var statements: [SQLStatement] = []
-        var pending: [PendingIncident] = []
         let published = document.metadata.published
-        for event in document.events {
+        for (eventIndex, event) in document.events.enumerated() {
             let matchKey = IncidentMatcher.Key(event, published: published)
             var best: (score: Double, id: String, precision: String?)?
-            for incident in pending {
+            for incident in pending.incidents {
                 if let score = matcher.match(matchKey, incident.key), score > (best?.score ?? 0) {
                     best = (score, incident.id, incident.key.precision)
                 }
             }
-            for (candidate, id) in try await candidateIncidents(for: matchKey, documentKey: key) {
+            let known = Set(pending.incidents.map(\.id))
+            let candidates: [(IncidentMatcher.Key, String)]
+            if let stored, eventIndex < stored.count {
+                candidates = stored[eventIndex]
+            } else {
+                candidates = try await candidateIncidents(for: matchKey, documentKey: key, revision: revision)
+            }
+            for (candidate, id) in candidates where !known.contains(id) {
+                var candidate = candidate
+                if let (day, precision) = pending.redated[id] {
+                    candidate.day = day
+                    candidate.precision = precision
+                }
                 if let score = matcher.match(matchKey, candidate), score > (best?.score ?? 0) {
                     best = (score, id, candidate.precision)
                 }
@@ -194,10 +478,15 @@ public final class SQLEventStore: EventStore {
                             "UPDATE incidents SET day = ?, day_number = ?, date_precision = ? WHERE id = ?",
                             [.text(Day(daysSinceEpoch: day).description), .integer(Int64(day)), .text("day"), .text(best.id)]
                         ))
+                    pending.redated[best.id] = (day, "day")
+                    if let index = pending.incidents.firstIndex(where: { $0.id == best.id }) {
+                        pending.incidents[index].key.day = day
+                        pending.incidents[index].key.precision = "day"
+                    }
                 }
             } else {
                 incidentID = "inc-" + String(Fingerprint.hex(Fingerprint.hash128(key + "#" + event.id)).prefix(16))
-                pending.append(PendingIncident(id: incidentID, key: matchKey))
+                pending.incidents.append(PendingIncident(id: incidentID, key: matchKey))
                 statements.append(
                     SQLStatement(
                         """
@@ -245,39 +534,78 @@ public final class SQLEventStore: EventStore {
         return statements
     }
 
-    /// Stored incidents an event could belong to, with their keys; incidents reported only by the
-    /// document being replaced are left out (they disappear with it).
-    private func candidateIncidents(for key: IncidentMatcher.Key, documentKey: String) async throws
+    /// Stored incidents an event could belong to, with their keys. Only dates within the tolerance of
+    /// each date precision are read. When a document is replaced, incidents reported only by it are
+    /// left out (they disappear with it).
+    private func candidateIncidents(for key: IncidentMatcher.Key, documentKey: String, revision: Bool) async throws
         -> [(IncidentMatcher.Key, String)]
     {
+        let (sql, arguments) = candidateArms(for: key, documentKey: documentKey, revision: revision)
+        let rows = try await backend.query(sql.joined(separator: " UNION ALL "), Array(arguments.joined()))
+        var seen = Set<String>()
+        return rows.compactMap { row in
+            guard let candidate = Self.candidate(row, key: key), seen.insert(candidate.1).inserted else { return nil }
+            return candidate
+        }
+    }
+
+    /// The `SELECT`s (to join with `UNION ALL`) reading an event's candidate incidents, with their arguments.
+    private func candidateArms(for key: IncidentMatcher.Key, documentKey: String, revision: Bool)
+        -> (sql: [String], arguments: [[SQLValue]])
+    {
+        let reports =
+            revision
+            ? "(SELECT COUNT(*) FROM events e WHERE e.incident_id = incidents.id AND e.document_key <> ?)" : "reports"
         let columns = """
             SELECT id, source, target, source_country, target_country, day_number, date_precision, place, admin1,
-                latitude, longitude, (SELECT COUNT(*) FROM events e WHERE e.incident_id = incidents.id
-                AND e.document_key <> ?) FROM incidents
+                latitude, longitude, \(reports) FROM incidents
             """
-        let rows: [[SQLValue]]
+        let reportArgument: [SQLValue] = revision ? [.text(documentKey)] : []
+        var sql: [String] = []
+        var arguments: [[SQLValue]] = []
         if let day = key.day {
-            let tolerance = Int64(matcher.widestTolerance)
-            rows = try await backend.query(
-                columns + " WHERE cameo_root = ? AND modality = ? AND day_number BETWEEN ? AND ?",
-                [
-                    .text(documentKey), .text(key.cameoRoot), .text(key.modality), .integer(Int64(day) - tolerance),
-                    .integer(Int64(day) + tolerance),
+            let base = matcher.tolerance(key.precision, nil)
+            sql.append(columns + " WHERE cameo_root = ? AND modality = ? AND day_number BETWEEN ? AND ?")
+            arguments.append(
+                reportArgument + [
+                    .text(key.cameoRoot), .text(key.modality), .integer(Int64(day - base)), .integer(Int64(day + base)),
                 ])
+            for precision in ["publication", "week", "month"] {
+                let tolerance = matcher.tolerance(key.precision, precision)
+                guard tolerance > base else { continue }
+                sql.append(
+                    columns + " WHERE cameo_root = ? AND modality = ? AND date_precision = ? AND day_number BETWEEN ? AND ?")
+                arguments.append(
+                    reportArgument + [
+                        .text(key.cameoRoot), .text(key.modality), .text(precision), .integer(Int64(day - tolerance)),
+                        .integer(Int64(day + tolerance)),
+                    ])
+            }
         } else {
-            rows = try await backend.query(
-                columns + " WHERE cameo_root = ? AND modality = ? AND day_number IS NULL AND document_key = ?",
-                [.text(documentKey), .text(key.cameoRoot), .text(key.modality), .text(documentKey)])
+            sql.append(columns + " WHERE cameo_root = ? AND modality = ? AND day_number IS NULL AND document_key = ?")
+            arguments.append(reportArgument + [.text(key.cameoRoot), .text(key.modality), .text(documentKey)])
         }
-        return rows.compactMap { row in
-            guard let id = row[0].text, (row[11].integer ?? 0) > 0 else { return nil }
-            let candidate = IncidentMatcher.Key(
-                cameoRoot: key.cameoRoot, modality: key.modality, source: row[1].text ?? "", target: row[2].text ?? "",
-                sourceCountry: row[3].text ?? "", targetCountry: row[4].text ?? "", day: row[5].integer,
-                precision: row[6].text, place: row[7].text, admin1: row[8].text, latitude: row[9].real,
-                longitude: row[10].real)
-            return (candidate, id)
-        }
+        return (sql, arguments)
+    }
+
+    /// A candidate incident from a row of ``candidateArms(for:documentKey:revision:)``; `nil` when it has no
+    /// reports left.
+    static func candidate(_ row: [SQLValue], key: IncidentMatcher.Key) -> (IncidentMatcher.Key, String)? {
+        guard row.count >= 12, let id = row[0].text, (row[11].integer ?? 0) > 0 else { return nil }
+        let candidate = IncidentMatcher.Key(
+            cameoRoot: key.cameoRoot, modality: key.modality, source: row[1].text ?? "", target: row[2].text ?? "",
+            sourceCountry: row[3].text ?? "", targetCountry: row[4].text ?? "", day: row[5].integer,
+            precision: row[6].text, place: row[7].text, admin1: row[8].text, latitude: row[9].real,
+            longitude: row[10].real)
+        return (candidate, id)
+    }
+
+    static func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    static func chunks<T>(_ values: [T], size: Int = 500) -> [[T]] {
+        stride(from: 0, to: values.count, by: size).map { Array(values[$0..<min($0 + size, values.count)]) }
     }
 
     public func recordFailure(item: String, reason: String) async throws {
@@ -295,22 +623,28 @@ public final class SQLEventStore: EventStore {
 
     public func document(_ idOrKey: String) async throws -> StoredDocument? {
         let rows = try await backend.query(
-            "SELECT key, body, version, duplicate_of FROM documents WHERE key = ? OR id = ? ORDER BY stored_at, key",
+            """
+            SELECT key, body, version, duplicate_of, token_table FROM documents WHERE key = ? OR id = ?
+            ORDER BY stored_at, key
+            """,
             [.text(idOrKey), .text(idOrKey)])
         guard let row = rows.first, let key = row[0].text else { return nil }
         return StoredDocument(
-            key: key, document: try Self.decode(Document.self, row[1]), version: row[2].integer ?? 1,
+            key: key, document: try Self.document(body: row[1], tokens: row[4]), version: row[2].integer ?? 1,
             duplicateOf: row[3].text)
     }
 
     public func versions(of idOrKey: String) async throws -> [DocumentVersion] {
         guard let stored = try await document(idOrKey) else { return [] }
         let rows = try await backend.query(
-            "SELECT version, text_hash, body, superseded_at FROM document_versions WHERE key = ? ORDER BY version",
+            """
+            SELECT version, text_hash, body, superseded_at, token_table FROM document_versions WHERE key = ?
+            ORDER BY version
+            """,
             [.text(stored.key)])
         return try rows.map {
             DocumentVersion(
-                version: $0[0].integer ?? 0, textHash: $0[1].text ?? "", document: try Self.decode(Document.self, $0[2]),
+                version: $0[0].integer ?? 0, textHash: $0[1].text ?? "", document: try Self.document(body: $0[2], tokens: $0[4]),
                 supersededAt: $0[3].text ?? "")
         }
     }
@@ -455,21 +789,35 @@ public final class SQLEventStore: EventStore {
         var published: Day?
         var shingleCount: Int
         var duplicateOf: String?
+        var number: Int64
+        var shingles: [Int64]
+        var words: [Int64]
     }
 
     private func documentRows(_ keys: [String]) async throws -> [String: DocumentRow] {
+        try await documentRows(column: "key", keys.map { .text($0) })
+    }
+
+    private func documentRows(numbers: [Int64]) async throws -> [String: DocumentRow] {
+        try await documentRows(column: "number", numbers.map { .integer($0) })
+    }
+
+    private func documentRows(column: String, _ values: [SQLValue]) async throws -> [String: DocumentRow] {
         var result: [String: DocumentRow] = [:]
-        for start in stride(from: 0, to: keys.count, by: 500) {
-            let chunk = Array(keys[start..<min(start + 500, keys.count)])
-            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+        for chunk in Self.chunks(values) {
             let rows = try await backend.query(
-                "SELECT key, id, title, published, shingle_count, duplicate_of FROM documents WHERE key IN (\(placeholders))",
-                chunk.map { .text($0) })
+                """
+                SELECT key, id, title, published, shingle_count, duplicate_of, number, sketch FROM documents
+                WHERE \(column) IN (\(Self.marks(chunk.count)))
+                """, chunk)
             for row in rows {
                 guard let key = row[0].text else { continue }
+                let signatures = row[7].text.flatMap(Fingerprint.signatures(sketch:))
                 result[key] = DocumentRow(
                     key: key, id: row[1].text ?? key, title: row[2].text, published: row[3].text.flatMap { Day(parsing: $0) },
-                    shingleCount: row[4].integer ?? 0, duplicateOf: row[5].text)
+                    shingleCount: row[4].integer ?? 0, duplicateOf: row[5].text,
+                    number: row[6].integer.map(Int64.init) ?? Fingerprint.number(of: key),
+                    shingles: signatures?.shingles ?? [], words: signatures?.words ?? [])
             }
         }
         return result
@@ -482,19 +830,24 @@ public final class SQLEventStore: EventStore {
             throw StoreError(.notFound, "no document '\(idOrKey)' in the store (give a document id or key)")
         }
         guard let own = try await documentRows([key])[key] else { return [] }
-        let signatures = try await backend.query("SELECT kind, hash FROM signatures WHERE document_key = ?", [.text(key)])
-        var shared: [Int: [String: Int]] = [:]
-        for kind in [0, 1] {
-            let hashes = signatures.filter { $0[0].integer == kind }.compactMap { $0[1] }
-            guard !hashes.isEmpty else { continue }
-            let placeholders = Array(repeating: "?", count: hashes.count).joined(separator: ", ")
-            let rows = try await backend.query(
-                """
-                SELECT document_key, COUNT(*) FROM signatures WHERE kind = ? AND hash IN (\(placeholders))
-                AND document_key <> ? GROUP BY document_key HAVING COUNT(*) >= ?
-                """, [.integer(Int64(kind))] + hashes + [.text(key), .integer(kind == 0 ? 8 : 4)])
-            for row in rows {
-                if let other = row[0].text, let count = row[1].integer { shared[kind, default: [:]][other] = count }
+        // Candidates: documents sharing a band, published in the same week, in the same group, or sharing incidents.
+        var numbers = Set<Int64>()
+        for (kind, signature) in [(0, own.shingles), (1, own.words)] {
+            let bands = Fingerprint.bands(signature, kind: kind)
+            guard !bands.isEmpty else { continue }
+            for row in try await backend.query(
+                "SELECT DISTINCT doc FROM bands WHERE kind = ? AND hash IN (\(Self.marks(bands.count))) AND doc <> ?",
+                [.integer(Int64(kind))] + bands.map { .integer($0) } + [.integer(own.number)])
+            {
+                if let number = row[0].integer { numbers.insert(Int64(number)) }
+            }
+        }
+        if let day = own.published?.daysSinceEpoch {
+            for row in try await backend.query(
+                "SELECT number FROM documents WHERE day_number BETWEEN ? AND ? AND key <> ? LIMIT 5000",
+                [.integer(Int64(day - Self.storyWindowDays)), .integer(Int64(day + Self.storyWindowDays)), .text(key)])
+            {
+                if let number = row[0].integer { numbers.insert(Int64(number)) }
             }
         }
         let group = own.duplicateOf ?? key
@@ -512,14 +865,13 @@ public final class SQLEventStore: EventStore {
         for row in incidentRows {
             if let other = row[0].text, let count = row[1].integer { sharedIncidents[other] = count }
         }
-        let candidates = Set(shared[0, default: [:]].keys).union(shared[1, default: [:]].keys).union(sameGroup)
-            .union(sharedIncidents.keys)
-        let rows = try await documentRows(Array(candidates))
+        var rows = try await documentRows(numbers: Array(numbers))
+        let missing = sameGroup.union(sharedIncidents.keys).filter { rows[$0] == nil }
+        rows.merge(try await documentRows(Array(missing))) { first, _ in first }
         var result: [SimilarDocument] = []
-        for other in candidates {
-            guard let row = rows[other] else { continue }
-            let shingleJaccard = Double(shared[0]?[other] ?? 0) / Double(Fingerprint.slots)
-            let wordJaccard = Double(shared[1]?[other] ?? 0) / Double(Fingerprint.slots)
+        for (other, row) in rows where other != key {
+            let shingleJaccard = Fingerprint.jaccard(own.shingles, row.shingles)
+            let wordJaccard = Fingerprint.jaccard(own.words, row.words)
             let duplicateScore = Self.duplicateScore(jaccard: shingleJaccard, sizes: own.shingleCount, row.shingleCount)
             let duplicate = sameGroup.contains(other) || duplicateScore != nil
             var similarity = max(wordJaccard, duplicateScore ?? 0)
@@ -537,29 +889,33 @@ public final class SQLEventStore: EventStore {
 
     public func stories(minimumSimilarity: Double) async throws -> [Story] {
         var edges: [(String, String, Double)] = []
-        let needed = Int64((minimumSimilarity * Double(Fingerprint.slots)).rounded(.up))
-        let rows = try await backend.query(
+        // Pairs sharing a content-word band (a band common to very many documents is boilerplate), scored
+        // exactly on their signatures.
+        let pairs = try await backend.query(
             """
-            SELECT a.document_key, b.document_key, COUNT(*) FROM signatures a
-            JOIN signatures b ON b.kind = a.kind AND b.hash = a.hash AND a.document_key < b.document_key
+            SELECT DISTINCT a.doc, b.doc FROM bands a
+            JOIN bands b ON b.kind = a.kind AND b.hash = a.hash AND a.doc < b.doc
             WHERE a.kind = 1 AND a.hash NOT IN (
-                SELECT hash FROM signatures WHERE kind = 1 GROUP BY hash HAVING COUNT(*) > ?)
-            GROUP BY a.document_key, b.document_key HAVING COUNT(*) >= ?
-            """, [.integer(Int64(Self.storyBucketLimit)), .integer(max(1, needed))])
-        var linked: [(String, String, Double)] = []
-        for row in rows {
-            guard let a = row[0].text, let b = row[1].text, let count = row[2].integer else { continue }
-            linked.append((a, b, Double(count) / Double(Fingerprint.slots)))
+                SELECT hash FROM bands WHERE kind = 1 GROUP BY hash HAVING COUNT(*) > ?)
+            """, [.integer(Int64(Self.storyBucketLimit))])
+        let pairNumbers = pairs.compactMap { row -> (Int64, Int64)? in
+            guard let a = row[0].integer, let b = row[1].integer else { return nil }
+            return (Int64(a), Int64(b))
         }
-        // Related posts are published close together: a link across months is a shared template, not a story.
-        let linkedRows = try await documentRows(Array(Set(linked.flatMap { [$0.0, $0.1] })))
-        for (a, b, score) in linked {
-            if let dayA = linkedRows[a]?.published?.daysSinceEpoch, let dayB = linkedRows[b]?.published?.daysSinceEpoch,
+        let byNumber = Dictionary(
+            try await documentRows(numbers: Array(Set(pairNumbers.flatMap { [$0.0, $0.1] }))).values.map { ($0.number, $0) },
+            uniquingKeysWith: { first, _ in first })
+        for (numberA, numberB) in pairNumbers {
+            guard let a = byNumber[numberA], let b = byNumber[numberB] else { continue }
+            let score = Fingerprint.jaccard(a.words, b.words)
+            guard score >= minimumSimilarity else { continue }
+            // Related posts are published close together: a link across months is a shared template, not a story.
+            if let dayA = a.published?.daysSinceEpoch, let dayB = b.published?.daysSinceEpoch,
                 abs(dayA - dayB) > Self.storyWindowDays
             {
                 continue
             }
-            edges.append((a, b, score))
+            edges.append((min(a.key, b.key), max(a.key, b.key), score))
         }
         let duplicates = try await backend.query("SELECT key, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")
         var duplicateOf: [String: String] = [:]
@@ -701,15 +1057,18 @@ public final class SQLEventStore: EventStore {
                 "SELECT COUNT(*) FROM documents d WHERE d.event_count <> (SELECT COUNT(*) FROM events e WHERE e.document_key = d.key)"
             ),
             (
-                "documents with incomplete signatures",
+                "documents with incomplete band rows",
                 """
-                SELECT COUNT(*) FROM documents d WHERE d.shingle_count > 0 AND (SELECT COUNT(*) FROM signatures s
-                WHERE s.document_key = d.key AND s.kind = 0) <> \(Fingerprint.slots)
+                SELECT COUNT(*) FROM documents d LEFT JOIN (SELECT doc, COUNT(*) AS n FROM bands WHERE kind = 0
+                GROUP BY doc) b ON b.doc = d.number WHERE d.shingle_count > 0 AND COALESCE(b.n, 0) <> \(Fingerprint.bands)
                 """
             ),
             (
-                "signatures without their document",
-                "SELECT COUNT(*) FROM signatures s WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.key = s.document_key)"
+                "band rows without their document",
+                """
+                SELECT COUNT(*) FROM (SELECT DISTINCT doc FROM bands) b
+                WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.number = b.doc)
+                """
             ),
         ]
         for (name, sql) in checks {
@@ -748,25 +1107,24 @@ public final class SQLEventStore: EventStore {
         }
     }
 
+    /// A stored document: its body, with tokens from the token table when they are kept there.
+    static func document(body: SQLValue, tokens: SQLValue) throws -> Document {
+        var document = try decode(Document.self, body)
+        if let table = tokens.text {
+            guard let decoded = TokenTable.decode(table, text: document.text) else {
+                throw StoreError(.corrupt, "the stored tokens of document '\(document.id)' cannot be decoded")
+            }
+            document.tokens = decoded
+        }
+        return document
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, _ value: SQLValue) throws -> T {
         guard let text = value.text else { throw StoreError(.corrupt, "a stored \(T.self) is missing its body") }
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
         } catch {
             throw StoreError(.corrupt, "a stored \(T.self) cannot be decoded: \(error)", underlying: error)
-        }
-    }
-}
-
-extension Fingerprint {
-    /// Signature rows of the shingle MinHash: slot and value folded into one indexable number.
-    public var shingleHashes: [Int64] { Fingerprint.fold(shingles) }
-    /// Signature rows of the content-word MinHash.
-    public var wordHashes: [Int64] { Fingerprint.fold(words) }
-
-    static func fold(_ signature: [Int64]) -> [Int64] {
-        signature.enumerated().map { slot, value in
-            Int64(bitPattern: mix(UInt64(bitPattern: value) ^ salts[slot]) >> 2)
         }
     }
 }

@@ -32,6 +32,10 @@ public struct SQLiteBackend: SQLBackend {
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Incident and band lookups touch pages all over the file: keep them in memory, not in read calls.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             if let path {
@@ -47,7 +51,7 @@ public struct SQLiteBackend: SQLBackend {
     public func migrate(_ migrations: [StoreMigration]) async throws {
         var migrator = DatabaseMigrator()
         for migration in migrations {
-            let statements = migration.statements
+            let statements = migration.sqlite ?? migration.statements
             migrator.registerMigration(migration.name) { db in
                 for statement in statements { try db.execute(sql: statement) }
             }
@@ -84,8 +88,21 @@ public struct SQLiteBackend: SQLBackend {
     public func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [[SQLValue]] {
         do {
             return try await writer.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map { row in
+                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map { row in
                     row.map { Self.value($0.1) }
+                }
+            }
+        } catch {
+            throw StoreError(.queryFailed, "sqlite: \(error)", underlying: error)
+        }
+    }
+
+    public func queries(_ statements: [SQLStatement]) async throws -> [[[SQLValue]]] {
+        do {
+            return try await writer.read { db in
+                try statements.map { statement in
+                    try Row.fetchAll(db.cachedStatement(sql: statement.sql), arguments: Self.arguments(statement.arguments))
+                        .map { row in row.map { Self.value($0.1) } }
                 }
             }
         } catch {
@@ -97,7 +114,7 @@ public struct SQLiteBackend: SQLBackend {
         do {
             try await writer.write { db in
                 for statement in statements {
-                    try db.execute(sql: statement.sql, arguments: Self.arguments(statement.arguments))
+                    try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement.arguments))
                 }
             }
         } catch {

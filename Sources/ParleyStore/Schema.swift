@@ -60,6 +60,32 @@ public enum StoreSchema {
                 CREATE TABLE failures (
                     item TEXT PRIMARY KEY, reason TEXT NOT NULL, failed_at TEXT NOT NULL, attempts BIGINT NOT NULL)
                 """,
-            ])
+            ]),
+        // Signatures become integer band rows keyed by a number standing for the document (a sketch column
+        // keeps the full signatures for exact scores); tokens are stored as a compact table beside the body;
+        // incident candidates are found by root, modality and date precision.
+        StoreMigration(
+            name: "v2-bands",
+            statements: StoreSchema.bandStatements(sqlite: false),
+            sqlite: StoreSchema.bandStatements(sqlite: true)),
     ]
+
+    static func bandStatements(sqlite: Bool) -> [String] {
+        [
+                "ALTER TABLE documents ADD COLUMN number BIGINT",
+                "ALTER TABLE documents ADD COLUMN sketch TEXT",
+                "ALTER TABLE documents ADD COLUMN token_table TEXT",
+                "ALTER TABLE document_versions ADD COLUMN token_table TEXT",
+                "CREATE INDEX documents_number ON documents(number)",
+                "DROP TABLE signatures",
+                "DROP INDEX incidents_match",
+                "CREATE INDEX incidents_candidates ON incidents(cameo_root, modality, day_number)",
+                "CREATE INDEX incidents_precision ON incidents(cameo_root, modality, date_precision, day_number)",
+                """
+                CREATE TABLE bands (
+                    kind BIGINT NOT NULL, hash BIGINT NOT NULL, doc BIGINT NOT NULL, PRIMARY KEY (kind, hash, doc))
+                """
+                + (sqlite ? " WITHOUT ROWID" : ""),
+        ]
+    }
 }

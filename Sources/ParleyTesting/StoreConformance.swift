@@ -281,6 +281,19 @@ public enum StoreConformance {
             doc.metadata.outlet = "Example News"
             doc.warnings = [Diagnostic(file: "x", line: 2, message: "repaired")]
             doc.events[0].casualties = [CasualtyClaim(kind: "killed", count: 3, qualifier: "at least")]
+            var troops = Token(range: 0..<9, form: "Pakistani")
+            troops.upos = "ADJ"
+            troops.xpos = "JJ"
+            troops.features = "Degree=Pos"
+            troops.lemma = "Pakistani"
+            troops.head = 1
+            troops.relation = "amod"
+            var odd = Token(range: 10..<16, form: "tro\tops\\", spaceAfter: false)
+            odd.multiwordStart = 0
+            odd.lemma = ""
+            odd.features = "A=1\nB=2"
+            odd.relation = "root"
+            doc.tokens = [troops, odd, Token(range: 17..<24, form: "clashed")]
             try await store.store(doc, item: nil)
             let stored = try await store.document("https://example.org/a")
             try expect(stored == nil, "a URL is not a key: keys are prefixed")
@@ -290,6 +303,27 @@ public enum StoreConformance {
             let event = try await store.events(EventQuery()).first
             try expect(event?.event == doc.events[0], "event differs after a round trip")
             try expect(event?.outlet == "Example News" && event?.url == "https://example.org/a", "event's document fields")
+        }),
+        ("batchStoresLikeOneByOne", { store in
+            let first = document(id: "first", sentences: [clash] + filler, url: "https://example.org/first",
+                events: [(0, "PAKMIL", "AFGREB", "190")])
+            let copy = document(id: "copy", sentences: ["BREAKING: " + clash] + filler, url: "https://example.org/copy",
+                events: [(0, "PAKMIL", "AFGREB", "190")])
+            let corrected = document(
+                id: "first", sentences: [clash.replacingOccurrences(of: "Saturday", with: "Friday")] + filler,
+                url: "https://example.org/first", events: [(0, "PAKMIL", "AFGREB", "190")])
+            let other = document(
+                id: "other", sentences: ["The central bank raised interest rates by half a point to fight inflation."],
+                url: "https://example.org/other")
+            let outcomes = try await store.store(batch: [first, copy, corrected, other, copy].map { StoreRequest($0, item: nil) })
+            try expect(outcomes == [.inserted, .inserted, .revised, .inserted, .unchanged], "outcomes \(outcomes)")
+            let counts = try await store.counts()
+            try expect(
+                counts.documents == 3 && counts.versions == 1 && counts.events == 2 && counts.incidents == 1
+                    && counts.duplicates == 1, "counts \(counts)")
+            try expect(try await store.document("copy")?.duplicateOf == "url:https://example.org/first", "copy not grouped")
+            let problems = try await store.check()
+            try expect(problems.isEmpty, "check \(problems)")
         }),
     ]
 }

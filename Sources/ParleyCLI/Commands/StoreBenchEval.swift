@@ -14,6 +14,8 @@ struct BenchIngestCommand: AsyncParsableCommand {
     @Option(help: "Store file to create (removed first).") var store = "parley-bench.sqlite"
     @Option(help: "Documents coded at once (default: number of cores).") var jobs: Int?
     @Flag(help: "Keep the store file afterwards.") var keep = false
+    @Option(help: "Most documents stored in one transaction.") var batch = 64
+    @Option(help: "Documents coded on one core first, to time each pipeline stage (0: skip).") var stageSample = 300
 
     func run() async throws {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
@@ -21,8 +23,10 @@ struct BenchIngestCommand: AsyncParsableCommand {
         var configuration = Ingestor.Configuration()
         configuration.reader = input.reader.configuration
         if let jobs { configuration.concurrency = jobs }
-        let ingestor = Ingestor(
-            pipeline: try StandardPipeline.make(upTo: .events), store: eventStore, configuration: configuration)
+        configuration.batchSize = max(1, batch)
+        let pipeline = try StandardPipeline.make(upTo: .events)
+        let ingestor = Ingestor(pipeline: pipeline, store: eventStore, configuration: configuration)
+        if stageSample > 0 { try timeStages(pipeline, sample: stageSample) }
         let bar = ProgressBar()
         let started = Date()
         let result = try await ingestor.run(input.files) { bar.draw($0) }
@@ -41,8 +45,51 @@ struct BenchIngestCommand: AsyncParsableCommand {
                 format: "bench ingest: %d documents in %.2f s coding+storing (%.1f docs/s; %.2f s with reading), %d events, %d incidents, %d near-duplicates, %d failed, jobs %d",
                 result.done, result.elapsed, result.rate, total, counts.events, counts.incidents, counts.duplicates,
                 result.failed, configuration.concurrency))
+        let timings = eventStore.timings
+        let documents = Double(max(result.done, 1))
+        func perDocument(_ seconds: Double) -> String { String(format: "%.2f ms", seconds / documents * 1000) }
+        printOut(
+            "time per document: coding \(perDocument(result.coding)) (CPU, summed over \(configuration.concurrency) coders), "
+                + "storing \(perDocument(result.storing)) (single writer, wall clock)")
+        printOut(
+            "  storing: lookup \(perDocument(timings.lookup)), near-duplicates \(perDocument(timings.duplicates)), "
+                + "incident matching \(perDocument(timings.incidents)), encoding \(perDocument(timings.encoding)), "
+                + "SQL writes \(perDocument(timings.writes)) in \(timings.transactions) transactions")
         printOut(String(format: "store size: %.2f MiB, %.2f MiB per 1,000 articles", Double(bytes) / 1_048_576, perThousand))
         if !keep { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
+    }
+}
+
+extension BenchIngestCommand {
+    /// Codes the first documents on one core, timing each pipeline stage, and prints the split.
+    func timeStages(_ pipeline: Pipeline, sample: Int) throws {
+        var documents: [Document] = []
+        for file in input.files where documents.count < sample {
+            guard let result = try? DocumentReader(configuration: input.reader.configuration).read(path: file) else { continue }
+            documents += result.documents.prefix(sample - documents.count)
+        }
+        guard !documents.isEmpty else { return }
+        var seconds = [Double](repeating: 0, count: pipeline.stages.count)
+        var fingerprint = 0.0
+        for original in documents {
+            var document = original
+            for (index, stage) in pipeline.stages.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try stage.process(&document)
+                document.annotations.formUnion(stage.assigns)
+                seconds[index] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            }
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = Fingerprint(original)
+            fingerprint += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        let count = Double(documents.count)
+        let total = seconds.reduce(0, +) + fingerprint
+        var parts = zip(pipeline.stages, seconds).map { String(format: "%@ %.2f", $0.name, $1 / count * 1000) }
+        parts.append(String(format: "minhash %.2f", fingerprint / count * 1000))
+        printOut(
+            String(format: "coding on one core (%d documents): %.2f ms per document, %.1f docs/s; ms per stage: ", documents.count, total / count * 1000, count / total)
+                + parts.joined(separator: ", "))
     }
 }
 
