@@ -10,7 +10,8 @@ import Foundation
 /// or predicate ("an assault on X", "aid to X"); the subject or target of a complement clause ("said that
 /// X must …", "agreed to lift a ban on X"); and last, any object. Spans are whole noun phrases: determiners,
 /// modifiers, "of"/"in" phrases and appositions, but not relative clauses or trailing adverbials.
-/// Needs part-of-speech tags, lemmas and dependencies; actor mentions, when present, count as parties.
+/// A noun counts as a party when it names a person, group or place, or has such a compound modifier ("police
+/// headquarters"). Needs part-of-speech tags, lemmas and dependencies; actor mentions, when present, count as parties.
 public struct ParticipantFinder: Sendable {
     /// The participants of a sentence's main event.
     public struct Participants: Hashable, Sendable {
@@ -128,6 +129,14 @@ public struct ParticipantFinder: Sendable {
                 return false
             }
             if actorTokens.contains(token) || tag == "PROPN" { return true }
+            // "a government entity", "police headquarters", "Islamic State positions": owned by a party.
+            if tag == "NOUN",
+                dependents(token, ["compound"]).contains(where: {
+                    upos($0) == "PROPN" || actorTokens.contains($0) || [.person, .group].contains(nounClass($0))
+                })
+            {
+                return true
+            }
             if tag == "PRON" { return ParticipantFinder.personalPronouns.contains(lemma(token)) }
             if tag == "NOUN" || tag == "ADJ" {
                 if let nounClass = nounClass(token) { return nounClass != .time }
