@@ -100,13 +100,14 @@ import Testing
         #expect(document.actors.map(\.code) == ["SLDGOV", "SLDGOV", "SLD"])
     }
 
-    @Test func aCountrySubjectStaysTheCountryWithoutANamedGovernment() throws {
-        var document = Document(id: "t", text: "Southland rejected the offer.")
+    @Test(arguments: ["Southland rejected the offer.", "Southland rejected the offer, Harbourcity said."])
+    func aCountrySubjectStaysTheCountryWithoutAGovernmentNamedElsewhere(text: String) throws {
+        var document = Document(id: "t", text: text)
         try Tokenizer().process(&document)
         try SentenceSegmenter().process(&document)
         document = withSubject(document, subject: "Southland", verb: "rejected")
         try recognizer.process(&document)
-        #expect(document.actors.map(\.code) == ["SLD"])
+        #expect(document.actors.first?.code == "SLD")
     }
 
     @Test func aCapitalAfterALocativeIsAPlace() throws {

@@ -19,8 +19,9 @@ public struct ActorRecognizer: PipelineStage {
         /// Place names found in this gazetteer vote for the article's main country.
         public var gazetteer: Gazetteer?
         /// With a dependency parse: a bare country name that is the subject of a verb ("… that Afghanistan take
-        /// action") stands for its government when the article names that government as a party ("Kabul", "the
-        /// Taliban regime" → `AFGGOV`). A country used as a place ("strikes inside Afghanistan") stays `AFG`.
+        /// action") stands for its government when another sentence of the article names that government as a
+        /// party ("Kabul", "the Taliban regime" → `AFGGOV`). A country used as a place ("strikes inside
+        /// Afghanistan") stays `AFG`.
         public var countrySubjectsAsGovernment = true
 
         /// Creates the default configuration.
@@ -111,20 +112,23 @@ public struct ActorRecognizer: PipelineStage {
         document.actors = mentions
     }
 
-    /// Recodes bare country names that act as the subject of a verb to the government the article names.
+    /// Recodes bare country names that act as the subject of a verb to the government the article names in
+    /// another sentence. One sentence alone ("Russia warned the United States, Washington said") sets up no
+    /// government as a party of the story, so its country names stay countries.
     func governCountrySubjects(_ mentions: inout [ActorMention], in document: Document) {
-        var governments: [String: Int] = [:]
+        var governments: [String: [Int]] = [:]
         for (index, mention) in mentions.enumerated() {
             guard let code = mention.code, mention.confidence >= 0.7, code.count == 6, code.hasSuffix("GOV"),
-                let country = dictionary.country(of: code), governments[country] == nil
+                let country = dictionary.country(of: code)
             else { continue }
-            governments[country] = index
+            governments[country, default: []].append(index)
         }
         guard !governments.isEmpty else { return }
         for index in mentions.indices {
             let mention = mentions[index]
             guard let code = mention.code, code.count == 3, !mention.isPerson, mention.antecedent == nil,
-                dictionary.registry.kind(of: code) == .country, let government = governments[code],
+                dictionary.registry.kind(of: code) == .country,
+                let government = governments[code]?.first(where: { mentions[$0].sentence != mention.sentence }),
                 let head = Self.headToken(of: mention.span.tokens, in: document),
                 document.tokens[head].relation == "nsubj", let verb = document.tokens[head].head,
                 document.tokens[verb].upos == "VERB"
