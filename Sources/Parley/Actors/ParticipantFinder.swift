@@ -156,8 +156,10 @@ public struct ParticipantFinder: Sendable {
                         if ["conj", "cc", "parataxis", "punct"].contains(String(base(name))) || name == "acl:relcl" {
                             continue
                         }
+                        // Trailing adverbials and dates ("Obama on Sunday") are not part of the phrase.
                         if child > head,
                             ["obl", "obl:tmod", "nmod:tmod", "advmod", "obl:unmarked"].contains(name)
+                                || nounClass(child) == .time
                         {
                             continue
                         }
