@@ -75,6 +75,41 @@ import Testing
         #expect(byText["Harbourcity"]?.code == "SLDGOV")
     }
 
+    /// Marks a word as the subject of the verb after it, as a parser would.
+    func withSubject(_ document: Document, subject: String, verb: String) -> Document {
+        var parsed = document
+        guard let s = parsed.tokens.firstIndex(where: { $0.form == subject }),
+            let v = parsed.tokens.firstIndex(where: { $0.form == verb })
+        else { return parsed }
+        parsed.tokens[s].head = v
+        parsed.tokens[s].relation = "nsubj"
+        parsed.tokens[v].upos = "VERB"
+        parsed.tokens[v].relation = "root"
+        return parsed
+    }
+
+    @Test func aCountrySubjectIsTheGovernmentTheArticleNames() throws {
+        let text = "Harbourcity sent envoys. Southland rejected the offer. Troops entered Southland."
+        var document = Document(
+            id: "t", text: text, metadata: ArticleMetadata(published: Day(year: 2024, month: 1, day: 1)))
+        try Tokenizer().process(&document)
+        try SentenceSegmenter().process(&document)
+        document = withSubject(document, subject: "Southland", verb: "rejected")
+        try recognizer.process(&document)
+        #expect(document.actors.map(\.text) == ["Harbourcity", "Southland", "Southland"])
+        #expect(document.actors.map(\.code) == ["SLDGOV", "SLDGOV", "SLD"])
+    }
+
+    @Test(arguments: ["Southland rejected the offer.", "Southland rejected the offer, Harbourcity said."])
+    func aCountrySubjectStaysTheCountryWithoutAGovernmentNamedElsewhere(text: String) throws {
+        var document = Document(id: "t", text: text)
+        try Tokenizer().process(&document)
+        try SentenceSegmenter().process(&document)
+        document = withSubject(document, subject: "Southland", verb: "rejected")
+        try recognizer.process(&document)
+        #expect(document.actors.first?.code == "SLD")
+    }
+
     @Test func aCapitalAfterALocativeIsAPlace() throws {
         let document = try recognize("Talks were held in Rivertown. Rivertown rejected the offer.")
         #expect(document.actors.map(\.text) == ["Rivertown"])

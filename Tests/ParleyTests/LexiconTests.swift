@@ -204,6 +204,23 @@ import Testing
         #expect(after.actors.map(\.code) == ["AFGGOV"])
     }
 
+    @Test(arguments: [
+        ("Musharraf", Day(year: 1999, month: 3, day: 1), "PAKMIL"),
+        ("Musharraf", Day(year: 2005, month: 3, day: 1), "PAKGOV"),
+        ("Musharraf", Day(year: 2012, month: 3, day: 1), "PAKELI"),
+        ("Hekmatyar", Day(year: 2010, month: 1, day: 1), "AFGINS"),
+        ("Hekmatyar", Day(year: 2018, month: 1, day: 1), "AFGPTY"),
+        ("Prachanda", Day(year: 2003, month: 1, day: 1), "NPLREB"),
+        ("Prachanda", Day(year: 2009, month: 1, day: 1), "NPLGOV"),
+    ])
+    func bundledOfficeHoldersChangeRoleWithTheDate(name: String, day: Day?, code: String) throws {
+        let recognizer = ActorRecognizer(dictionary: try DefaultLexicon.dictionary())
+        var document = Document.words([name, "spoke"])
+        document.metadata.published = day
+        try recognizer.process(&document)
+        #expect(document.actors.map(\.code) == [code])
+    }
+
     @Test func theBundledGazetteerFindsPlacesAndHistoricalNames() throws {
         let gazetteer = try Gazetteer.bundled()
         let peshawar = try #require(gazetteer.candidates(for: "Peshawar").first)

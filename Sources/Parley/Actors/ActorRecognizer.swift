@@ -18,6 +18,11 @@ public struct ActorRecognizer: PipelineStage {
         public var coreferenceWindow = 4
         /// Place names found in this gazetteer vote for the article's main country.
         public var gazetteer: Gazetteer?
+        /// With a dependency parse: a bare country name that is the subject of a verb ("… that Afghanistan take
+        /// action") stands for its government when another sentence of the article names that government as a
+        /// party ("Kabul", "the Taliban regime" → `AFGGOV`). A country used as a place ("strikes inside
+        /// Afghanistan") stays `AFG`.
+        public var countrySubjectsAsGovernment = true
 
         /// Creates the default configuration.
         public init() {}
@@ -91,6 +96,9 @@ public struct ActorRecognizer: PipelineStage {
                 sentence: sentence, index: sentenceIndex, in: document, folded: folded, day: day, earlier: mentions,
                 surnames: &surnames)
         }
+        if configuration.countrySubjectsAsGovernment {
+            governCountrySubjects(&mentions, in: document)
+        }
         if configuration.assumeHomeCountry, let home = homeCountry(of: document, mentions: mentions) {
             for index in mentions.indices {
                 guard let code = mentions[index].code, mentions[index].antecedent == nil,
@@ -102,6 +110,43 @@ public struct ActorRecognizer: PipelineStage {
             }
         }
         document.actors = mentions
+    }
+
+    /// Recodes bare country names that act as the subject of a verb to the government the article names in
+    /// another sentence. One sentence alone ("Russia warned the United States, Washington said") sets up no
+    /// government as a party of the story, so its country names stay countries.
+    func governCountrySubjects(_ mentions: inout [ActorMention], in document: Document) {
+        var governments: [String: [Int]] = [:]
+        for (index, mention) in mentions.enumerated() {
+            guard let code = mention.code, mention.confidence >= 0.7, code.count == 6, code.hasSuffix("GOV"),
+                let country = dictionary.country(of: code)
+            else { continue }
+            governments[country, default: []].append(index)
+        }
+        guard !governments.isEmpty else { return }
+        for index in mentions.indices {
+            let mention = mentions[index]
+            guard let code = mention.code, code.count == 3, !mention.isPerson, mention.antecedent == nil,
+                dictionary.registry.kind(of: code) == .country,
+                let government = governments[code]?.first(where: { mentions[$0].sentence != mention.sentence }),
+                let head = Self.headToken(of: mention.span.tokens, in: document),
+                document.tokens[head].relation == "nsubj", let verb = document.tokens[head].head,
+                document.tokens[verb].upos == "VERB"
+            else { continue }
+            mentions[index].code = code + "GOV"
+            mentions[index].entry =
+                (mention.entry ?? "") + " + subject of '\(document.tokens[verb].form)': the government named as "
+                + "'\(mentions[government].text)'"
+        }
+    }
+
+    /// The token of a span that the rest of the span depends on: the first whose head lies outside it.
+    static func headToken(of span: Range<Int>, in document: Document) -> Int? {
+        guard !span.isEmpty, span.upperBound <= document.tokens.count else { return nil }
+        return span.first { token in
+            guard let head = document.tokens[token].head else { return document.tokens[token].relation != nil }
+            return !span.contains(head)
+        }
     }
 
     /// The article's main country: the one that at least half of the country evidence points to.

@@ -151,8 +151,13 @@ struct EvalActorsCommand: AsyncParsableCommand {
         for miss in misses { print("  miss: \(miss)") }
     }
 
-    /// Span F1 of source and target: the first coded mention is the source, the next the target.
+    /// Span F1 of source and target: the participants the parse gives the sentence's main predicate, on the
+    /// set's own tokens (a predicted span counts when it overlaps a gold span of its role).
     func conflibert(_ root: URL, recognizer: ActorRecognizer) throws {
+        let given: Set<Annotation> = [.tokens, .sentences]
+        let pipeline = try Pipeline(
+            StandardPipeline.make(upTo: .syntax, given: given).stages + [recognizer], given: given)
+        let finder = ParticipantFinder(nouns: try NounClasses.bundled())
         var tp = 0
         var predicted = 0
         var goldCount = 0
@@ -172,7 +177,8 @@ struct EvalActorsCommand: AsyncParsableCommand {
             }
             document.text = text
             document.sentences = [Sentence(tokens: 0..<words.count, range: 0..<text.utf8.count)]
-            try recognizer.process(&document)
+            document.annotations = given
+            try pipeline.process(&document)
             func spans(_ role: String) -> [Range<Int>] {
                 var result: [Range<Int>] = []
                 var start: Int?
@@ -190,54 +196,22 @@ struct EvalActorsCommand: AsyncParsableCommand {
             let sources = spans("S")
             let targets = spans("T")
             goldCount += sources.count + targets.count
-            // The coder's choice without a parse: the source is the first coded mention that is not the
-            // object of a preposition, the target the next coded mention after it.
-            let coded = document.actors.filter { $0.code != nil }
-            let prepositions: Set<String> = [
-                "in", "of", "with", "to", "against", "on", "for", "by", "from", "at",
-                "near", "into", "inside", "across", "over", "between", "about",
-            ]
-            func isPrepositional(_ mention: ActorMention) -> Bool {
-                let start = mention.span.tokens.lowerBound
-                return start > 0 && prepositions.contains(NameFolding.fold(words[start - 1]))
-            }
-            var choices: [ActorMention] = []
-            // Passive voice: "X was attacked by Y" has Y as the source and X as the target.
-            let lowered = words.map { NameFolding.fold($0) }
-            let passiveAgent = coded.first { mention in
-                let start = mention.span.tokens.lowerBound
-                guard start >= 2, lowered[start - 1] == "by" else { return false }
-                let before = lowered[max(0, start - 6)..<(start - 1)]
-                return before.contains { ["was", "were", "been", "be", "being", "is", "are"].contains($0) }
-                    && before.contains { $0.hasSuffix("ed") || $0.hasSuffix("en") }
-            }
-            if let agent = passiveAgent,
-                let patient = coded.first(where: { $0.span.tokens.upperBound <= agent.span.tokens.lowerBound })
-            {
-                choices = [agent, patient]
-            } else if let source = coded.first(where: { !isPrepositional($0) }) ?? coded.first {
-                choices.append(source)
-                // A confident mention is preferred over an agent that only got the article's country.
-                let after = coded.filter {
-                    $0.span.tokens.lowerBound >= source.span.tokens.upperBound
-                        && !(source.span.tokens.overlaps($0.span.tokens))
-                }
-                if let target = after.first(where: { $0.confidence > 0.5 }) ?? after.first {
-                    choices.append(target)
-                }
-            }
+            // The coder's choice: subject, object or passive agent of the main predicate, from the parse.
+            let participants = finder.participants(in: document, sentence: 0)
+            let choices = participants.sources.map { (0, $0) } + participants.targets.map { (1, $0) }
             if sources.isEmpty && targets.isEmpty { unannotated += 1 }
-            for (index, mention) in choices.enumerated() {
+            for (index, span) in choices {
                 predicted += 1
                 if sources.isEmpty && targets.isEmpty { predictedInUnannotated += 1 }
                 let gold = index == 0 ? sources : targets
-                if gold.contains(where: { $0.overlaps(mention.span.tokens) }) {
+                if gold.contains(where: { $0.overlaps(span.tokens) }) {
                     tp += 1
                 } else if verbose {
                     let role = index == 0 ? "source" : "target"
                     let wanted = gold.map { words[$0].joined(separator: " ") }.joined(separator: " | ")
                     print(
-                        "  \(role) got '\(mention.text)'=\(mention.code ?? "-") want '\(wanted)': \(text.prefix(120))")
+                        "  \(role) got '\(words[span.tokens].joined(separator: " "))' want '\(wanted)' "
+                            + "(\(participants.rule)): \(text.prefix(120))")
                 }
             }
         }

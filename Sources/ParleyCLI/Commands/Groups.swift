@@ -31,6 +31,7 @@ struct LexiconCommand: AsyncParsableCommand {
             ImportPetrarchCommand.self,
             ImportVerbsCommand.self,
             BuildGazetteerCommand.self,
+            BuildNounsCommand.self,
         ]
     )
 }

@@ -51,7 +51,8 @@ struct ImportPetrarchCommand: AsyncParsableCommand {
     @Option(name: .customLong("verbs"), help: "A PETRARCH-2 verb dictionary (repeatable): written as verbs.txt.")
     var verbFiles: [String] = []
 
-    @Option(name: .shortAndLong, help: "The folder to write actors.lex, agents.lex and discards.lex (and verbs.txt) into.")
+    @Option(
+        name: .shortAndLong, help: "The folder to write actors.lex, agents.lex and discards.lex (and verbs.txt) into.")
     var output: String
 
     @Flag(help: "Print every warning (otherwise the first 20 and a count).")
@@ -151,5 +152,29 @@ struct BuildGazetteerCommand: AsyncParsableCommand {
         }
         let gazetteer = try Gazetteer(data: data)
         print("wrote \(output): \(gazetteer.count) places, \(data.count) bytes")
+    }
+}
+
+/// `parley lexicon build-nouns WORDNET_DICT`: writes the noun classes the participant finder uses.
+struct BuildNounsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build-nouns",
+        abstract: "Build the noun classes (nouns.tsv: person, group, location, time) from WordNet 3.0's dict folder."
+    )
+
+    @Argument(help: "WordNet's dict folder (…/shared/data/wordnet/dict).")
+    var directory: String
+
+    @Option(name: .shortAndLong, help: "The file to write.")
+    var output: String = "Sources/Parley/Resources/Lexicon/nouns.tsv"
+
+    func run() throws {
+        let classes = try NounClasses.build(fromWordNet: URL(fileURLWithPath: directory))
+        do {
+            try Data(classes.text().utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw PipelineError(.io, "cannot write: \(error.localizedDescription)", file: output)
+        }
+        print("\(classes.count) nouns → \(output)")
     }
 }

@@ -326,7 +326,9 @@ person Nawaz Sharif
     alias Mian Nawaz Sharif
     alias Muhammad Nawaz Sharif
     role PAKPTY
+    role PAKGOV from 1997-02-17 until 1999-10-12 as prime minister
     role PAKGOV from 2013-06-05 until 2017-07-28 as prime minister
+    note Removed by Musharraf's coup on 1999-10-12; disqualified by the Supreme Court on 2017-07-28.
 
 person Maryam Nawaz
     alias Maryam Nawaz Sharif
@@ -402,6 +404,8 @@ person Muhammad Yunus
 
 person Sheikh Hasina
     alias Sheikh Hasina Wazed
+    role BGDGOV from 1996-06-23 until 2001-07-15 as prime minister
+    role BGDOPP from 2001-07-16 until 2009-01-05
     role BGDGOV from 2009-01-06 until 2024-08-05 as prime minister
     role BGDOPP from 2024-08-06
 
@@ -475,6 +479,221 @@ person Masoud Pezeshkian
 
 person Abbas Araghchi
     role IRNGOV from 2024-08-21 as foreign minister
+
+# ---- Earlier office holders and leaders (archives from 1997 on) -------------------------------
+# Dates: the day an office was taken or left (public record; Wikipedia's lists of office holders).
+
+person Pervez Musharraf
+    alias Musharraf
+    alias General Musharraf
+    alias General Pervez Musharraf
+    role PAKMIL from 1998-10-07 until 1999-10-11 as army chief
+    role PAKGOV from 1999-10-12 until 2008-08-18 as president
+    role PAKELI from 2008-08-19
+    note Chief executive after the coup of 1999-10-12, president from 2001-06-20, army chief until 2007-11-28.
+
+person Yousaf Raza Gilani
+    alias Yusuf Raza Gilani
+    alias Syed Yousaf Raza Gilani
+    alias Gilani
+    role PAKPTY
+    role PAKGOV from 2008-03-25 until 2012-06-19 as prime minister
+
+person Raja Pervaiz Ashraf
+    alias Raja Pervez Ashraf
+    role PAKPTY
+    role PAKGOV from 2012-06-22 until 2013-03-25 as prime minister
+
+person Shahid Khaqan Abbasi
+    role PAKPTY
+    role PAKGOV from 2017-08-01 until 2018-05-31 as prime minister
+
+person Anwaar-ul-Haq Kakar
+    alias Anwaarul Haq Kakar
+    alias Anwar-ul-Haq Kakar
+    role PAKGOV from 2023-08-14 until 2024-03-04 as caretaker prime minister
+
+person Benazir Bhutto
+    alias Benazir
+    role PAKPTY
+    role PAKGOV from 1988-12-02 until 1990-08-06 as prime minister
+    role PAKGOV from 1993-10-19 until 1996-11-05 as prime minister
+    note Killed in Rawalpindi on 2007-12-27.
+
+person Mamnoon Hussain
+    role PAKGOV from 2013-09-09 until 2018-09-09 as president
+
+person Arif Alvi
+    alias Arif-ur-Rehman Alvi
+    role PAKPTY
+    role PAKGOV from 2018-09-09 until 2024-03-09 as president
+
+person Shah Mahmood Qureshi
+    alias Shah Mehmood Qureshi
+    role PAKPTY
+    role PAKGOV from 2018-08-20 until 2022-04-10 as foreign minister
+
+person Ashfaq Parvez Kayani
+    alias Ashfaq Pervez Kayani
+    alias General Kayani
+    alias Kayani
+    role PAKMIL from 2007-11-28 until 2013-11-29 as army chief
+
+person Raheel Sharif
+    alias General Raheel Sharif
+    role PAKMIL from 2013-11-29 until 2016-11-29 as army chief
+
+person Qamar Javed Bajwa
+    alias General Qamar Javed Bajwa
+    alias General Bajwa
+    alias Bajwa
+    role PAKMIL from 2016-11-29 until 2022-11-29 as army chief
+
+person Baitullah Mehsud
+    alias Baitullah
+    role PAKREB as TTP chief
+    note Founded the TTP in December 2007; killed by a US drone strike on 2009-08-05.
+
+person Hakimullah Mehsud
+    alias Hakimullah
+    role PAKREB as TTP chief
+    note TTP chief from August 2009; killed by a US drone strike on 2013-11-01.
+
+person Mullah Fazlullah
+    alias Maulana Fazlullah
+    alias Fazlullah
+    alias Mullah Radio
+    role PAKREB as TTP chief
+    note TTP chief from 2013-11-07; killed by a US drone strike in Afghanistan on 2018-06-13.
+
+person Hafiz Muhammad Saeed
+    alias Hafiz Saeed
+    role PAKRAD as Lashkar-e-Taiba founder
+
+person Masood Azhar
+    alias Maulana Masood Azhar
+    role PAKRAD as Jaish-e-Mohammed chief
+
+person Akhtar Mansour
+    alias Mullah Akhtar Mansour
+    alias Akhtar Mohammad Mansour
+    alias Mullah Mansour
+    role AFGINS as Taliban leader
+    note Taliban leader from 2015-07-29; killed by a US drone strike on 2016-05-21.
+
+person Sher Mohammad Abbas Stanikzai
+    alias Sher Mohammad Stanikzai
+    alias Abbas Stanikzai
+    alias Stanikzai
+    role AFGINS until 2021-08-14 as Taliban negotiator
+    role AFGGOV from 2021-08-15 as deputy foreign minister
+
+group Hezb-e-Islami
+    alias Hezb-i-Islami
+    alias Hizb-i-Islami
+    alias Hezb-e-Islami Gulbuddin
+    alias HIG
+    role AFGINS until 2016-09-29
+    role AFGPTY from 2016-09-30
+    note Signed a peace agreement with the Afghan government on 2016-09-29.
+
+person Gulbuddin Hekmatyar
+    alias Hekmatyar
+    role AFGINS until 2016-09-29 as Hezb-e-Islami leader
+    role AFGPTY from 2016-09-30 as Hezb-e-Islami leader
+
+person Amrullah Saleh
+    role AFGOPP
+    role AFGSPY until 2010-06-06 as intelligence chief
+    role AFGGOV from 2020-03-09 until 2021-08-15 as first vice president
+    role AFGREB from 2021-08-16
+    note Headed the NDS from 2004 until his resignation on 2010-06-06; joined the resistance in Panjshir in August 2021.
+
+person Ahmad Massoud
+    role AFGREB from 2021-08-15 as National Resistance Front leader
+
+person Mike Pompeo
+    alias Michael Pompeo
+    alias Pompeo
+    role USASPY from 2017-01-23 until 2018-04-25 as CIA director
+    role USAGOV from 2018-04-26 until 2021-01-20 as secretary of state
+
+person Barack Obama
+    alias Obama
+    role USAGOV from 2009-01-20 until 2017-01-20 as president
+    role USAELI from 2017-01-21
+
+person George W. Bush
+    role USAGOV from 2001-01-20 until 2009-01-20 as president
+    role USAELI from 2009-01-21
+
+person Khaleda Zia
+    alias Begum Khaleda Zia
+    role BGDOPP
+    role BGDGOV from 1991-03-20 until 1996-03-30 as prime minister
+    role BGDGOV from 2001-10-10 until 2006-10-29 as prime minister
+
+group Communist Party of Nepal (Maoist)
+    alias CPN (Maoist)
+    alias CPN-Maoist
+    alias Nepali Maoists
+    role NPLREB until 2006-11-21
+    role NPLPTY from 2006-11-22
+    note The Comprehensive Peace Accord of 2006-11-21 ended the insurgency begun in 1996.
+
+person Pushpa Kamal Dahal
+    alias Prachanda
+    role NPLREB until 2006-11-21 as Maoist leader
+    role NPLPTY from 2006-11-22 until 2008-08-17
+    role NPLGOV from 2008-08-18 until 2009-05-25 as prime minister
+    role NPLPTY from 2009-05-26 until 2016-08-03
+    role NPLGOV from 2016-08-04 until 2017-06-07 as prime minister
+    role NPLPTY from 2017-06-08 until 2022-12-25
+    role NPLGOV from 2022-12-26 until 2024-07-15 as prime minister
+    role NPLPTY from 2024-07-16
+
+person Khadga Prasad Sharma Oli
+    alias K. P. Sharma Oli
+    alias KP Sharma Oli
+    role NPLPTY
+    role NPLGOV from 2015-10-12 until 2016-08-03 as prime minister
+    role NPLGOV from 2018-02-15 until 2021-07-13 as prime minister
+    role NPLGOV from 2024-07-15 until 2025-09-09 as prime minister
+
+group Liberation Tigers of Tamil Eelam
+    alias LTTE
+    alias Tamil Tigers
+    role LKASEP
+    note Defeated by Sri Lanka's army in May 2009.
+
+person Velupillai Prabhakaran
+    alias Prabhakaran
+    role LKASEP as LTTE leader
+    note Killed on 2009-05-18.
+
+person Mahinda Rajapaksa
+    role LKAGOV from 2005-11-19 until 2015-01-09 as president
+    role LKAPTY from 2015-01-10 until 2019-11-20
+    role LKAGOV from 2019-11-21 until 2022-05-09 as prime minister
+    role LKAPTY from 2022-05-10
+
+person Gotabaya Rajapaksa
+    role LKAGOV from 2005-11-25 until 2015-01-09 as defence secretary
+    role LKAGOV from 2019-11-18 until 2022-07-14 as president
+    role LKAELI from 2022-07-15
+
+person Ranil Wickremesinghe
+    alias Ranil Wickramasinghe
+    role LKAPTY
+    role LKAGOV from 2015-01-09 until 2018-10-25 as prime minister
+    role LKAGOV from 2018-12-16 until 2019-11-20 as prime minister
+    role LKAGOV from 2022-05-12 until 2022-07-20 as prime minister
+    role LKAGOV from 2022-07-21 until 2024-09-22 as president
+
+person Anura Kumara Dissanayake
+    alias Anura Kumara Dissanayaka
+    role LKAPTY until 2024-09-22
+    role LKAGOV from 2024-09-23 as president
 
 # ---- Media --------------------------------------------------------------------------------------
 
