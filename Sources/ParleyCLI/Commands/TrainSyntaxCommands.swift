@@ -98,8 +98,8 @@ struct TrainParserCommand: ParsableCommand {
 
     @OptionGroup var data: TrainingDataOptions
 
-    @Option(name: .long, help: "Passes over the training data.")
-    var epochs = 7
+    @Option(name: .long, help: "Passes over the training data (the best epoch on --dev is kept).")
+    var epochs = 12
 
     @Option(
         name: .long,
@@ -113,7 +113,7 @@ struct TrainParserCommand: ParsableCommand {
     var taggerEpochs = 3
 
     @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
-    var prune: Float = 1.5
+    var prune: Float = 1.25
 
     @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv (for the jack-knife taggers).")
     var lexicon = "../shared/data/lexicon"
