@@ -1,0 +1,36 @@
+import Foundation
+import ParleyTesting
+import Testing
+
+@Suite struct TrainCommandTests {
+    let gold = fixtureURL("gold.conllu").path
+
+    /// A throwaway folder with a tiny `lemminflect/infl_lu.csv`, as `--lexicon` expects.
+    func lexiconDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "parley-train-\(UUID().uuidString)")
+        let folder = directory.appendingPathComponent("lemminflect")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "say,verb,says,said,saying,said\nofficial,noun,officials\n".write(
+            to: folder.appendingPathComponent("infl_lu.csv"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    @Test func jackknifedParserTrainingIsDeterministic() throws {
+        let lexicon = try lexiconDirectory()
+        defer { try? FileManager.default.removeItem(at: lexicon) }
+        var models: [Data] = []
+        for run in 0..<2 {
+            let out = lexicon.appendingPathComponent("parser-\(run).bin").path
+            let result = try runParley([
+                "train", "parser", "--train", gold, "--dev", gold, "--out", out, "--tagger", "gold",
+                "--jackknife", "3", "--tagger-epochs", "1", "--epochs", "2", "--lexicon", lexicon.path,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("jack-knife fold 3/3"))
+            models.append(try Data(contentsOf: URL(fileURLWithPath: out)))
+        }
+        #expect(!models[0].isEmpty)
+        #expect(models[0] == models[1])
+    }
+}
