@@ -38,7 +38,9 @@ public struct Ingestor: Sendable {
         /// Most coded documents stored in one transaction (each document stays whole).
         public var batchSize = 64
         /// File name endings read when walking folders.
-        public var extensions: Set<String> = ["txt", "text", "md", "html", "htm", "jsonl", "ndjson", "rss", "atom", "xml"]
+        public var extensions: Set<String> = [
+            "txt", "text", "md", "html", "htm", "jsonl", "ndjson", "rss", "atom", "xml",
+        ]
 
         public init() {}
     }
@@ -166,8 +168,9 @@ public struct Ingestor: Sendable {
                 let lower = input.lowercased()
                 let data = input == "-" ? nil : FileManager.default.contents(atPath: input)
                 let result: DocumentReader.Result
-                if let data, lower.hasSuffix(".rss") || lower.hasSuffix(".atom") || lower.hasSuffix(".xml")
-                    || (!lower.hasSuffix(".jsonl") && !lower.hasSuffix(".ndjson") && FeedReader.isFeed(data))
+                if let data,
+                    lower.hasSuffix(".rss") || lower.hasSuffix(".atom") || lower.hasSuffix(".xml")
+                        || (!lower.hasSuffix(".jsonl") && !lower.hasSuffix(".ndjson") && FeedReader.isFeed(data))
                 {
                     guard data.count <= configuration.reader.maxBytes else {
                         throw PipelineError(.invalidInput, "file is \(data.count) bytes, over the limit", file: input)
@@ -244,7 +247,10 @@ public struct Ingestor: Sendable {
             await withTaskGroup(of: ReadResult.self) { group in
                 for index in batch {
                     let path = paths[index]
-                    group.addTask { let (items, problems) = await self.read(path); return ReadResult(index: index, items: items, problems: problems) }
+                    group.addTask {
+                        let (items, problems) = await self.read(path)
+                        return ReadResult(index: index, items: items, problems: problems)
+                    }
                 }
                 for await result in group { results[result.index] = (result.items, result.problems) }
             }

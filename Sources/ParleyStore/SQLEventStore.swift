@@ -30,7 +30,9 @@ public final class SQLEventStore: EventStore {
     /// Time spent so far on the write path.
     public var timings: StoreTimings { clock.withLock { $0 } }
 
-    private func timed<T>(_ part: WritableKeyPath<StoreTimings, Double>, _ body: () async throws -> T) async rethrows -> T {
+    private func timed<T>(_ part: WritableKeyPath<StoreTimings, Double>, _ body: () async throws -> T) async rethrows
+        -> T
+    {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -124,7 +126,9 @@ public final class SQLEventStore: EventStore {
                 "SELECT key, text_hash, version FROM documents WHERE key IN (\(Self.marks(chunk.count)))",
                 chunk.map { .text($0) })
             {
-                if let key = row[0].text { existing[key] = Existing(textHash: row[1].text ?? "", version: row[2].integer ?? 1) }
+                if let key = row[0].text {
+                    existing[key] = Existing(textHash: row[1].text ?? "", version: row[2].integer ?? 1)
+                }
             }
         }
         var failed = Set<String>()
@@ -214,7 +218,8 @@ public final class SQLEventStore: EventStore {
         var lean = document
         lean.tokens = []
         let body = try Self.encode(lean)
-        let tokens: SQLValue = document.tokens.isEmpty ? .null : .text(TokenTable.encode(document.tokens, text: document.text))
+        let tokens: SQLValue =
+            document.tokens.isEmpty ? .null : .text(TokenTable.encode(document.tokens, text: document.text))
         let sketch = fingerprint.sketch
         let bands = Self.insertBands(fingerprint)
         clock.withLock { $0.encoding += Double(DispatchTime.now().uptimeNanoseconds - encodingStart) / 1e9 }
@@ -289,13 +294,15 @@ public final class SQLEventStore: EventStore {
         }
         for stored in pending where stored.key != fingerprint.key {
             candidates.append(
-                DuplicateCandidate(key: stored.key, shingles: stored.shingles, size: stored.shingleCount, group: stored.group))
+                DuplicateCandidate(
+                    key: stored.key, shingles: stored.shingles, size: stored.shingleCount, group: stored.group))
         }
         var best: (score: Double, group: String)?
         // A copy grouped under this very document (its earlier version) makes it the group's head, not a copy.
         for candidate in candidates where candidate.group != fingerprint.key {
             let jaccard = Fingerprint.jaccard(fingerprint.shingles, candidate.shingles)
-            guard let score = Self.duplicateScore(jaccard: jaccard, sizes: fingerprint.shingleCount, candidate.size) else {
+            guard let score = Self.duplicateScore(jaccard: jaccard, sizes: fingerprint.shingleCount, candidate.size)
+            else {
                 continue
             }
             if best == nil || score > best!.score || (score == best!.score && candidate.group < best!.group) {
@@ -351,7 +358,8 @@ public final class SQLEventStore: EventStore {
             var seen = Set<String>()
             for rows in answers[event.first..<(event.first + event.count)] {
                 for row in rows {
-                    guard let candidate = Self.candidate(row, key: event.match), seen.insert(candidate.1).inserted else {
+                    guard let candidate = Self.candidate(row, key: event.match), seen.insert(candidate.1).inserted
+                    else {
                         continue
                     }
                     result.incidents[event.key]?[event.event].append(candidate)
@@ -408,8 +416,12 @@ public final class SQLEventStore: EventStore {
                 "SELECT key, sketch, shingle_count, duplicate_of FROM documents WHERE number IN (\(Self.marks(numbers.count)))",
                 numbers.map { .integer($0) })
             {
-                guard let key = row[0].text, let sketch = row[1].text.flatMap(Fingerprint.signatures(sketch:)) else { continue }
-                candidates.append(DuplicateCandidate(key: key, shingles: sketch.shingles, size: row[2].integer ?? 0, group: row[3].text ?? key))
+                guard let key = row[0].text, let sketch = row[1].text.flatMap(Fingerprint.signatures(sketch:)) else {
+                    continue
+                }
+                candidates.append(
+                    DuplicateCandidate(
+                        key: key, shingles: sketch.shingles, size: row[2].integer ?? 0, group: row[3].text ?? key))
             }
         }
         return candidates
@@ -468,7 +480,8 @@ public final class SQLEventStore: EventStore {
             let incidentID: String
             if let best {
                 incidentID = best.id
-                statements.append(SQLStatement("UPDATE incidents SET reports = reports + 1 WHERE id = ?", [.text(best.id)]))
+                statements.append(
+                    SQLStatement("UPDATE incidents SET reports = reports + 1 WHERE id = ?", [.text(best.id)]))
                 // A report with a precise date dates an incident known so far only by publication date.
                 if best.precision == "publication", matchKey.precision == "day" || matchKey.precision == nil,
                     let day = matchKey.day
@@ -476,7 +489,10 @@ public final class SQLEventStore: EventStore {
                     statements.append(
                         SQLStatement(
                             "UPDATE incidents SET day = ?, day_number = ?, date_precision = ? WHERE id = ?",
-                            [.text(Day(daysSinceEpoch: day).description), .integer(Int64(day)), .text("day"), .text(best.id)]
+                            [
+                                .text(Day(daysSinceEpoch: day).description), .integer(Int64(day)), .text("day"),
+                                .text(best.id),
+                            ]
                         ))
                     pending.redated[best.id] = (day, "day")
                     if let index = pending.incidents.firstIndex(where: { $0.id == best.id }) {
@@ -496,7 +512,8 @@ public final class SQLEventStore: EventStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                         """,
                         [
-                            .text(incidentID), .text(matchKey.cameoRoot), .text(event.cameo), .from(event.plover?.event),
+                            .text(incidentID), .text(matchKey.cameoRoot), .text(event.cameo),
+                            .from(event.plover?.event),
                             .text(matchKey.source), .text(matchKey.target), .text(matchKey.sourceCountry),
                             .text(matchKey.targetCountry), .text(Self.actorList(event)),
                             .from(matchKey.day.map { Day(daysSinceEpoch: $0).description }), .from(matchKey.day),
@@ -574,7 +591,9 @@ public final class SQLEventStore: EventStore {
                 let tolerance = matcher.tolerance(key.precision, precision)
                 guard tolerance > base else { continue }
                 sql.append(
-                    columns + " WHERE cameo_root = ? AND modality = ? AND date_precision = ? AND day_number BETWEEN ? AND ?")
+                    columns
+                        + " WHERE cameo_root = ? AND modality = ? AND date_precision = ? AND day_number BETWEEN ? AND ?"
+                )
                 arguments.append(
                     reportArgument + [
                         .text(key.cameoRoot), .text(key.modality), .text(precision), .integer(Int64(day - tolerance)),
@@ -644,7 +663,8 @@ public final class SQLEventStore: EventStore {
             [.text(stored.key)])
         return try rows.map {
             DocumentVersion(
-                version: $0[0].integer ?? 0, textHash: $0[1].text ?? "", document: try Self.document(body: $0[2], tokens: $0[4]),
+                version: $0[0].integer ?? 0, textHash: $0[1].text ?? "",
+                document: try Self.document(body: $0[2], tokens: $0[4]),
                 supersededAt: $0[3].text ?? "")
         }
     }
@@ -814,7 +834,8 @@ public final class SQLEventStore: EventStore {
                 guard let key = row[0].text else { continue }
                 let signatures = row[7].text.flatMap(Fingerprint.signatures(sketch:))
                 result[key] = DocumentRow(
-                    key: key, id: row[1].text ?? key, title: row[2].text, published: row[3].text.flatMap { Day(parsing: $0) },
+                    key: key, id: row[1].text ?? key, title: row[2].text,
+                    published: row[3].text.flatMap { Day(parsing: $0) },
                     shingleCount: row[4].integer ?? 0, duplicateOf: row[5].text,
                     number: row[6].integer.map(Int64.init) ?? Fingerprint.number(of: key),
                     shingles: signatures?.shingles ?? [], words: signatures?.words ?? [])
@@ -825,7 +846,8 @@ public final class SQLEventStore: EventStore {
 
     public func similar(to idOrKey: String, limit: Int) async throws -> [SimilarDocument] {
         let found = try await backend.query(
-            "SELECT key FROM documents WHERE key = ? OR id = ? ORDER BY stored_at, key", [.text(idOrKey), .text(idOrKey)])
+            "SELECT key FROM documents WHERE key = ? OR id = ? ORDER BY stored_at, key",
+            [.text(idOrKey), .text(idOrKey)])
         guard let key = found.first?.first?.text else {
             throw StoreError(.notFound, "no document '\(idOrKey)' in the store (give a document id or key)")
         }
@@ -903,7 +925,9 @@ public final class SQLEventStore: EventStore {
             return (Int64(a), Int64(b))
         }
         let byNumber = Dictionary(
-            try await documentRows(numbers: Array(Set(pairNumbers.flatMap { [$0.0, $0.1] }))).values.map { ($0.number, $0) },
+            try await documentRows(numbers: Array(Set(pairNumbers.flatMap { [$0.0, $0.1] }))).values.map {
+                ($0.number, $0)
+            },
             uniquingKeysWith: { first, _ in first })
         for (numberA, numberB) in pairNumbers {
             guard let a = byNumber[numberA], let b = byNumber[numberB] else { continue }
@@ -917,7 +941,8 @@ public final class SQLEventStore: EventStore {
             }
             edges.append((min(a.key, b.key), max(a.key, b.key), score))
         }
-        let duplicates = try await backend.query("SELECT key, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")
+        let duplicates = try await backend.query(
+            "SELECT key, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")
         var duplicateOf: [String: String] = [:]
         for row in duplicates {
             guard let a = row[0].text, let b = row[1].text else { continue }
@@ -984,7 +1009,9 @@ public final class SQLEventStore: EventStore {
                     documents: documents.map {
                         Story.Member(documentID: $0.id, key: $0.key, title: $0.title, published: $0.published)
                     },
-                    duplicateGroups: groups.values.map { $0.sorted() }.sorted { ($0.count, $1.first ?? "") > ($1.count, $0.first ?? "") }))
+                    duplicateGroups: groups.values.map { $0.sorted() }.sorted {
+                        ($0.count, $1.first ?? "") > ($1.count, $0.first ?? "")
+                    }))
         }
         stories.sort { ($0.documents.count, $1.id) > ($1.documents.count, $0.id) }
         return stories
@@ -1033,7 +1060,9 @@ public final class SQLEventStore: EventStore {
     public func failures() async throws -> [FailedItem] {
         try await backend.query("SELECT item, reason, failed_at, attempts FROM failures ORDER BY failed_at DESC, item")
             .map {
-                FailedItem(item: $0[0].text ?? "", reason: $0[1].text ?? "", failedAt: $0[2].text ?? "", attempts: $0[3].integer ?? 0)
+                FailedItem(
+                    item: $0[0].text ?? "", reason: $0[1].text ?? "", failedAt: $0[2].text ?? "",
+                    attempts: $0[3].integer ?? 0)
             }
     }
 

@@ -72,19 +72,19 @@ public enum StoreSchema {
 
     static func bandStatements(sqlite: Bool) -> [String] {
         [
-                "ALTER TABLE documents ADD COLUMN number BIGINT",
-                "ALTER TABLE documents ADD COLUMN sketch TEXT",
-                "ALTER TABLE documents ADD COLUMN token_table TEXT",
-                "ALTER TABLE document_versions ADD COLUMN token_table TEXT",
-                "CREATE INDEX documents_number ON documents(number)",
-                "DROP TABLE signatures",
-                "DROP INDEX incidents_match",
-                "CREATE INDEX incidents_candidates ON incidents(cameo_root, modality, day_number)",
-                "CREATE INDEX incidents_precision ON incidents(cameo_root, modality, date_precision, day_number)",
-                """
-                CREATE TABLE bands (
-                    kind BIGINT NOT NULL, hash BIGINT NOT NULL, doc BIGINT NOT NULL, PRIMARY KEY (kind, hash, doc))
-                """
+            "ALTER TABLE documents ADD COLUMN number BIGINT",
+            "ALTER TABLE documents ADD COLUMN sketch TEXT",
+            "ALTER TABLE documents ADD COLUMN token_table TEXT",
+            "ALTER TABLE document_versions ADD COLUMN token_table TEXT",
+            "CREATE INDEX documents_number ON documents(number)",
+            "DROP TABLE signatures",
+            "DROP INDEX incidents_match",
+            "CREATE INDEX incidents_candidates ON incidents(cameo_root, modality, day_number)",
+            "CREATE INDEX incidents_precision ON incidents(cameo_root, modality, date_precision, day_number)",
+            """
+            CREATE TABLE bands (
+                kind BIGINT NOT NULL, hash BIGINT NOT NULL, doc BIGINT NOT NULL, PRIMARY KEY (kind, hash, doc))
+            """
                 + (sqlite ? " WITHOUT ROWID" : ""),
         ]
     }
