@@ -98,11 +98,12 @@ public final class SQLEventStore: EventStore {
             var shingles: [Int64]
             var shingleCount: Int
             var group: String
+            var bands: Set<Int64>
         }
         var documents: [Stored] = []
         var incidents: [PendingIncident] = []
         /// Incidents given a precise date by a planned report: id → (day, precision).
-        var redated: [String: (Int, String)] = [:]
+        var redated: [String: IncidentMatcher.Key] = [:]
     }
 
     private struct PendingIncident {
@@ -192,12 +193,17 @@ public final class SQLEventStore: EventStore {
         let now = Self.timestamp()
         var statements: [SQLStatement] = []
         if previous != nil {
+            // The superseded version keeps its events in its body: they leave the events table.
+            guard var old = try await storedDocument(where: "key = ?", [.text(key)])?.document else {
+                throw StoreError(.corrupt, "document '\(key)' vanished while being replaced")
+            }
+            old.tokens = []
             statements += [
                 SQLStatement(
                     """
                     INSERT INTO document_versions (key, version, text_hash, body, token_table, superseded_at)
-                    SELECT key, version, text_hash, body, token_table, ? FROM documents WHERE key = ?
-                    """, [.text(now), .text(key)]),
+                    SELECT key, version, text_hash, ?, token_table, ? FROM documents WHERE key = ?
+                    """, [.text(try Self.encode(old)), .text(now), .text(key)]),
                 SQLStatement(
                     """
                     UPDATE incidents SET reports = reports - (SELECT COUNT(*) FROM events e
@@ -217,6 +223,7 @@ public final class SQLEventStore: EventStore {
         let encodingStart = DispatchTime.now().uptimeNanoseconds
         var lean = document
         lean.tokens = []
+        lean.events = []
         let body = try Self.encode(lean)
         let tokens: SQLValue =
             document.tokens.isEmpty ? .null : .text(TokenTable.encode(document.tokens, text: document.text))
@@ -243,7 +250,7 @@ public final class SQLEventStore: EventStore {
         pending.documents.append(
             Pending.Stored(
                 key: key, number: number, shingles: fingerprint.shingles, shingleCount: fingerprint.shingleCount,
-                group: duplicateOf ?? key))
+                group: duplicateOf ?? key, bands: Set(fingerprint.shingleBands)))
         let start = DispatchTime.now().uptimeNanoseconds
         statements += try await planEvents(
             document, key: key, revision: previous != nil, pending: &pending, stored: prefetched.incidents[key])
@@ -292,7 +299,9 @@ public final class SQLEventStore: EventStore {
         } else {
             candidates = try await duplicateCandidates(of: fingerprint)
         }
-        for stored in pending where stored.key != fingerprint.key {
+        // Documents of the same transaction are candidates on the same terms as stored ones: a shared band.
+        let bands = fingerprint.shingleBands
+        for stored in pending where stored.key != fingerprint.key && bands.contains(where: stored.bands.contains) {
             candidates.append(
                 DuplicateCandidate(
                     key: stored.key, shingles: stored.shingles, size: stored.shingleCount, group: stored.group))
@@ -454,12 +463,16 @@ public final class SQLEventStore: EventStore {
         let published = document.metadata.published
         for (eventIndex, event) in document.events.enumerated() {
             let matchKey = IncidentMatcher.Key(event, published: published)
-            var best: (score: Double, id: String, precision: String?)?
-            for incident in pending.incidents {
-                if let score = matcher.match(matchKey, incident.key), score > (best?.score ?? 0) {
-                    best = (score, incident.id, incident.key.precision)
+            // The best match, ties to the smallest id, so the outcome does not depend on which documents
+            // share a transaction or on the order candidates are read in.
+            var best: (score: Double, id: String, key: IncidentMatcher.Key)?
+            func consider(_ candidate: IncidentMatcher.Key, _ id: String) {
+                guard let score = matcher.match(matchKey, candidate) else { return }
+                if best == nil || score > best!.score || (score == best!.score && id < best!.id) {
+                    best = (score, id, candidate)
                 }
             }
+            for incident in pending.incidents { consider(incident.key, incident.id) }
             let known = Set(pending.incidents.map(\.id))
             let candidates: [(IncidentMatcher.Key, String)]
             if let stored, eventIndex < stored.count {
@@ -467,15 +480,12 @@ public final class SQLEventStore: EventStore {
             } else {
                 candidates = try await candidateIncidents(for: matchKey, documentKey: key, revision: revision)
             }
-            for (candidate, id) in candidates where !known.contains(id) {
-                var candidate = candidate
-                if let (day, precision) = pending.redated[id] {
-                    candidate.day = day
-                    candidate.precision = precision
-                }
-                if let score = matcher.match(matchKey, candidate), score > (best?.score ?? 0) {
-                    best = (score, id, candidate.precision)
-                }
+            // Incidents redated by documents planned before this one are seen as they will be stored.
+            for (candidate, id) in candidates where !known.contains(id) && pending.redated[id] == nil {
+                consider(candidate, id)
+            }
+            for (id, candidate) in pending.redated where candidate.cameoRoot == matchKey.cameoRoot {
+                consider(candidate, id)
             }
             let incidentID: String
             if let best {
@@ -483,7 +493,7 @@ public final class SQLEventStore: EventStore {
                 statements.append(
                     SQLStatement("UPDATE incidents SET reports = reports + 1 WHERE id = ?", [.text(best.id)]))
                 // A report with a precise date dates an incident known so far only by publication date.
-                if best.precision == "publication", matchKey.precision == "day" || matchKey.precision == nil,
+                if best.key.precision == "publication", matchKey.precision == "day" || matchKey.precision == nil,
                     let day = matchKey.day
                 {
                     statements.append(
@@ -494,10 +504,14 @@ public final class SQLEventStore: EventStore {
                                 .text(best.id),
                             ]
                         ))
-                    pending.redated[best.id] = (day, "day")
                     if let index = pending.incidents.firstIndex(where: { $0.id == best.id }) {
                         pending.incidents[index].key.day = day
                         pending.incidents[index].key.precision = "day"
+                    } else {
+                        var redated = best.key
+                        redated.day = day
+                        redated.precision = "day"
+                        pending.redated[best.id] = redated
                     }
                 }
             } else {
@@ -534,8 +548,8 @@ public final class SQLEventStore: EventStore {
                     INSERT INTO events (id, event_id, document_key, document_id, sentence, day, day_number,
                         date_precision, source, target, source_country, target_country, actors, cameo, cameo_root,
                         plover, quad_class, goldstein, modality, place, latitude, longitude, incident_id,
-                        sentence_text, body)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        sentence_text, body, ordinal)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         .text(key + "#" + event.id), .text(event.id), .text(key), .text(document.id),
@@ -545,7 +559,7 @@ public final class SQLEventStore: EventStore {
                         .text(event.cameo), .text(matchKey.cameoRoot), .from(event.plover?.event),
                         .from(event.quadClass), .from(event.goldstein), .text(matchKey.modality),
                         .from(matchKey.place), .from(matchKey.latitude), .from(matchKey.longitude),
-                        .text(incidentID), .text(sentenceText), .text(try Self.encode(event)),
+                        .text(incidentID), .text(sentenceText), .text(try Self.encode(event)), .from(eventIndex),
                     ]))
         }
         return statements
@@ -641,16 +655,24 @@ public final class SQLEventStore: EventStore {
     // MARK: Reading
 
     public func document(_ idOrKey: String) async throws -> StoredDocument? {
+        try await storedDocument(where: "key = ? OR id = ?", [.text(idOrKey), .text(idOrKey)])
+    }
+
+    private func storedDocument(where condition: String, _ arguments: [SQLValue]) async throws -> StoredDocument? {
         let rows = try await backend.query(
             """
-            SELECT key, body, version, duplicate_of, token_table FROM documents WHERE key = ? OR id = ?
+            SELECT key, body, version, duplicate_of, token_table, event_count FROM documents WHERE \(condition)
             ORDER BY stored_at, key
-            """,
-            [.text(idOrKey), .text(idOrKey)])
+            """, arguments)
         guard let row = rows.first, let key = row[0].text else { return nil }
-        return StoredDocument(
-            key: key, document: try Self.document(body: row[1], tokens: row[4]), version: row[2].integer ?? 1,
-            duplicateOf: row[3].text)
+        var document = try Self.document(body: row[1], tokens: row[4])
+        // Events are kept once, in the events table (bodies written before that still hold them).
+        if document.events.isEmpty, (row[5].integer ?? 0) > 0 {
+            document.events = try await backend.query(
+                "SELECT body FROM events WHERE document_key = ? ORDER BY ordinal, id", [.text(key)]
+            ).map { try Self.decode(Event.self, $0[0]) }
+        }
+        return StoredDocument(key: key, document: document, version: row[2].integer ?? 1, duplicateOf: row[3].text)
     }
 
     public func versions(of idOrKey: String) async throws -> [DocumentVersion] {

@@ -62,8 +62,9 @@ public enum StoreSchema {
                 """,
             ]),
         // Signatures become integer band rows keyed by a number standing for the document (a sketch column
-        // keeps the full signatures for exact scores); tokens are stored as a compact table beside the body;
-        // incident candidates are found by root, modality and date precision.
+        // keeps the full signatures for exact scores); tokens are stored as a compact table beside the body,
+        // and a document's events only in the events table (in order); incident candidates are found by
+        // root, modality and date precision.
         StoreMigration(
             name: "v2-bands",
             statements: StoreSchema.bandStatements(sqlite: false),
@@ -76,6 +77,7 @@ public enum StoreSchema {
             "ALTER TABLE documents ADD COLUMN sketch TEXT",
             "ALTER TABLE documents ADD COLUMN token_table TEXT",
             "ALTER TABLE document_versions ADD COLUMN token_table TEXT",
+            "ALTER TABLE events ADD COLUMN ordinal BIGINT",
             "CREATE INDEX documents_number ON documents(number)",
             "DROP TABLE signatures",
             "DROP INDEX incidents_match",
