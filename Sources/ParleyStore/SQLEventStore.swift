@@ -109,6 +109,8 @@ public final class SQLEventStore: EventStore {
     private struct PendingIncident {
         var id: String
         var key: IncidentMatcher.Key
+        /// The document that reported it first.
+        var document: String
     }
 
     private struct Existing {
@@ -472,7 +474,10 @@ public final class SQLEventStore: EventStore {
                     best = (score, id, candidate)
                 }
             }
-            for incident in pending.incidents { consider(incident.key, incident.id) }
+            // An undated incident is joined only by reports of the same document, as when it is stored.
+            for incident in pending.incidents where incident.key.day != nil || incident.document == key {
+                consider(incident.key, incident.id)
+            }
             let known = Set(pending.incidents.map(\.id))
             let candidates: [(IncidentMatcher.Key, String)]
             if let stored, eventIndex < stored.count {
@@ -516,7 +521,7 @@ public final class SQLEventStore: EventStore {
                 }
             } else {
                 incidentID = "inc-" + String(Fingerprint.hex(Fingerprint.hash128(key + "#" + event.id)).prefix(16))
-                pending.incidents.append(PendingIncident(id: incidentID, key: matchKey))
+                pending.incidents.append(PendingIncident(id: incidentID, key: matchKey, document: key))
                 statements.append(
                     SQLStatement(
                         """
