@@ -43,7 +43,9 @@ public struct Fingerprint: Sendable, Hashable {
         }
         var shingleHashes = Set<UInt64>()
         if normalisedWords.count < Fingerprint.shingleSize {
-            if !normalisedWords.isEmpty { shingleHashes.insert(Fingerprint.fnv(normalisedWords.joined(separator: " "))) }
+            if !normalisedWords.isEmpty {
+                shingleHashes.insert(Fingerprint.fnv(normalisedWords.joined(separator: " ")))
+            }
         } else {
             for start in 0...(normalisedWords.count - Fingerprint.shingleSize) {
                 shingleHashes.insert(
@@ -99,7 +101,9 @@ public struct Fingerprint: Sendable, Hashable {
         bytes.reserveCapacity(signature.count * 8)
         for value in signature {
             let bits = UInt64(bitPattern: value)
-            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+            }
         }
         return Data(bytes).base64EncodedString()
     }

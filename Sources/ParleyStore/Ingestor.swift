@@ -38,7 +38,9 @@ public struct Ingestor: Sendable {
         /// Most coded documents stored in one transaction (each document stays whole).
         public var batchSize = 64
         /// File name endings read when walking folders.
-        public var extensions: Set<String> = ["txt", "text", "md", "html", "htm", "jsonl", "ndjson", "rss", "atom", "xml"]
+        public var extensions: Set<String> = [
+            "txt", "text", "md", "html", "htm", "jsonl", "ndjson", "rss", "atom", "xml",
+        ]
 
         public init() {}
     }
@@ -166,8 +168,9 @@ public struct Ingestor: Sendable {
                 let lower = input.lowercased()
                 let data = input == "-" ? nil : FileManager.default.contents(atPath: input)
                 let result: DocumentReader.Result
-                if let data, lower.hasSuffix(".rss") || lower.hasSuffix(".atom") || lower.hasSuffix(".xml")
-                    || (!lower.hasSuffix(".jsonl") && !lower.hasSuffix(".ndjson") && FeedReader.isFeed(data))
+                if let data,
+                    lower.hasSuffix(".rss") || lower.hasSuffix(".atom") || lower.hasSuffix(".xml")
+                        || (!lower.hasSuffix(".jsonl") && !lower.hasSuffix(".ndjson") && FeedReader.isFeed(data))
                 {
                     guard data.count <= configuration.reader.maxBytes else {
                         throw PipelineError(.invalidInput, "file is \(data.count) bytes, over the limit", file: input)
@@ -244,7 +247,10 @@ public struct Ingestor: Sendable {
             await withTaskGroup(of: ReadResult.self) { group in
                 for index in batch {
                     let path = paths[index]
-                    group.addTask { let (items, problems) = await self.read(path); return ReadResult(index: index, items: items, problems: problems) }
+                    group.addTask {
+                        let (items, problems) = await self.read(path)
+                        return ReadResult(index: index, items: items, problems: problems)
+                    }
                 }
                 for await result in group { results[result.index] = (result.items, result.problems) }
             }
@@ -273,20 +279,20 @@ public struct Ingestor: Sendable {
             group.addTask {
                 let items = queued
                 do {
-                    try await withThrowingTaskGroup(of: IngestOutcome.self) { coders in
+                    try await withThrowingTaskGroup(of: (Int, IngestOutcome).self) { coders in
                         var next = 0
                         while next < items.count && next < width {
-                            let item = items[next]
-                            coders.addTask { try await Self.code(item, pipeline: pipeline, store: store) }
+                            let (index, item) = (next, items[next])
+                            coders.addTask { (index, try await Self.code(item, pipeline: pipeline, store: store)) }
                             next += 1
                         }
-                        while let outcome = try await coders.next() {
+                        while let (index, outcome) = try await coders.next() {
                             if next < items.count {
-                                let item = items[next]
-                                coders.addTask { try await Self.code(item, pipeline: pipeline, store: store) }
+                                let (index, item) = (next, items[next])
+                                coders.addTask { (index, try await Self.code(item, pipeline: pipeline, store: store)) }
                                 next += 1
                             }
-                            guard await queue.push(outcome) else {
+                            guard await queue.push(outcome, at: index) else {
                                 coders.cancelAll()
                                 return
                             }
@@ -350,10 +356,14 @@ enum IngestOutcome: Sendable {
     case failed(String, String, Double)
 }
 
-/// Hands coded documents from the coders to the single writer: the writer takes all that are ready (up
-/// to a batch), the coders wait when too many are queued.
+/// Hands coded documents from the coders to the single writer, in input order: the writer takes all that
+/// are ready (up to a batch), the coders wait when many are ready and not yet taken.
+///
+/// Storing in input order makes a run's result independent of which coder finishes first, and makes a
+/// run resumed after a crash store the same documents in the same order as an uninterrupted one.
 actor OutcomeQueue {
-    private var buffer: [IngestOutcome] = []
+    private var waiting: [Int: IngestOutcome] = [:]
+    private var next = 0
     private var finished = false
     private var cancelled = false
     private var failure: (any Error)?
@@ -365,14 +375,22 @@ actor OutcomeQueue {
         self.limit = limit
     }
 
-    /// Queues an outcome; `false` when the writer has stopped and coding should stop too.
-    func push(_ outcome: IngestOutcome) async -> Bool {
-        while buffer.count >= limit && !cancelled {
+    /// Outcomes ready to be taken: the run without gaps from the next position.
+    private var ready: Int {
+        var count = 0
+        while waiting[next + count] != nil { count += 1 }
+        return count
+    }
+
+    /// Queues the outcome of the item at `index`; `false` when the writer has stopped and coding should
+    /// stop too. Only outcomes the writer could take hold a coder back (never the one it waits for).
+    func push(_ outcome: IngestOutcome, at index: Int) async -> Bool {
+        while ready >= limit && !cancelled {
             await withCheckedContinuation { producers.append($0) }
         }
         if cancelled { return false }
-        buffer.append(outcome)
-        wakeConsumer()
+        waiting[index] = outcome
+        if index == next { wakeConsumer() }
         return true
     }
 
@@ -393,21 +411,20 @@ actor OutcomeQueue {
         producers = []
     }
 
-    /// Up to `max` queued outcomes, waiting for one; `nil` when coding is over.
+    /// Up to `max` outcomes in input order, waiting for the next one; `nil` when coding is over.
     func take(max: Int) async throws -> [IngestOutcome]? {
-        while buffer.isEmpty && !finished {
+        while waiting[next] == nil && !finished {
             await withCheckedContinuation { consumer = $0 }
         }
-        if buffer.isEmpty {
-            if let failure { throw failure }
-            return nil
+        if let failure { throw failure }
+        var taken: [IngestOutcome] = []
+        while taken.count < max, let outcome = waiting.removeValue(forKey: next) {
+            taken.append(outcome)
+            next += 1
         }
-        let count = min(max, buffer.count)
-        let taken = Array(buffer.prefix(count))
-        buffer.removeFirst(count)
         for producer in producers { producer.resume() }
         producers = []
-        return taken
+        return taken.isEmpty ? nil : taken
     }
 
     private func wakeConsumer() {

@@ -30,7 +30,9 @@ public final class SQLEventStore: EventStore {
     /// Time spent so far on the write path.
     public var timings: StoreTimings { clock.withLock { $0 } }
 
-    private func timed<T>(_ part: WritableKeyPath<StoreTimings, Double>, _ body: () async throws -> T) async rethrows -> T {
+    private func timed<T>(_ part: WritableKeyPath<StoreTimings, Double>, _ body: () async throws -> T) async rethrows
+        -> T
+    {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -96,16 +98,19 @@ public final class SQLEventStore: EventStore {
             var shingles: [Int64]
             var shingleCount: Int
             var group: String
+            var bands: Set<Int64>
         }
         var documents: [Stored] = []
         var incidents: [PendingIncident] = []
         /// Incidents given a precise date by a planned report: id → (day, precision).
-        var redated: [String: (Int, String)] = [:]
+        var redated: [String: IncidentMatcher.Key] = [:]
     }
 
     private struct PendingIncident {
         var id: String
         var key: IncidentMatcher.Key
+        /// The document that reported it first.
+        var document: String
     }
 
     private struct Existing {
@@ -124,7 +129,9 @@ public final class SQLEventStore: EventStore {
                 "SELECT key, text_hash, version FROM documents WHERE key IN (\(Self.marks(chunk.count)))",
                 chunk.map { .text($0) })
             {
-                if let key = row[0].text { existing[key] = Existing(textHash: row[1].text ?? "", version: row[2].integer ?? 1) }
+                if let key = row[0].text {
+                    existing[key] = Existing(textHash: row[1].text ?? "", version: row[2].integer ?? 1)
+                }
             }
         }
         var failed = Set<String>()
@@ -188,12 +195,17 @@ public final class SQLEventStore: EventStore {
         let now = Self.timestamp()
         var statements: [SQLStatement] = []
         if previous != nil {
+            // The superseded version keeps its events in its body: they leave the events table.
+            guard var old = try await storedDocument(where: "key = ?", [.text(key)])?.document else {
+                throw StoreError(.corrupt, "document '\(key)' vanished while being replaced")
+            }
+            old.tokens = []
             statements += [
                 SQLStatement(
                     """
                     INSERT INTO document_versions (key, version, text_hash, body, token_table, superseded_at)
-                    SELECT key, version, text_hash, body, token_table, ? FROM documents WHERE key = ?
-                    """, [.text(now), .text(key)]),
+                    SELECT key, version, text_hash, ?, token_table, ? FROM documents WHERE key = ?
+                    """, [.text(try Self.encode(old)), .text(now), .text(key)]),
                 SQLStatement(
                     """
                     UPDATE incidents SET reports = reports - (SELECT COUNT(*) FROM events e
@@ -213,8 +225,10 @@ public final class SQLEventStore: EventStore {
         let encodingStart = DispatchTime.now().uptimeNanoseconds
         var lean = document
         lean.tokens = []
+        lean.events = []
         let body = try Self.encode(lean)
-        let tokens: SQLValue = document.tokens.isEmpty ? .null : .text(TokenTable.encode(document.tokens, text: document.text))
+        let tokens: SQLValue =
+            document.tokens.isEmpty ? .null : .text(TokenTable.encode(document.tokens, text: document.text))
         let sketch = fingerprint.sketch
         let bands = Self.insertBands(fingerprint)
         clock.withLock { $0.encoding += Double(DispatchTime.now().uptimeNanoseconds - encodingStart) / 1e9 }
@@ -238,7 +252,7 @@ public final class SQLEventStore: EventStore {
         pending.documents.append(
             Pending.Stored(
                 key: key, number: number, shingles: fingerprint.shingles, shingleCount: fingerprint.shingleCount,
-                group: duplicateOf ?? key))
+                group: duplicateOf ?? key, bands: Set(fingerprint.shingleBands)))
         let start = DispatchTime.now().uptimeNanoseconds
         statements += try await planEvents(
             document, key: key, revision: previous != nil, pending: &pending, stored: prefetched.incidents[key])
@@ -287,15 +301,19 @@ public final class SQLEventStore: EventStore {
         } else {
             candidates = try await duplicateCandidates(of: fingerprint)
         }
-        for stored in pending where stored.key != fingerprint.key {
+        // Documents of the same transaction are candidates on the same terms as stored ones: a shared band.
+        let bands = fingerprint.shingleBands
+        for stored in pending where stored.key != fingerprint.key && bands.contains(where: stored.bands.contains) {
             candidates.append(
-                DuplicateCandidate(key: stored.key, shingles: stored.shingles, size: stored.shingleCount, group: stored.group))
+                DuplicateCandidate(
+                    key: stored.key, shingles: stored.shingles, size: stored.shingleCount, group: stored.group))
         }
         var best: (score: Double, group: String)?
         // A copy grouped under this very document (its earlier version) makes it the group's head, not a copy.
         for candidate in candidates where candidate.group != fingerprint.key {
             let jaccard = Fingerprint.jaccard(fingerprint.shingles, candidate.shingles)
-            guard let score = Self.duplicateScore(jaccard: jaccard, sizes: fingerprint.shingleCount, candidate.size) else {
+            guard let score = Self.duplicateScore(jaccard: jaccard, sizes: fingerprint.shingleCount, candidate.size)
+            else {
                 continue
             }
             if best == nil || score > best!.score || (score == best!.score && candidate.group < best!.group) {
@@ -351,7 +369,8 @@ public final class SQLEventStore: EventStore {
             var seen = Set<String>()
             for rows in answers[event.first..<(event.first + event.count)] {
                 for row in rows {
-                    guard let candidate = Self.candidate(row, key: event.match), seen.insert(candidate.1).inserted else {
+                    guard let candidate = Self.candidate(row, key: event.match), seen.insert(candidate.1).inserted
+                    else {
                         continue
                     }
                     result.incidents[event.key]?[event.event].append(candidate)
@@ -408,8 +427,12 @@ public final class SQLEventStore: EventStore {
                 "SELECT key, sketch, shingle_count, duplicate_of FROM documents WHERE number IN (\(Self.marks(numbers.count)))",
                 numbers.map { .integer($0) })
             {
-                guard let key = row[0].text, let sketch = row[1].text.flatMap(Fingerprint.signatures(sketch:)) else { continue }
-                candidates.append(DuplicateCandidate(key: key, shingles: sketch.shingles, size: row[2].integer ?? 0, group: row[3].text ?? key))
+                guard let key = row[0].text, let sketch = row[1].text.flatMap(Fingerprint.signatures(sketch:)) else {
+                    continue
+                }
+                candidates.append(
+                    DuplicateCandidate(
+                        key: key, shingles: sketch.shingles, size: row[2].integer ?? 0, group: row[3].text ?? key))
             }
         }
         return candidates
@@ -442,11 +465,18 @@ public final class SQLEventStore: EventStore {
         let published = document.metadata.published
         for (eventIndex, event) in document.events.enumerated() {
             let matchKey = IncidentMatcher.Key(event, published: published)
-            var best: (score: Double, id: String, precision: String?)?
-            for incident in pending.incidents {
-                if let score = matcher.match(matchKey, incident.key), score > (best?.score ?? 0) {
-                    best = (score, incident.id, incident.key.precision)
+            // The best match, ties to the smallest id, so the outcome does not depend on which documents
+            // share a transaction or on the order candidates are read in.
+            var best: (score: Double, id: String, key: IncidentMatcher.Key)?
+            func consider(_ candidate: IncidentMatcher.Key, _ id: String) {
+                guard let score = matcher.match(matchKey, candidate) else { return }
+                if best == nil || score > best!.score || (score == best!.score && id < best!.id) {
+                    best = (score, id, candidate)
                 }
+            }
+            // An undated incident is joined only by reports of the same document, as when it is stored.
+            for incident in pending.incidents where incident.key.day != nil || incident.document == key {
+                consider(incident.key, incident.id)
             }
             let known = Set(pending.incidents.map(\.id))
             let candidates: [(IncidentMatcher.Key, String)]
@@ -455,38 +485,43 @@ public final class SQLEventStore: EventStore {
             } else {
                 candidates = try await candidateIncidents(for: matchKey, documentKey: key, revision: revision)
             }
-            for (candidate, id) in candidates where !known.contains(id) {
-                var candidate = candidate
-                if let (day, precision) = pending.redated[id] {
-                    candidate.day = day
-                    candidate.precision = precision
-                }
-                if let score = matcher.match(matchKey, candidate), score > (best?.score ?? 0) {
-                    best = (score, id, candidate.precision)
-                }
+            // Incidents redated by documents planned before this one are seen as they will be stored.
+            for (candidate, id) in candidates where !known.contains(id) && pending.redated[id] == nil {
+                consider(candidate, id)
+            }
+            for (id, candidate) in pending.redated where candidate.cameoRoot == matchKey.cameoRoot {
+                consider(candidate, id)
             }
             let incidentID: String
             if let best {
                 incidentID = best.id
-                statements.append(SQLStatement("UPDATE incidents SET reports = reports + 1 WHERE id = ?", [.text(best.id)]))
+                statements.append(
+                    SQLStatement("UPDATE incidents SET reports = reports + 1 WHERE id = ?", [.text(best.id)]))
                 // A report with a precise date dates an incident known so far only by publication date.
-                if best.precision == "publication", matchKey.precision == "day" || matchKey.precision == nil,
+                if best.key.precision == "publication", matchKey.precision == "day" || matchKey.precision == nil,
                     let day = matchKey.day
                 {
                     statements.append(
                         SQLStatement(
                             "UPDATE incidents SET day = ?, day_number = ?, date_precision = ? WHERE id = ?",
-                            [.text(Day(daysSinceEpoch: day).description), .integer(Int64(day)), .text("day"), .text(best.id)]
+                            [
+                                .text(Day(daysSinceEpoch: day).description), .integer(Int64(day)), .text("day"),
+                                .text(best.id),
+                            ]
                         ))
-                    pending.redated[best.id] = (day, "day")
                     if let index = pending.incidents.firstIndex(where: { $0.id == best.id }) {
                         pending.incidents[index].key.day = day
                         pending.incidents[index].key.precision = "day"
+                    } else {
+                        var redated = best.key
+                        redated.day = day
+                        redated.precision = "day"
+                        pending.redated[best.id] = redated
                     }
                 }
             } else {
                 incidentID = "inc-" + String(Fingerprint.hex(Fingerprint.hash128(key + "#" + event.id)).prefix(16))
-                pending.incidents.append(PendingIncident(id: incidentID, key: matchKey))
+                pending.incidents.append(PendingIncident(id: incidentID, key: matchKey, document: key))
                 statements.append(
                     SQLStatement(
                         """
@@ -496,7 +531,8 @@ public final class SQLEventStore: EventStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                         """,
                         [
-                            .text(incidentID), .text(matchKey.cameoRoot), .text(event.cameo), .from(event.plover?.event),
+                            .text(incidentID), .text(matchKey.cameoRoot), .text(event.cameo),
+                            .from(event.plover?.event),
                             .text(matchKey.source), .text(matchKey.target), .text(matchKey.sourceCountry),
                             .text(matchKey.targetCountry), .text(Self.actorList(event)),
                             .from(matchKey.day.map { Day(daysSinceEpoch: $0).description }), .from(matchKey.day),
@@ -517,8 +553,8 @@ public final class SQLEventStore: EventStore {
                     INSERT INTO events (id, event_id, document_key, document_id, sentence, day, day_number,
                         date_precision, source, target, source_country, target_country, actors, cameo, cameo_root,
                         plover, quad_class, goldstein, modality, place, latitude, longitude, incident_id,
-                        sentence_text, body)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        sentence_text, body, ordinal)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         .text(key + "#" + event.id), .text(event.id), .text(key), .text(document.id),
@@ -528,7 +564,7 @@ public final class SQLEventStore: EventStore {
                         .text(event.cameo), .text(matchKey.cameoRoot), .from(event.plover?.event),
                         .from(event.quadClass), .from(event.goldstein), .text(matchKey.modality),
                         .from(matchKey.place), .from(matchKey.latitude), .from(matchKey.longitude),
-                        .text(incidentID), .text(sentenceText), .text(try Self.encode(event)),
+                        .text(incidentID), .text(sentenceText), .text(try Self.encode(event)), .from(eventIndex),
                     ]))
         }
         return statements
@@ -574,7 +610,9 @@ public final class SQLEventStore: EventStore {
                 let tolerance = matcher.tolerance(key.precision, precision)
                 guard tolerance > base else { continue }
                 sql.append(
-                    columns + " WHERE cameo_root = ? AND modality = ? AND date_precision = ? AND day_number BETWEEN ? AND ?")
+                    columns
+                        + " WHERE cameo_root = ? AND modality = ? AND date_precision = ? AND day_number BETWEEN ? AND ?"
+                )
                 arguments.append(
                     reportArgument + [
                         .text(key.cameoRoot), .text(key.modality), .text(precision), .integer(Int64(day - tolerance)),
@@ -622,16 +660,24 @@ public final class SQLEventStore: EventStore {
     // MARK: Reading
 
     public func document(_ idOrKey: String) async throws -> StoredDocument? {
+        try await storedDocument(where: "key = ? OR id = ?", [.text(idOrKey), .text(idOrKey)])
+    }
+
+    private func storedDocument(where condition: String, _ arguments: [SQLValue]) async throws -> StoredDocument? {
         let rows = try await backend.query(
             """
-            SELECT key, body, version, duplicate_of, token_table FROM documents WHERE key = ? OR id = ?
+            SELECT key, body, version, duplicate_of, token_table, event_count FROM documents WHERE \(condition)
             ORDER BY stored_at, key
-            """,
-            [.text(idOrKey), .text(idOrKey)])
+            """, arguments)
         guard let row = rows.first, let key = row[0].text else { return nil }
-        return StoredDocument(
-            key: key, document: try Self.document(body: row[1], tokens: row[4]), version: row[2].integer ?? 1,
-            duplicateOf: row[3].text)
+        var document = try Self.document(body: row[1], tokens: row[4])
+        // Events are kept once, in the events table (bodies written before that still hold them).
+        if document.events.isEmpty, (row[5].integer ?? 0) > 0 {
+            document.events = try await backend.query(
+                "SELECT body FROM events WHERE document_key = ? ORDER BY ordinal, id", [.text(key)]
+            ).map { try Self.decode(Event.self, $0[0]) }
+        }
+        return StoredDocument(key: key, document: document, version: row[2].integer ?? 1, duplicateOf: row[3].text)
     }
 
     public func versions(of idOrKey: String) async throws -> [DocumentVersion] {
@@ -644,7 +690,8 @@ public final class SQLEventStore: EventStore {
             [.text(stored.key)])
         return try rows.map {
             DocumentVersion(
-                version: $0[0].integer ?? 0, textHash: $0[1].text ?? "", document: try Self.document(body: $0[2], tokens: $0[4]),
+                version: $0[0].integer ?? 0, textHash: $0[1].text ?? "",
+                document: try Self.document(body: $0[2], tokens: $0[4]),
                 supersededAt: $0[3].text ?? "")
         }
     }
@@ -814,7 +861,8 @@ public final class SQLEventStore: EventStore {
                 guard let key = row[0].text else { continue }
                 let signatures = row[7].text.flatMap(Fingerprint.signatures(sketch:))
                 result[key] = DocumentRow(
-                    key: key, id: row[1].text ?? key, title: row[2].text, published: row[3].text.flatMap { Day(parsing: $0) },
+                    key: key, id: row[1].text ?? key, title: row[2].text,
+                    published: row[3].text.flatMap { Day(parsing: $0) },
                     shingleCount: row[4].integer ?? 0, duplicateOf: row[5].text,
                     number: row[6].integer.map(Int64.init) ?? Fingerprint.number(of: key),
                     shingles: signatures?.shingles ?? [], words: signatures?.words ?? [])
@@ -825,7 +873,8 @@ public final class SQLEventStore: EventStore {
 
     public func similar(to idOrKey: String, limit: Int) async throws -> [SimilarDocument] {
         let found = try await backend.query(
-            "SELECT key FROM documents WHERE key = ? OR id = ? ORDER BY stored_at, key", [.text(idOrKey), .text(idOrKey)])
+            "SELECT key FROM documents WHERE key = ? OR id = ? ORDER BY stored_at, key",
+            [.text(idOrKey), .text(idOrKey)])
         guard let key = found.first?.first?.text else {
             throw StoreError(.notFound, "no document '\(idOrKey)' in the store (give a document id or key)")
         }
@@ -903,7 +952,9 @@ public final class SQLEventStore: EventStore {
             return (Int64(a), Int64(b))
         }
         let byNumber = Dictionary(
-            try await documentRows(numbers: Array(Set(pairNumbers.flatMap { [$0.0, $0.1] }))).values.map { ($0.number, $0) },
+            try await documentRows(numbers: Array(Set(pairNumbers.flatMap { [$0.0, $0.1] }))).values.map {
+                ($0.number, $0)
+            },
             uniquingKeysWith: { first, _ in first })
         for (numberA, numberB) in pairNumbers {
             guard let a = byNumber[numberA], let b = byNumber[numberB] else { continue }
@@ -917,7 +968,8 @@ public final class SQLEventStore: EventStore {
             }
             edges.append((min(a.key, b.key), max(a.key, b.key), score))
         }
-        let duplicates = try await backend.query("SELECT key, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")
+        let duplicates = try await backend.query(
+            "SELECT key, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")
         var duplicateOf: [String: String] = [:]
         for row in duplicates {
             guard let a = row[0].text, let b = row[1].text else { continue }
@@ -984,7 +1036,9 @@ public final class SQLEventStore: EventStore {
                     documents: documents.map {
                         Story.Member(documentID: $0.id, key: $0.key, title: $0.title, published: $0.published)
                     },
-                    duplicateGroups: groups.values.map { $0.sorted() }.sorted { ($0.count, $1.first ?? "") > ($1.count, $0.first ?? "") }))
+                    duplicateGroups: groups.values.map { $0.sorted() }.sorted {
+                        ($0.count, $1.first ?? "") > ($1.count, $0.first ?? "")
+                    }))
         }
         stories.sort { ($0.documents.count, $1.id) > ($1.documents.count, $0.id) }
         return stories
@@ -1033,7 +1087,9 @@ public final class SQLEventStore: EventStore {
     public func failures() async throws -> [FailedItem] {
         try await backend.query("SELECT item, reason, failed_at, attempts FROM failures ORDER BY failed_at DESC, item")
             .map {
-                FailedItem(item: $0[0].text ?? "", reason: $0[1].text ?? "", failedAt: $0[2].text ?? "", attempts: $0[3].integer ?? 0)
+                FailedItem(
+                    item: $0[0].text ?? "", reason: $0[1].text ?? "", failedAt: $0[2].text ?? "",
+                    attempts: $0[3].integer ?? 0)
             }
     }
 

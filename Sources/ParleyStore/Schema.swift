@@ -62,8 +62,9 @@ public enum StoreSchema {
                 """,
             ]),
         // Signatures become integer band rows keyed by a number standing for the document (a sketch column
-        // keeps the full signatures for exact scores); tokens are stored as a compact table beside the body;
-        // incident candidates are found by root, modality and date precision.
+        // keeps the full signatures for exact scores); tokens are stored as a compact table beside the body,
+        // and a document's events only in the events table (in order); incident candidates are found by
+        // root, modality and date precision.
         StoreMigration(
             name: "v2-bands",
             statements: StoreSchema.bandStatements(sqlite: false),
@@ -72,19 +73,20 @@ public enum StoreSchema {
 
     static func bandStatements(sqlite: Bool) -> [String] {
         [
-                "ALTER TABLE documents ADD COLUMN number BIGINT",
-                "ALTER TABLE documents ADD COLUMN sketch TEXT",
-                "ALTER TABLE documents ADD COLUMN token_table TEXT",
-                "ALTER TABLE document_versions ADD COLUMN token_table TEXT",
-                "CREATE INDEX documents_number ON documents(number)",
-                "DROP TABLE signatures",
-                "DROP INDEX incidents_match",
-                "CREATE INDEX incidents_candidates ON incidents(cameo_root, modality, day_number)",
-                "CREATE INDEX incidents_precision ON incidents(cameo_root, modality, date_precision, day_number)",
-                """
-                CREATE TABLE bands (
-                    kind BIGINT NOT NULL, hash BIGINT NOT NULL, doc BIGINT NOT NULL, PRIMARY KEY (kind, hash, doc))
-                """
+            "ALTER TABLE documents ADD COLUMN number BIGINT",
+            "ALTER TABLE documents ADD COLUMN sketch TEXT",
+            "ALTER TABLE documents ADD COLUMN token_table TEXT",
+            "ALTER TABLE document_versions ADD COLUMN token_table TEXT",
+            "ALTER TABLE events ADD COLUMN ordinal BIGINT",
+            "CREATE INDEX documents_number ON documents(number)",
+            "DROP TABLE signatures",
+            "DROP INDEX incidents_match",
+            "CREATE INDEX incidents_candidates ON incidents(cameo_root, modality, day_number)",
+            "CREATE INDEX incidents_precision ON incidents(cameo_root, modality, date_precision, day_number)",
+            """
+            CREATE TABLE bands (
+                kind BIGINT NOT NULL, hash BIGINT NOT NULL, doc BIGINT NOT NULL, PRIMARY KEY (kind, hash, doc))
+            """
                 + (sqlite ? " WITHOUT ROWID" : ""),
         ]
     }

@@ -48,7 +48,9 @@ public enum TokenTable {
         // Split on scalars: a tab or newline next to a combining mark would hide inside one Character.
         for line in table.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true) {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(Substring.init)
-            guard fields.count == 11, let start = Int(fields[0]), let end = Int(fields[1]), start <= end else { return nil }
+            guard fields.count == 11, let start = Int(fields[0]), let end = Int(fields[1]), start <= end else {
+                return nil
+            }
             let form: String
             if fields[2] == "\\s" {
                 guard start >= 0, end <= utf8.count else { return nil }

@@ -325,5 +325,16 @@ public enum StoreConformance {
             let problems = try await store.check()
             try expect(problems.isEmpty, "check \(problems)")
         }),
+        ("undatedReportsStayApartInABatch", { store in
+            // Undated reports join only incidents of their own document, stored one by one or together.
+            let documents = ["u1", "u2"].map { id in
+                document(
+                    id: id, sentences: [clash.replacingOccurrences(of: " on Saturday", with: "") + " (\(id))"],
+                    published: nil, events: [(0, "PAKMIL", "AFGREB", "190")])
+            }
+            _ = try await store.store(batch: documents.map { StoreRequest($0, item: nil) })
+            let counts = try await store.counts()
+            try expect(counts.events == 2 && counts.incidents == 2, "counts \(counts)")
+        }),
     ]
 }

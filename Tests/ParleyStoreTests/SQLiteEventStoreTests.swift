@@ -13,12 +13,14 @@ import Testing
     }
 
     @Test func fileStoreUsesWALAndReopens() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-store-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "parley-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("parley.sqlite").path
         let store = try await SQLiteEventStore.open(path: path)
-        try await store.store(StoreConformance.document(id: "a", sentences: ["One sentence about a meeting in Doha."]), item: nil)
+        try await store.store(
+            StoreConformance.document(id: "a", sentences: ["One sentence about a meeting in Doha."]), item: nil)
         let mode = try await store.backend.query("PRAGMA journal_mode").first?.first?.text
         #expect(mode == "wal")
         await store.close()
@@ -37,7 +39,8 @@ import Testing
 
 @Suite struct StoreMigrationTests {
     @Test func documentsStoredBeforeBandRowsAreBackfilled() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-migrate-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "parley-migrate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("parley.sqlite").path
@@ -59,8 +62,10 @@ import Testing
                 INSERT INTO documents (key, id, version, text_hash, shingle_count, word_count, event_count, body, stored_at)
                 VALUES (?, 'old', 1, ?, ?, ?, 0, ?, '2024-01-01T00:00:00Z')
                 """,
-                [.text(fingerprint.key), .text(fingerprint.textHash), .integer(Int64(fingerprint.shingleCount)),
-                 .integer(Int64(fingerprint.wordCount)), .text(body)])
+                [
+                    .text(fingerprint.key), .text(fingerprint.textHash), .integer(Int64(fingerprint.shingleCount)),
+                    .integer(Int64(fingerprint.wordCount)), .text(body),
+                ])
         ])
         await backend.close()
         let store = try await SQLiteEventStore.open(path: path)

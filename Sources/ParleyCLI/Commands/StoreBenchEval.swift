@@ -42,7 +42,8 @@ struct BenchIngestCommand: AsyncParsableCommand {
         let perThousand = counts.documents > 0 ? Double(bytes) / Double(counts.documents) * 1000 / 1_048_576 : 0
         printOut(
             String(
-                format: "bench ingest: %d documents in %.2f s coding+storing (%.1f docs/s; %.2f s with reading), %d events, %d incidents, %d near-duplicates, %d failed, jobs %d",
+                format:
+                    "bench ingest: %d documents in %.2f s coding+storing (%.1f docs/s; %.2f s with reading), %d events, %d incidents, %d near-duplicates, %d failed, jobs %d",
                 result.done, result.elapsed, result.rate, total, counts.events, counts.incidents, counts.duplicates,
                 result.failed, configuration.concurrency))
         let timings = eventStore.timings
@@ -55,7 +56,8 @@ struct BenchIngestCommand: AsyncParsableCommand {
             "  storing: lookup \(perDocument(timings.lookup)), near-duplicates \(perDocument(timings.duplicates)), "
                 + "incident matching \(perDocument(timings.incidents)), encoding \(perDocument(timings.encoding)), "
                 + "SQL writes \(perDocument(timings.writes)) in \(timings.transactions) transactions")
-        printOut(String(format: "store size: %.2f MiB, %.2f MiB per 1,000 articles", Double(bytes) / 1_048_576, perThousand))
+        printOut(
+            String(format: "store size: %.2f MiB, %.2f MiB per 1,000 articles", Double(bytes) / 1_048_576, perThousand))
         if !keep { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
     }
 }
@@ -65,7 +67,9 @@ extension BenchIngestCommand {
     func timeStages(_ pipeline: Pipeline, sample: Int) throws {
         var documents: [Document] = []
         for file in input.files where documents.count < sample {
-            guard let result = try? DocumentReader(configuration: input.reader.configuration).read(path: file) else { continue }
+            guard let result = try? DocumentReader(configuration: input.reader.configuration).read(path: file) else {
+                continue
+            }
             documents += result.documents.prefix(sample - documents.count)
         }
         guard !documents.isEmpty else { return }
@@ -88,7 +92,9 @@ extension BenchIngestCommand {
         var parts = zip(pipeline.stages, seconds).map { String(format: "%@ %.2f", $0.name, $1 / count * 1000) }
         parts.append(String(format: "minhash %.2f", fingerprint / count * 1000))
         printOut(
-            String(format: "coding on one core (%d documents): %.2f ms per document, %.1f docs/s; ms per stage: ", documents.count, total / count * 1000, count / total)
+            String(
+                format: "coding on one core (%d documents): %.2f ms per document, %.1f docs/s; ms per stage: ",
+                documents.count, total / count * 1000, count / total)
                 + parts.joined(separator: ", "))
     }
 }
@@ -97,7 +103,9 @@ extension BenchIngestCommand {
 struct EvalDuplicatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duplicates",
-        abstract: "Score near-duplicate grouping on programmatic copies (re-headlined, re-paragraphed, truncated) of JSONL articles.")
+        abstract:
+            "Score near-duplicate grouping on programmatic copies (re-headlined, re-paragraphed, truncated) of JSONL articles."
+    )
 
     @Argument(help: "JSONL files with a 'text' field (e.g. ../shared/data/eval/*.jsonl).") var files: [String]
     @Option(help: "Random seed for building the set.") var seed: UInt64 = 42
@@ -129,7 +137,8 @@ struct EvalDuplicatesCommand: AsyncParsableCommand {
         await store.close()
         printOut(
             String(
-                format: "duplicates: %d documents, %d originals with copies, precision %.3f, recall %.3f, F1 %.3f (pairs: gold %d, predicted %d, correct %d)",
+                format:
+                    "duplicates: %d documents, %d originals with copies, precision %.3f, recall %.3f, F1 %.3f (pairs: gold %d, predicted %d, correct %d)",
                 score.documents, score.originals, score.precision, score.recall, score.f1, score.goldPairs,
                 score.predictedPairs, score.correctPairs))
         for (kind, recall) in score.recallByKind.sorted(by: { $0.key < $1.key }) {
