@@ -58,7 +58,8 @@ public struct EventCoder: PipelineStage {
 
     public func process(_ document: inout Document) throws {
         var events: [Event] = []
-        let forms = document.tokens.map { $0.form.uppercased() }
+        let discards = !configuration.storyDiscards.isEmpty || !configuration.sentenceDiscards.isEmpty
+        let forms = discards ? document.tokens.map { $0.form.uppercased() } : []
         if let phrase = configuration.storyDiscards.first(where: { Self.find($0, in: forms[...]) }) {
             document.events = []
             document.warnings.append(
@@ -67,7 +68,7 @@ public struct EventCoder: PipelineStage {
         }
         for (number, sentence) in document.sentences.enumerated() {
             guard !sentence.tokens.isEmpty, sentence.tokens.upperBound <= document.tokens.count else { continue }
-            if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) {
+            if discards, configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) {
                 continue
             }
             var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
@@ -1529,7 +1530,9 @@ struct SentenceCoder {
         if entry == nil && !coder.configuration.keepNonCAMEO { return nil }
         let triggerTokens = trigger.tokens.min()!..<(trigger.tokens.max()! + 1)
         var evidenceEntries = trigger.entries
-        for mention in Set(sources + targets) {
+        // Sources then targets, each mention once (never in `Set` order, so output is stable).
+        var listed: Set<Int> = []
+        for mention in sources + targets where listed.insert(mention).inserted {
             if let entry = document.actors[mention].entry { evidenceEntries.append(entry) }
         }
         let evidence = Evidence(
