@@ -34,6 +34,12 @@ import Testing
         )
     }
 
+    @Test func codesRiotersFightingForcesAsMobViolence() {
+        #expect(
+            subType("Six rioters were injured when they clashed with security forces near the market.")
+                == "Mob violence")
+    }
+
     @Test func countsSurrendersAndCeaseFiresAsAgreements() {
         #expect(subType("Forty fighters surrendered to the authorities on Sunday.") == "Agreement")
         #expect(subType("The two sides agreed to a cease-fire in the province.") == "Agreement")

@@ -195,7 +195,8 @@ public struct AcledClassifier: Sendable {
                 eventType: "Battles",
                 subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
         }
-        if has(Cues.mob) && !has(Cues.armed) {
+        // Rioters and party factions fighting are mob violence even when the forces they fight are named.
+        if has(["rioter", "rioting", "factional"]) || has(Cues.mob) && !has(Cues.armed) {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
         if has(Cues.collective) && has(Cues.beating) && !has(Cues.firearm) && !has(Cues.armed)
