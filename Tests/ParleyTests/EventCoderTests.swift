@@ -281,6 +281,84 @@ import Testing
         #expect(document.events.allSatisfy { $0.sentence < 2 })
     }
 
+    @Test func codesNoEventWhoseOnlyTargetIsTheSourceAgain() throws {
+        // Two mentions of one actor: the minister and the officials are both PAKGOV.
+        let document = try code(
+            "The/the/DET/2/det minister/minister/NOUN/3/nsubj arrested/arrest/VERB/0/root "
+                + "government/government/NOUN/5/compound officials/official/NOUN/3/obj ././PUNCT/3/punct",
+            [("minister", "PAKGOV"), ("government officials", "PAKGOV")])
+        #expect(document.events.isEmpty)
+    }
+
+    @Test func keepsTheReportedActAsTheEventOfAQuoteTransformation() throws {
+        let lexicon = try VerbLexicon.parse(
+            testLexiconText + "\ntransform T5: a (a b q) say => a b Q\n", file: "test-verbs.txt")
+        let coder = EventCoder(lexicon: lexicon, codebook: try EventCodebook.bundled())
+        var document = try parsedDocument(
+            "The/the/DET/2/det army/army/NOUN/3/nsubj said/say/VERB/0/root its/its/PRON/5/nmod:poss "
+                + "troops/troop/NOUN/6/nsubj attacked/attack/VERB/3/ccomp militants/militant/NOUN/6/obj",
+            actors: [("army", "PAKMIL"), ("militants", "PAKREB")])
+        try coder.process(&document)
+        #expect(triples(document) == [CodedTriple(source: ["PAKMIL"], target: ["PAKREB"], code: "190")])
+        let event = try #require(document.events.first)
+        // The evidence is the act, not the speech verb; the transformation is named.
+        #expect(document.text(in: event.evidence.trigger) == "attacked")
+        #expect(event.evidence.entries.contains { $0.contains("transform T5") })
+        #expect(event.modality.reported)
+    }
+
+    @Test func codesTheActWantedWithTheFutureModeWhenTheIntentCodeSaysLess() throws {
+        let lexicon = try VerbLexicon.parse(
+            testLexiconText + "\nverb want => 030\n  word want\nverb inspect => 090\n  word inspect\n",
+            file: "test-verbs.txt")
+        let coder = EventCoder(lexicon: lexicon, codebook: try EventCodebook.bundled())
+        var document = try parsedDocument(
+            "The/the/DET/2/det inspectors/inspector/NOUN/3/nsubj want/want/VERB/0/root to/to/PART/5/mark "
+                + "inspect/inspect/VERB/3/xcomp Iran/Iran/PROPN/5/obj",
+            actors: [("inspectors", "IGOUNO"), ("Iran", "IRN")])
+        try coder.process(&document)
+        #expect(triples(document) == [CodedTriple(source: ["IGOUNO"], target: ["IRN"], code: "090")])
+        #expect(document.events.first?.modality.future == true)
+    }
+
+    @Test func takesNoTriggerInsideAName() throws {
+        let lexicon = try VerbLexicon.parse(
+            testLexiconText + "\nverb unite => 040\n  word unite\n", file: "test-verbs.txt")
+        let coder = EventCoder(lexicon: lexicon, codebook: try EventCodebook.bundled())
+        var document = try parsedDocument(
+            "The/the/DET/3/det United/unite/VBN/3/amod Nations/Nations/PROPN/4/nsubj arrested/arrest/VERB/0/root "
+                + "protesters/protester/NOUN/4/obj",
+            actors: [("United Nations", "IGOUNO"), ("protesters", "PAKCVL")])
+        try coder.process(&document)
+        #expect(triples(document) == [CodedTriple(source: ["IGOUNO"], target: ["PAKCVL"], code: "173")])
+    }
+
+    @Test func codesAnotherActorsActParsedAsTheObjectOfSaidAsReported() throws {
+        let document = try code(
+            "Officials/official/NOUN/2/nsubj said/say/VERB/0/root Pakistani/Pakistani/ADJ/4/amod "
+                + "airstrikes/airstrike/NOUN/2/obj killed/kill/VBN/4/acl civilians/civilian/NOUN/5/obj",
+            [("Officials", "AFGGOV"), ("Pakistani", "PAK"), ("civilians", "AFGCVL")])
+        #expect(!document.events.contains { document.text(in: $0.evidence.trigger) == "said" })
+        let event = try #require(document.events.first { document.text(in: $0.evidence.trigger) == "airstrikes" })
+        #expect(event.cameo == "195")
+        #expect(event.source.map(\.code) == ["PAKMIL"])
+        #expect(event.modality.reported)
+        #expect(event.modality.speaker?.code == "AFGGOV")
+    }
+
+    @Test func codesAVowToAttackAsAThreat() throws {
+        let lexicon = try VerbLexicon.parse(
+            testLexiconText + "\nverb swear => 110\n  word swear (swears swore sworn swearing)\n",
+            file: "test-verbs.txt")
+        let coder = EventCoder(lexicon: lexicon, codebook: try EventCodebook.bundled())
+        var document = try parsedDocument(
+            "Rebels/rebel/NOUN/2/nsubj swore/swear/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
+                + "Kabul/Kabul/PROPN/4/obj",
+            actors: [("Rebels", "AFGREB"), ("Kabul", "AFGGOV")])
+        try coder.process(&document)
+        #expect(triples(document) == [CodedTriple(source: ["AFGREB"], target: ["AFGGOV"], code: "138")])
+    }
+
     @Test func pipelineRequiresActors() throws {
         #expect(throws: PipelineError.self) { try Pipeline([coder]) }
     }

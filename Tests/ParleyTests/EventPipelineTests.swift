@@ -47,4 +47,16 @@ import Testing
         #expect(ceasefire.plover?.event == "RETREAT")
         #expect(ceasefire.target.first?.code.hasPrefix("AFG") == true)
     }
+
+    @Test func leadingADelegationOrSideIsNoEvent() throws {
+        let led = try code(
+            "The/the/DET/2/det minister/minister/NOUN/3/nsubj led/lead/VERB/0/root the/the/DET/6/det "
+                + "Pakistani/Pakistani/ADJ/6/amod delegation/delegation/NOUN/3/obj ././PUNCT/3/punct")
+        #expect(!led.events.contains { led.text(in: $0.evidence.trigger) == "led" })
+        let headed = try code(
+            "The/the/DET/3/det Afghan/Afghan/ADJ/3/amod side/side/NOUN/5/nsubj:pass was/be/AUX/5/aux:pass "
+                + "headed/head/VBN/0/root by/by/ADP/8/case the/the/DET/8/det minister/minister/NOUN/5/obl ././PUNCT/5/punct"
+        )
+        #expect(headed.events.isEmpty)
+    }
 }

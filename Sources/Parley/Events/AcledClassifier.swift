@@ -22,6 +22,14 @@ public struct AcledClassifier: Sendable {
             "water-cannon", "cannon", "custody", "rounded", "stopped", "removed", "prevented", "foiled", "intercepted",
         ]
         static let force: [String] = ["fired", "firing", "opened", "shot", "killed", "bullet", "live", "died"]
+        /// Lethal force used on protesters (by the state forces named with them); beatings, tear gas and
+        /// baton charges are interventions in ACLED's codebook.
+        static let harmToProtesters: [String] = ["killed", "killing", "died", "dead", "shot", "bullet", "live"]
+        /// Violence by the protesters themselves (not the word "violent", which also describes dispersals).
+        static let protesterViolence: [String] = [
+            "pelt", "stone", "brick", "vandal", "torch", "ablaze", "ransack", "arson", "smash", "hurled", "rioter",
+            "petrol", "molotov",
+        ]
         /// Violence by the demonstrators themselves.
         static let violent: [String] = [
             "pelt", "stone", "brick", "vandal", "torch", "ablaze", "ransack", "violent", "riot", "clash", "damag",
@@ -90,12 +98,12 @@ public struct AcledClassifier: Sendable {
             "intercept",
         ]
         static let territoryGain: [String] = ["recaptur", "retook", "retake", "regain", "liberat", "cleared"]
-        static let territoryTake: [String] = [
-            "captur", "seize", "seized", "overran", "overrun", "took", "control", "fell",
-        ]
+        /// Taking ground ("took control" and "took over" are checked as pairs).
+        static let territoryTake: [String] = ["captur", "seize", "seized", "overran", "overrun", "fell"]
         static let transfer: [String] = ["handed", "handover", "withdr", "evacuat", "pulled", "pull"]
         static let agreement: [String] = [
-            "agreement", "agreed", "ceasefire", "truce", "deal", "accord", "signed", "peace",
+            "agreement", "agreed", "ceasefire", "cease-fire", "truce", "deal", "accord", "signed", "peace", "pact",
+            "treaty", "surrender", "prisoner",
         ]
         static let looting: [String] = [
             "loot", "looted", "plunder", "torched", "burnt", "burned", "destroyed", "demolish",
@@ -131,7 +139,13 @@ public struct AcledClassifier: Sendable {
         let protest = has(Cues.protest) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
         if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"])
         {
-            let police = has(Cues.police)
+            let police = has(Cues.police) || has(["officers", "authorities", "military", "soldiers", "army"])
+            // State forces hurting or killing protesters who are not themselves violent: excessive force, even
+            // when the dispersal is called violent ("security forces violently dispersed a protest").
+            let lethal = has(Cues.harmToProtesters) || (has(["opened"]) && has(["fire"]))
+            if police && lethal && !has(Cues.protesterViolence) {
+                return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
+            }
             if has(Cues.violent) {
                 return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
             }
@@ -170,15 +184,19 @@ public struct AcledClassifier: Sendable {
         if has(Cues.explosive) {
             return AcledCoding(eventType: explosions, subEventType: "Remote explosive/landmine/IED")
         }
-        let places = ["territory", "village", "town", "city", "area", "district", "control", "villages", "base", "province"]
-        if (has(Cues.territoryGain) || has(Cues.territoryTake)) && has(places) {
+        let places = [
+            "territory", "village", "town", "city", "area", "district", "control", "villages", "base", "province",
+        ]
+        let tookControl = has(["took", "taken", "take", "takes", "gained", "seiz"]) && has(["control", "over"])
+        if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl) && has(places) {
             // Who took it: the armed actor named first.
             let state = Self.stateFirst(words) ?? has(Cues.territoryGain)
             return AcledCoding(
                 eventType: "Battles",
                 subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
         }
-        if has(Cues.mob) && !has(Cues.armed) {
+        // Rioters and party factions fighting are mob violence even when the forces they fight are named.
+        if has(["rioter", "rioting", "factional"]) || has(Cues.mob) && !has(Cues.armed) {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
         if has(Cues.collective) && has(Cues.beating) && !has(Cues.firearm) && !has(Cues.armed)

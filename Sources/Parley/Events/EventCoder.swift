@@ -58,7 +58,8 @@ public struct EventCoder: PipelineStage {
 
     public func process(_ document: inout Document) throws {
         var events: [Event] = []
-        let forms = document.tokens.map { $0.form.uppercased() }
+        let discards = !configuration.storyDiscards.isEmpty || !configuration.sentenceDiscards.isEmpty
+        let forms = discards ? document.tokens.map { $0.form.uppercased() } : []
         if let phrase = configuration.storyDiscards.first(where: { Self.find($0, in: forms[...]) }) {
             document.events = []
             document.warnings.append(
@@ -67,7 +68,7 @@ public struct EventCoder: PipelineStage {
         }
         for (number, sentence) in document.sentences.enumerated() {
             guard !sentence.tokens.isEmpty, sentence.tokens.upperBound <= document.tokens.count else { continue }
-            if configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) {
+            if discards, configuration.sentenceDiscards.contains(where: { Self.find($0, in: forms[sentence.tokens]) }) {
                 continue
             }
             var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
@@ -191,7 +192,9 @@ struct SentenceCoder {
             if inSentence { mentions.append(index) }
         }
         for mention in mentions {
-            guard let code = document.actors[mention].code, code.count == 3, Self.agentOnly(code) == nil else { continue }
+            guard let code = document.actors[mention].code, code.count == 3, Self.agentOnly(code) == nil else {
+                continue
+            }
             let head = mentionHead(mention)
             // The mention it is coordinated with, either way round.
             var partners: [Int] = []
@@ -287,17 +290,8 @@ struct SentenceCoder {
         if triggers.isEmpty { return [] }
         // Arguments and codes, inner clauses first: a coded verb heading a complement is an event of its own,
         // not a word for the outer verb's patterns ("wants to help" is WANT + HELP, not WANT's "* help").
-        func depth(_ token: Int) -> Int {
-            var depth = 0
-            var current = token
-            while let head = graph.head(current), depth <= graph.tokens.count {
-                depth += 1
-                current = head
-            }
-            return depth
-        }
         var coded: Set<Int> = []
-        for index in triggers.indices.sorted(by: { depth(triggers[$0].token) > depth(triggers[$1].token) }) {
+        for index in deepestFirst(triggers) {
             resolve(&triggers[index], codedComplements: coded)
             if triggers[index].code != nil && triggers[index].kind == .verb { coded.insert(triggers[index].token) }
         }
@@ -317,9 +311,29 @@ struct SentenceCoder {
         return triggers.flatMap(makeEvents)
     }
 
+    /// Trigger indices ordered from the deepest in the tree to the shallowest (stable for equal depths).
+    func deepestFirst(_ triggers: [Trigger]) -> [Int] {
+        let depths = triggers.map { trigger in
+            var depth = 0
+            var current = trigger.token
+            while let head = graph.head(current), depth <= graph.tokens.count {
+                depth += 1
+                current = head
+            }
+            return depth
+        }
+        return triggers.indices.sorted { depths[$0] > depths[$1] }
+    }
+
     // MARK: Triggers
 
     func findTrigger(_ token: Int) -> Trigger? {
+        // A word of a name is not an event: "United" in "the United Nations".
+        if let mention = actorAt[token], document.actors[mention].span.tokens.count > 1 { return nil }
+        // Nor a word of a preposition: "according to".
+        if ["case", "fixed"].contains(graph.relation(token)) || !graph.children(of: token, ["fixed"]).isEmpty {
+            return nil
+        }
         let upos = graph.upos(token)
         let candidates = coder.index.candidates(lemma: graph.lemma(token), form: graph.form(token))
         guard !candidates.isEmpty else { return nil }
@@ -424,8 +438,15 @@ struct SentenceCoder {
             return isPassive(token) ? nil : head
         case "advcl":
             // Participial adjuncts share the main clause's subject: "…, giving peace another chance".
-            if graph.children(of: token, ["mark"]).isEmpty { return subject(of: head, depth: depth + 1) }
-            return nil
+            guard graph.children(of: token, ["mark"]).isEmpty else { return nil }
+            // "X agreed to a ceasefire, the ministry said, ending the fighting": an adjunct hung on a reporting
+            // clause belongs to the clause reported.
+            if graph.baseRelation(head) == "parataxis", EventWords.speech.contains(graph.lemma(head)),
+                let reported = graph.head(head)
+            {
+                return subject(of: reported, depth: depth + 1)
+            }
+            return subject(of: head, depth: depth + 1)
         default:
             return nil
         }
@@ -504,7 +525,8 @@ struct SentenceCoder {
         let marked = graph.children(of: head).contains { ["TWO", "BOTH"].contains(graph.form($0)) }
         guard marked else { return nil }
         var picked: [Int] = []
-        var countries: Set<String> = []
+        // Mediators and hosts named so far are not sides.
+        var countries = Set(previous.flatMap { $0.thirdParties.map { String($0.code.prefix(3)) } })
         for event in previous.reversed() {
             for actor in event.source + event.target {
                 guard let mention = actor.mention, actor.code.count >= 3, !actor.code.hasPrefix("-") else { continue }
@@ -596,7 +618,14 @@ struct SentenceCoder {
         }
         // Pattern.
         var (pre, post) = regions(of: trigger)
-        post.removeAll { codedComplements.contains($0) && ["xcomp", "ccomp"].contains(String(graph.baseRelation($0))) }
+        // A coded complement is matched by its own patterns, with everything under it ("refused to provide
+        // guarantees … for attacks" is not REFUSE's "* attack").
+        var innerClauses: Set<Int> = []
+        for child in post
+        where codedComplements.contains(child) && ["xcomp", "ccomp"].contains(String(graph.baseRelation(child))) {
+            innerClauses.formUnion(graph.subtree(child))
+        }
+        if !innerClauses.isEmpty { post.removeAll { innerClauses.contains($0) } }
         let compoundSubject = subjectToken.map { !graph.children(of: $0, ["conj"]).isEmpty } ?? false
         let context = TriggerIndex.Context(
             graph: graph, pre: pre, post: post, actorAt: actorAt, compoundSubject: compoundSubject)
@@ -758,7 +787,8 @@ struct SentenceCoder {
             } else if relation == "acl" || relation == "acl:relcl" || relation == "ccomp" {
                 // "the demand that Afghanistan take action": the one asked is the clause's subject;
                 // "strikes targeting X": the participle's object.
-                if relation == "acl" || relation == "ccomp" || isContentClause(child), let subject = graph.children(of: child, ["nsubj"]).first,
+                if relation == "acl" || relation == "ccomp" || isContentClause(child),
+                    let subject = graph.children(of: child, ["nsubj"]).first,
                     !actors(of: subject).isEmpty
                 {
                     targets += actors(of: subject)
@@ -953,6 +983,20 @@ struct SentenceCoder {
                     triggers[other].entries += triggers[index].entries
                     if triggers[other].source.isEmpty { triggers[other].source = triggers[index].source }
                     triggers[index].suppressed = true
+                } else if isArgument, graph.baseRelation(token) == "obj", EventWords.speech.contains(graph.lemma(verb)),
+                    triggers[other].patternTokens.isEmpty, !triggers[index].source.isEmpty,
+                    Set(triggers[index].source).isDisjoint(with: triggers[other].source)
+                {
+                    // "Officials said Pakistani airstrikes killed …" parsed with the strikes as the object of "said":
+                    // another actor's act is reported, not done by the speaker; the speech is no event of its own.
+                    let lemma = graph.lemma(verb).lowercased()
+                    triggers[index].modality.reported = true
+                    triggers[index].modality.rules["reported"] = "reported-speech: object of '\(lemma)'"
+                    if let speaker = triggers[other].source.first {
+                        triggers[index].modality.speaker = reference(speaker)
+                    }
+                    triggers[index].entries.append("rule reported-object: '\(lemma)' reports the act of another")
+                    triggers[other].suppressed = true
                 } else if isArgument, graph.baseRelation(token) == "obj", triggers[other].patternTokens.isEmpty,
                     let nounCode = triggers[index].code
                 {
@@ -995,16 +1039,7 @@ struct SentenceCoder {
         }
         let position = Dictionary(triggers.enumerated().map { ($1.token, $0) }, uniquingKeysWith: { first, _ in first })
         // Inner triggers first: walk from the deepest.
-        func depth(_ token: Int) -> Int {
-            var depth = 0
-            var current = token
-            while let head = graph.head(current), depth <= graph.tokens.count {
-                depth += 1
-                current = head
-            }
-            return depth
-        }
-        for index in triggers.indices.sorted(by: { depth(triggers[$0].token) > depth(triggers[$1].token) }) {
+        for index in deepestFirst(triggers) {
             let token = triggers[index].token
             guard let head = graph.head(token) else { continue }
             let relation = graph.baseRelation(token)
@@ -1015,11 +1050,27 @@ struct SentenceCoder {
             {
                 let outerLemma = graph.lemma(head)
                 if let outer = position[head], applyTransformation(inner: index, outer: outer, &triggers) { continue }
+                // "want to re-examine": an intent verb whose code says no more than the act is not folded;
+                // the act is coded with the future mode.
+                let vagueIntent: Bool = {
+                    guard EventWords.intent.contains(outerLemma), let outer = position[head],
+                        triggers[outer].patternTokens.isEmpty, let outerCode = triggers[outer].code,
+                        let innerCode = triggers[index].code
+                    else { return false }
+                    let refined = Self.refine(outer: outerCode, inner: innerCode, codebook: coder.codebook)
+                    return (refined ?? outerCode) == outerCode
+                }()
                 if let outer = position[head], triggers[outer].code != nil, !EventWords.neutral.contains(outerLemma),
-                    !EventWords.speech.contains(outerLemma) || EventWords.threatSpeech.contains(outerLemma)
+                    !EventWords.speech.contains(outerLemma) || EventWords.threatSpeech.contains(outerLemma),
+                    !vagueIntent
                 {
                     fold(inner: index, into: outer, &triggers)
                     continue
+                }
+                if vagueIntent, let outer = position[head] {
+                    triggers[outer].suppressed = true
+                    triggers[index].entries.append(
+                        "rule intent: '\(outerLemma.lowercased())' + \(triggers[index].code ?? "-") → the act, future")
                 }
                 inheritArguments(inner: index, outerVerb: head, &triggers)
                 continue
@@ -1057,7 +1108,17 @@ struct SentenceCoder {
         triggers[inner].suppressed = true
         guard let outerCode = triggers[outer].code, let innerCode else { return }
         let isDefault = triggers[outer].patternTokens.isEmpty
-        if isDefault, let refined = Self.refine(outer: outerCode, inner: innerCode, codebook: coder.codebook) {
+        let outerLemma = graph.lemma(triggers[outer].token)
+        if EventWords.threatSpeech.contains(outerLemma), let innerRoot = coder.codebook.root(of: innerCode),
+            ["15", "16", "17", "18", "19", "20"].contains(innerRoot),
+            let threat = Self.refine(outer: "130", inner: innerCode, codebook: coder.codebook)
+        {
+            // "have sworn to fight", "vowed to strike": a threat, whatever the vow verb's own code.
+            triggers[outer].code = threat
+            triggers[outer].reverseCode = nil
+            triggers[outer].entries.append("rule threat: '\(outerLemma.lowercased())' + \(innerCode) → \(threat)")
+            triggers[outer].patternTokens += triggers[inner].tokens
+        } else if isDefault, let refined = Self.refine(outer: outerCode, inner: innerCode, codebook: coder.codebook) {
             triggers[outer].code = refined
             triggers[outer].reverseCode = nil
             triggers[outer].entries.append("rule verb+verb: \(outerCode) + \(innerCode) → \(refined)")
@@ -1229,6 +1290,9 @@ struct SentenceCoder {
             else { continue }
             let a = triggers[outer].source
             let innerSource = triggers[inner].source
+            // "The army said 23 soldiers were killed": an agentless passive names no one who acted; the speaker
+            // is not made its source.
+            if triggers[inner].passive && innerSource.isEmpty { continue }
             let innerTarget = triggers[inner].target
             if t.innerSource == t.outerSource && !innerSource.isEmpty && Set(innerSource) != Set(a) { continue }
             var bindings: [String: [Int]] = [t.outerSource: a]
@@ -1243,6 +1307,15 @@ struct SentenceCoder {
             else { continue }
             let code = t.resultCode == "Q" ? triggers[inner].code : t.resultCode
             guard let code else { continue }
+            if t.resultCode == "Q" {
+                // The reported act keeps its own code and trigger (the evidence is the act, not "said");
+                // the transformation only fills its arguments, and the speech verb is no event.
+                triggers[inner].source = source
+                triggers[inner].target = target
+                triggers[inner].entries.append("\(t.origin) transform \(t.id)")
+                triggers[outer].suppressed = true
+                return true
+            }
             triggers[outer].source = source
             triggers[outer].target = target
             triggers[outer].code = code
@@ -1443,13 +1516,23 @@ struct SentenceCoder {
         // An actor is not its own target.
         if sources.count == 1 { targets.removeAll { $0 == sources[0] } }
         if targets.count == 1 { sources.removeAll { $0 == targets[0] } }
+        // Nor is another mention of the same actor ("Pakistan … Pakistani forces" both PAK): a single source
+        // keeps only targets with another code.
+        if sources.count == 1, !targets.isEmpty {
+            let code = reference(sources[0]).code
+            targets.removeAll { reference($0).code == code }
+            // "Asif led the Pakistani delegation": an act on one's own side is no event between actors.
+            if targets.isEmpty { return nil }
+        }
         if sources.isEmpty && !coder.configuration.allowMissingSource { return nil }
         if coder.configuration.requireDyad && targets.isEmpty { return nil }
         let entry = coder.codebook.lookup(code)
         if entry == nil && !coder.configuration.keepNonCAMEO { return nil }
         let triggerTokens = trigger.tokens.min()!..<(trigger.tokens.max()! + 1)
         var evidenceEntries = trigger.entries
-        for mention in Set(sources + targets) {
+        // Sources then targets, each mention once (never in `Set` order, so output is stable).
+        var listed: Set<Int> = []
+        for mention in sources + targets where listed.insert(mention).inserted {
             if let entry = document.actors[mention].entry { evidenceEntries.append(entry) }
         }
         let evidence = Evidence(

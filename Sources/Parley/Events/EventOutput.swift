@@ -52,6 +52,12 @@ public indirect enum OrderedJSON: Sendable, Equatable {
 
     static func escape(_ text: String, into output: inout String) {
         output += "\""
+        // Most text needs no escape: copy it whole. (U+2028 and U+2029 are E2 80 A8/A9 in UTF-8.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -105,7 +111,9 @@ public enum EventOutput {
                 ("published", document.metadata.published.map { .string($0.description) } ?? .null),
                 ("events", .array(document.events.map { json($0, in: document) })),
                 ("actors", .array(document.actors.enumerated().map { json(mention: $0.element, index: $0.offset) })),
-            ] + FactsOutput.jsonFields(document) + [("warnings", .array(document.warnings.map { .string($0.description) }))])
+            ] + FactsOutput.jsonFields(document) + [
+                ("warnings", .array(document.warnings.map { .string($0.description) }))
+            ])
     }
 
     static func json(_ actor: ActorReference) -> OrderedJSON {

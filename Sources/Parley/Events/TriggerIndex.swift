@@ -10,9 +10,37 @@ struct TriggerIndex: Sendable {
     let lexicon: VerbLexicon
     private var byLemma: [String: [Candidate]] = [:]
     private var byForm: [String: [Candidate]] = [:]
+    /// For each block and pattern: groups of words of which at least one must occur in a trigger's context
+    /// for the pattern to match (a quick test before matching), and the pattern's weight.
+    private var requirements: [[[Set<String>]]] = []
+    private var weights: [[Int]] = []
+    /// For each block: its patterns by one word they need (the smallest group of alternatives), and the
+    /// patterns that need no word; so a trigger tries only patterns whose words its context has.
+    private var anchored: [[String: [Int]]] = []
+    private var unanchored: [[Int]] = []
 
     init(_ lexicon: VerbLexicon) {
         self.lexicon = lexicon
+        requirements = lexicon.blocks.map { block in
+            block.patterns.map { pattern in
+                (pattern.pre + pattern.post).flatMap { Self.requiredWords($0, sets: lexicon.sets) }
+            }
+        }
+        weights = lexicon.blocks.map { $0.patterns.map(\.weight) }
+        for (b, block) in lexicon.blocks.enumerated() {
+            var byWord: [String: [Int]] = [:]
+            var free: [Int] = []
+            for p in block.patterns.indices {
+                if block.patterns[p].pre.isEmpty && block.patterns[p].post.isEmpty { continue }
+                if let anchor = requirements[b][p].min(by: { $0.count < $1.count }) {
+                    for word in anchor { byWord[word, default: []].append(p) }
+                } else {
+                    free.append(p)
+                }
+            }
+            anchored.append(byWord)
+            unanchored.append(free)
+        }
         for (b, block) in lexicon.blocks.enumerated() {
             for (w, word) in block.words.enumerated() {
                 guard let first = word.lemma.first else { continue }
@@ -26,6 +54,71 @@ struct TriggerIndex: Sendable {
             }
         }
     }
+
+    /// Groups of words an element needs: each group lists alternatives, one of which must be in the context.
+    static func requiredWords(_ element: VerbLexicon.Element, sets: [String: [[VerbLexicon.Element]]]) -> [Set<String>]
+    {
+        switch element {
+        case .word(let word, _):
+            return [[word]]
+        case .set(let name):
+            guard let members = sets[name] else { return [] }
+            var alternatives: Set<String> = []
+            for member in members {
+                guard let first = firstWords(member, sets: sets, depth: 0) else { return [] }
+                alternatives.formUnion(first)
+            }
+            return alternatives.isEmpty ? [] : [alternatives]
+        case .phrase(let elements):
+            return elements.flatMap { requiredWords($0, sets: sets) }
+        case .prepositional(let preposition, let elements):
+            return [[preposition]] + elements.flatMap { requiredWords($0, sets: sets) }
+        case .source, .target, .compound, .skip:
+            return []
+        }
+    }
+
+    /// The words one of which must begin a sequence of elements; `nil` when anything may.
+    static func firstWords(_ elements: [VerbLexicon.Element], sets: [String: [[VerbLexicon.Element]]], depth: Int)
+        -> Set<String>?
+    {
+        guard let first = elements.first, depth < 8 else { return nil }
+        switch first {
+        case .word(let word, _):
+            return [word]
+        case .prepositional(let preposition, _):
+            return [preposition]
+        case .phrase(let inner):
+            return firstWords(inner, sets: sets, depth: depth + 1)
+        case .set(let name):
+            guard let members = sets[name] else { return nil }
+            var result: Set<String> = []
+            for member in members {
+                guard let words = firstWords(member, sets: sets, depth: depth + 1) else { return nil }
+                result.formUnion(words)
+            }
+            return result
+        case .source, .target, .compound, .skip:
+            return nil
+        }
+    }
+
+    /// The words a pattern word may be written as to match one of these tokens (``wordMatches``): each
+    /// token's form and lemma, and its form less a regular ending.
+    static func keys(_ tokens: [Int], graph: SentenceGraph) -> Set<String> {
+        var keys: Set<String> = []
+        for token in tokens {
+            let form = graph.form(token)
+            keys.insert(form)
+            keys.insert(graph.lemma(token))
+            for suffix in Self.endings where form.hasSuffix(suffix) && form.count > suffix.count {
+                keys.insert(String(form.dropLast(suffix.count)))
+            }
+        }
+        return keys
+    }
+
+    static let endings = ["S", "ES", "ED", "D", "ING", "'S", "N", "EN"]
 
     /// Trigger candidates for a token: by lemma, by irregular form, then by stripping a regular ending.
     func candidates(lemma: String, form: String) -> [Candidate] {
@@ -70,19 +163,45 @@ struct TriggerIndex: Sendable {
         let actorAt: [Int: Int]
         /// Whether the subject is coordinated.
         let compoundSubject: Bool
+        /// ``TriggerIndex/keys(_:graph:)`` of `pre` and `post`.
+        let keys: Set<String>
+
+        init(graph: SentenceGraph, pre: [Int], post: [Int], actorAt: [Int: Int], compoundSubject: Bool) {
+            self.graph = graph
+            self.pre = pre
+            self.post = post
+            self.actorAt = actorAt
+            self.compoundSubject = compoundSubject
+            self.keys = TriggerIndex.keys(pre + post, graph: graph)
+        }
     }
 
     /// The best pattern of a block for a trigger, by weight (ties go to the pattern written first).
     func bestPattern(block: Int, context: Context, passive: Bool) -> Match? {
-        var best: Match?
-        for (p, pattern) in lexicon.blocks[block].patterns.enumerated() {
-            if pattern.pre.isEmpty && pattern.post.isEmpty { continue }
-            guard var match = self.match(pattern, context) else { continue }
-            match.pattern = p
-            match.weight = pattern.weight
-            if best == nil || match.weight > best!.weight { best = match }
+        let requirements = requirements[block]
+        let weights = weights[block]
+        // The patterns whose words the context may have, heaviest first; ties go to the pattern written first,
+        // so the first that matches is the best.
+        var candidates = unanchored[block]
+        let byWord = anchored[block]
+        if !byWord.isEmpty {
+            for key in context.keys {
+                if let patterns = byWord[key] { candidates += patterns }
+            }
         }
-        return best
+        if candidates.isEmpty { return nil }
+        candidates.sort { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+        let patterns = lexicon.blocks[block].patterns
+        var previous = -1
+        for p in candidates where p != previous {
+            previous = p
+            if requirements[p].contains(where: { $0.isDisjoint(with: context.keys) }) { continue }
+            guard var match = self.match(patterns[p], context) else { continue }
+            match.pattern = p
+            match.weight = weights[p]
+            return match
+        }
+        return nil
     }
 
     func match(_ pattern: VerbLexicon.Pattern, _ context: Context) -> Match? {
@@ -232,6 +351,6 @@ struct TriggerIndex: Sendable {
         if graph.lemma(token) == word { return true }
         guard form.hasPrefix(word) else { return false }
         let rest = form.dropFirst(word.count)
-        return ["S", "ES", "ED", "D", "ING", "'S", "N", "EN"].contains(String(rest))
+        return Self.endings.contains(String(rest))
     }
 }

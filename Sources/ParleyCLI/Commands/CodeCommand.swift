@@ -186,6 +186,9 @@ struct BenchCodeCommand: ParsableCommand {
     @Option(help: "How many times to code the input.")
     var repeats = 20
 
+    @Flag(help: "Also print the seconds spent in each pipeline stage.")
+    var stages = false
+
     func run() throws {
         #if DEBUG
             printError("warning: this is a debug build; measure with 'swift build -c release'")
@@ -202,17 +205,32 @@ struct BenchCodeCommand: ParsableCommand {
         var sentences = 0
         var events = 0
         var bytes = 0
+        // Time spent in each stage (and in writing JSONL), to show where the time goes.
+        var stageSeconds = [Double](repeating: 0, count: pipeline.stages.count + 1)
         let start = Date()
         for round in 0..<max(1, repeats) {
             for (index, text) in texts.enumerated() {
                 var document = Document(id: "bench-\(round)-\(index)", text: text)
-                try pipeline.process(&document)
+                for (number, stage) in pipeline.stages.enumerated() {
+                    let stageStart = DispatchTime.now().uptimeNanoseconds
+                    try stage.process(&document)
+                    document.annotations.formUnion(stage.assigns)
+                    stageSeconds[number] += Double(DispatchTime.now().uptimeNanoseconds - stageStart) / 1e9
+                }
+                let writeStart = DispatchTime.now().uptimeNanoseconds
                 bytes += EventOutput.jsonLine(document).utf8.count
+                stageSeconds[pipeline.stages.count] += Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9
                 sentences += document.sentences.count
                 events += document.events.count
             }
         }
         let seconds = Date().timeIntervalSince(start)
+        if stages {
+            for (number, stage) in pipeline.stages.enumerated() {
+                print("stage \(stage.name)\t\(String(format: "%.3f", stageSeconds[number])) s")
+            }
+            print("stage jsonl\t\(String(format: "%.3f", stageSeconds[pipeline.stages.count])) s")
+        }
         print("sentences\t\(sentences)")
         print("events\t\(events)")
         print("seconds\t\(String(format: "%.3f", seconds))")

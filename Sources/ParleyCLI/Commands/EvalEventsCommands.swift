@@ -46,7 +46,8 @@ struct TextCoding {
 
     init(wordsOnly: Bool, lexicon: LexiconOptions, allowMissingSource: Bool = false) throws {
         pipeline =
-            wordsOnly ? nil : try LexiconOptions.pipeline(lexicon: lexicon.lexicon, allowMissingSource: allowMissingSource)
+            wordsOnly
+            ? nil : try LexiconOptions.pipeline(lexicon: lexicon.lexicon, allowMissingSource: allowMissingSource)
     }
 
     func code(_ text: String, id: String, date: Day?) -> Document {
@@ -71,6 +72,9 @@ struct EvalPloverCommand: ParsableCommand {
 
     @OptionGroup var lexicon: LexiconOptions
 
+    @Flag(help: "Print each record whose event type is missed, with the coded events.")
+    var verbose = false
+
     func run() throws {
         // The event type is scored even when the source actor is not in the lexicon.
         let coding = try TextCoding(wordsOnly: false, lexicon: lexicon, allowMissingSource: true)
@@ -84,6 +88,17 @@ struct EvalPloverCommand: ParsableCommand {
                 date: (record["date"] as? String).flatMap(Day.init(parsing:)))
             let main = document.events.first { $0.plover != nil && !$0.modality.negated }
             types.add(gold: gold, predicted: main?.plover?.event ?? "none")
+            if verbose && gold != (main?.plover?.event ?? "none") {
+                print("MISS \(record["id"] as? String ?? "?"): gold \(gold), coded \(main?.plover?.event ?? "none")")
+                print("  \(text)")
+                for event in document.events {
+                    let trigger = document.text(in: event.evidence.trigger)
+                    print(
+                        "  event \(event.cameo) \(event.plover?.event ?? "-") '\(trigger)' \(event.evidence.pattern)"
+                            + " \(event.source.map(\.code)) → \(event.target.map(\.code))"
+                            + (event.modality.negated ? " negated" : ""))
+                }
+            }
             func codes(_ key: String) -> Set<String> {
                 Set(
                     ((record[key] as? [[String: Any]]) ?? []).map {

@@ -1,0 +1,47 @@
+import Parley
+import Testing
+
+@Suite struct AcledClassifierTests {
+    let classifier = AcledClassifier()
+
+    func subType(_ text: String) -> String? {
+        let words = text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        return classifier.classify(words: words, suggested: nil)?.subEventType
+    }
+
+    @Test(arguments: [
+        ("Police opened fire on a peaceful rally, wounding twelve marchers.", "Excessive force against protesters"),
+        ("Police lathi-charged the rally and detained twelve marchers.", "Protest with intervention"),
+        (
+            "Soldiers violently dispersed the sit-in and two demonstrators were killed.",
+            "Excessive force against protesters"
+        ),
+        ("Protesters pelted stones at the police station and torched two buses.", "Violent demonstration"),
+        ("Students held a peaceful march to the governor's office.", "Peaceful protest"),
+    ])
+    func separatesForceAgainstProtestersFromViolentProtests(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test func doesNotTakeControlWordsAloneForTerritory() {
+        // Fighting near a town the army controls is a clash, not a capture.
+        #expect(
+            subType(
+                "Militants clashed with army troops near the town, which remains under government control; "
+                    + "two soldiers were killed.") == "Armed clash")
+        #expect(
+            subType("Rebels took control of the town after the army withdrew.") == "Non-state actor overtakes territory"
+        )
+    }
+
+    @Test func codesRiotersFightingForcesAsMobViolence() {
+        #expect(
+            subType("Six rioters were injured when they clashed with security forces near the market.")
+                == "Mob violence")
+    }
+
+    @Test func countsSurrendersAndCeaseFiresAsAgreements() {
+        #expect(subType("Forty fighters surrendered to the authorities on Sunday.") == "Agreement")
+        #expect(subType("The two sides agreed to a cease-fire in the province.") == "Agreement")
+    }
+}
