@@ -39,6 +39,16 @@ public struct PlaceResolver: PipelineStage {
         "students", "workers", "government", "minister", "president", "chief", "security", "forces", "force",
         "national conference", "people", "islamic state", "state",
     ]
+    /// Words that start place names ("North Waziristan", "Upper Dir") but are no place alone.
+    static let notPlaceNames: Set<String> = [
+        "north", "south", "east", "west", "central", "upper", "lower", "new", "old", "sector", "northern", "southern",
+        "eastern", "western",
+    ]
+
+    /// Nouns after a name that make it a family, tribe or group rather than a place.
+    static let groupNouns: Set<String> = [
+        "clan", "clans", "tribe", "tribes", "tribesmen", "tribesman", "caste", "community", "family", "families",
+    ]
 
     struct Found {
         var words: Range<Int>
@@ -73,6 +83,7 @@ public struct PlaceResolver: PipelineStage {
             for country in Set(mention.candidates.map(\.country)) { support[country, default: 0] += 1 }
         }
         var places: [PlaceMention] = []
+        var containedIn: Set<Int> = []  // mentions written as the container of an earlier one ("Tirupattur (Vellore, TN)")
         for (position, mention) in found.enumerated() {
             // Regions named in the same sentence (e.g. "(Rohtak, Haryana)", "Kunar Province").
             let sentence = text.words[mention.words.lowerBound].sentence
@@ -105,7 +116,10 @@ public struct PlaceResolver: PipelineStage {
             // Containers written right after the name: "Lalpur upazila (Natore, Rajshahi)", "Mama Khel, Bannu",
             // "Barmal district, Paktika province". The place must lie in one of them when the gazetteer says so;
             // a small namesake elsewhere is dropped.
-            let containers = containerRegions(of: position, in: found, text: text)
+            let (containers, containerPositions) = containerRegions(of: position, in: found, text: text)
+            if !containers.isEmpty, mention.candidates.contains(where: { $0.kind == .city || $0.kind == .admin2 }) {
+                containedIn.formUnion(containerPositions)
+            }
             if !containers.isEmpty, mention.candidates.contains(where: { $0.kind == .city || $0.kind == .admin2 }) {
                 let inside = pool.filter { containers.contains("\($0.country)/\($0.admin1 ?? "")") && $0.kind != .country }
                 if !inside.isEmpty {
@@ -164,26 +178,37 @@ public struct PlaceResolver: PipelineStage {
             places.append(place)
         }
         document.places = places
-        locateEvents(&document, text: text)
+        // A container only locates an event when the place it contains is unresolved.
+        var containers: Set<Int> = []
+        for position in containedIn where position < places.count {
+            let resolvedInside = (0..<position).contains { inner in
+                places[inner].location != nil && places[inner].sentence == places[position].sentence
+                    && (places[inner].location?.precision ?? 4) < 3
+            }
+            if resolvedInside { containers.insert(places[position].range.lowerBound) }
+        }
+        locateEvents(&document, text: text, containers: containers)
     }
 
     /// The (country/admin1) pairs of the places listed right after a mention as its containers.
-    func containerRegions(of position: Int, in found: [Found], text: FactText) -> Set<String> {
+    func containerRegions(of position: Int, in found: [Found], text: FactText) -> (Set<String>, [Int]) {
         var result: Set<String> = []
+        var positions: [Int] = []
         var end = found[position].words.upperBound
         let sentence = text.words[found[position].words.lowerBound].sentence
         let joiners: Set<String> = [",", "(", ")", "district", "upazila", "province", "tehsil", "village", "town", "city", "area",
             "agency", "division", "state", "of", "in", "region", "block", "municipality", "rural", "the"]
-        for next in found[(position + 1)...] where text.words[next.words.lowerBound].sentence == sentence {
+        for (offset, next) in found[(position + 1)...].enumerated() where text.words[next.words.lowerBound].sentence == sentence {
             let between = text.words[end..<next.words.lowerBound]
             guard between.count <= 4, between.allSatisfy({ joiners.contains($0.lower) }), between.contains(where: { [",", "(", "of"].contains($0.lower) }) || between.isEmpty == false else { break }
             // Regions contain; a town named as container stands for its region.
             let kinds = next.candidates.filter { $0.kind == .admin1 || $0.kind == .admin2 || $0.kind == .city }
             let regions = Set(kinds.map { "\($0.country)/\($0.admin1 ?? "")" })
             if !regions.isEmpty && regions.count <= 3 { result.formUnion(regions) }
+            positions.append(position + 1 + offset)
             end = next.words.upperBound
         }
-        return result
+        return (result, positions)
     }
 
     /// Capitalised names the gazetteer knows, with the cues around them.
@@ -210,7 +235,9 @@ public struct PlaceResolver: PipelineStage {
                             candidates = words[index].form == words[index].form.uppercased() && listed
                                 ? candidates.filter { $0.kind == .admin1 || $0.kind == .country } : []
                         }
-                        if !candidates.isEmpty, !PlaceResolver.notPlaces.contains(name) || candidates.contains(where: { $0.kind == .country }) && name != "state" {
+                        if !candidates.isEmpty, !PlaceResolver.notPlaceNames.contains(name),
+                            !PlaceResolver.notPlaces.contains(name) || candidates.contains(where: { $0.kind == .country }) && name != "state"
+                        {
                             match = (end, candidates)
                             break
                         }
@@ -222,6 +249,23 @@ public struct PlaceResolver: PipelineStage {
                     continue
                 }
                 let previous = index > sentence.words.lowerBound ? words[index - 1].lower : ""
+                // The tail of a hyphenated name ("Dara-i-Takht") or a name followed by a hyphenated tail.
+                let attachedBefore = index > sentence.words.lowerBound && words[index - 1].form == "-"
+                    && words[index - 1].range.upperBound == words[index].range.lowerBound
+                let attachedAfter = end + 1 < sentence.words.upperBound && words[end].form == "-"
+                    && words[end].range.lowerBound == words[end - 1].range.upperBound
+                    && words[end + 1].range.lowerBound == words[end].range.upperBound && words[end + 1].isCapitalized
+                if attachedBefore || attachedAfter, !candidates.contains(where: { $0.kind == .country || $0.kind == .admin1 }) {
+                    index = end
+                    continue
+                }
+                // A family or group name: "the Chandia clan", "Bugti tribesmen".
+                if end < sentence.words.upperBound, PlaceResolver.groupNouns.contains(words[end].lower),
+                    !candidates.contains(where: { $0.kind == .country })
+                {
+                    index = end
+                    continue
+                }
                 // Part of a longer name the gazetteer does not know ("Jahangir Puri", "Vijay Ghat").
                 if index > sentence.words.lowerBound, words[index - 1].isCapitalized, !PlaceResolver.locatives.contains(previous),
                     index - 1 > sentence.words.lowerBound, !words[index - 1].lower.hasSuffix("'s"),
@@ -245,7 +289,10 @@ public struct PlaceResolver: PipelineStage {
                     || (index >= 2 && words[index - 2].lower == "outskirts")
                 var consumed = end
                 if cue != nil { consumed += 1 }
-                let strong = PlaceResolver.locatives.contains(previous) || cue != nil || previous == "(" || previous == ","
+                // "at the Dambulla stadium", "in the Kalapara area": a locative before the article counts too.
+                let locativeArticle = previous == "the" && index >= sentence.words.lowerBound + 2
+                    && PlaceResolver.locatives.contains(words[index - 2].lower) && words[index - 2].lower != "of"
+                let strong = PlaceResolver.locatives.contains(previous) || locativeArticle || cue != nil || previous == "(" || previous == ","
                     || candidates.contains { $0.kind == .country || $0.kind == .admin1 }
                     || candidates.contains { $0.population >= 100_000 }
                 // Multiword names that are not places ("Islamic State") are caught by notPlaces.
@@ -282,13 +329,15 @@ public struct PlaceResolver: PipelineStage {
         return nil
     }
 
-    func locateEvents(_ document: inout Document, text: FactText) {
+    func locateEvents(_ document: inout Document, text: FactText, containers: Set<Int> = []) {
         let dateline = dateline(document, text: text)
         for index in document.events.indices {
             let event = document.events[index]
             let trigger = event.evidence.trigger
             let sentence = text.sentence(containing: trigger.lowerBound) ?? event.sentence
             var pool = document.places.filter { $0.sentence == sentence && $0.location != nil }
+            let inside = pool.filter { !containers.contains($0.range.lowerBound) }
+            if !inside.isEmpty { pool = inside }
             // A threat happens where it is made, not at its target.
             if event.cameo.hasPrefix("13") || event.plover?.event == "THREATEN" {
                 pool = pool.filter { $0.range.upperBound <= trigger.lowerBound }
