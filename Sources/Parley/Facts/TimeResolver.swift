@@ -419,7 +419,8 @@ public struct TimeResolver: PipelineStage {
     /// The expression that governs an event: one attached to its trigger in the parse, else the nearest
     /// in its sentence that does not belong to a reporting verb (unless the event is the report itself).
     func governing(_ event: Event, sentence: Int, document: Document, text: FactText, clauses: [ReportingClause]) -> TimeExpression? {
-        let candidates = document.dates.filter { $0.sentence == sentence && $0.start != nil }
+        // "since 2012" tells how long a state has lasted, not when an event happened.
+        let candidates = document.dates.filter { $0.sentence == sentence && $0.start != nil && $0.value?.hasSuffix("/..") != true }
         guard !candidates.isEmpty else { return nil }
         let trigger = event.evidence.trigger
         // Through the parse.
