@@ -109,6 +109,12 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(bracketed.dates.map(\.value) == ["2014-02-02"])
     }
 
+    @Test func sinceAYearDoesNotDateAnEvent() throws {
+        let text = "Teachers unpaid since 2012 were charged by police on September 12 in Karachi."
+        let document = try facts(text, published: "2017-12-31", events: [event("e1", trigger: "charged", in: text)])
+        #expect(document.events[0].date?.description == "2017-09-12")
+    }
+
     @Test func weekdayPrayersAreNotADate() throws {
         let document = try facts("Youths gathered after Friday prayers on June 8 and threw stones.", published: "2018-12-31")
         #expect(document.dates.map(\.value) == ["2018-06-08"])
@@ -304,6 +310,19 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(document.places.first?.location?.name == "Dambulla")
         let bare = try facts("The Dambulla fans protested.", places: local)
         #expect(bare.places.isEmpty)
+    }
+
+    @Test func aRoadIsNotLocatedInThePlacesItIsNamedAfter() throws {
+        let local = PlaceTable([
+            (["Kashmir"], PlaceCandidate(name: "Kashmir", kind: .admin1, country: "PAK", admin1: "Kashmir", latitude: 34, longitude: 74)),
+            (["Rawalpindi"], PlaceCandidate(name: "Rawalpindi", kind: .city, country: "PAK", admin1: "Punjab", latitude: 33.6, longitude: 73.05, population: 1_700_000)),
+            (["Kabul"], PlaceCandidate(name: "Kabul", kind: .city, country: "AFG", admin1: "Kabul", latitude: 34.53, longitude: 69.17, population: 3_000_000)),
+            (["Kandahar"], PlaceCandidate(name: "Kandahar", kind: .city, country: "AFG", admin1: "Kandahar", latitude: 31.6, longitude: 65.7, population: 400_000)),
+        ])
+        let document = try facts("Traders from Kashmir Road in Rawalpindi closed their shops.", places: local)
+        #expect(document.places.map(\.text) == ["Rawalpindi"])
+        let highway = try facts("Protesters blocked the Kabul-Kandahar highway.", places: local)
+        #expect(highway.places.isEmpty)
     }
 
     @Test func aClanNameIsNoPlace() throws {

@@ -45,6 +45,8 @@ public struct PlaceResolver: PipelineStage {
         "eastern", "western",
     ]
 
+    /// Nouns after a name that make it a road's name.
+    static let roadNouns: Set<String> = ["road", "highway", "motorway", "expressway", "street", "avenue", "roadway", "rd"]
     /// Nouns after a name that make it a family, tribe or group rather than a place.
     static let groupNouns: Set<String> = [
         "clan", "clans", "tribe", "tribes", "tribesmen", "tribesman", "caste", "community", "family", "families",
@@ -257,6 +259,13 @@ public struct PlaceResolver: PipelineStage {
                     && words[end + 1].range.lowerBound == words[end].range.upperBound && words[end + 1].isCapitalized
                 if attachedBefore || attachedAfter, !candidates.contains(where: { $0.kind == .country || $0.kind == .admin1 }) {
                     index = end
+                    continue
+                }
+                // A road is named after the places it leads to: "Kashmir Road in Rawalpindi", "the Kabul-Kandahar highway".
+                var after = end
+                while after + 1 < sentence.words.upperBound, words[after].form == "-", words[after + 1].isCapitalized { after += 2 }
+                if after < sentence.words.upperBound, PlaceResolver.roadNouns.contains(words[after].lower) {
+                    index = after
                     continue
                 }
                 // A family or group name: "the Chandia clan", "Bugti tribesmen".

@@ -119,19 +119,17 @@ public struct GazetteerBuilder: Sendable {
         }
         // Districts have no coordinates of their own: take those of the same-named town of their region
         // ("Lakki Marwat District" → Lakki Marwat), the district seat in most of South Asia.
-        var towns: [String: Int] = [:]
-        for (index, record) in records.enumerated() where record.featureClass == .city {
-            let name = "\(record.admin1 ?? -1)/\(key(record.name))"
-            if let known = towns[name], records[known].population >= record.population { continue }
-            towns[name] = index
-        }
+        // The town may be known by that name only as an alternate ("Jhang" for Jhang Sadr).
         for index in records.indices where records[index].featureClass == .admin2 && records[index].latitude == nil {
             var name = records[index].name
             for suffix in [" District", " Agency", " Tehsil", " Upazila", " Division", " Province", " Zila", " Sadar"]
             where name.hasSuffix(suffix) {
                 name.removeLast(suffix.count)
             }
-            guard let town = towns["\(records[index].admin1 ?? -1)/\(key(name))"] else { continue }
+            let towns = (keys[key(name)] ?? []).filter {
+                records[$0].featureClass == .city && records[$0].admin1 == records[index].admin1 && records[$0].latitude != nil
+            }
+            guard let town = towns.max(by: { (records[$0].population, -$0) < (records[$1].population, -$1) }) else { continue }
             records[index].latitude = records[town].latitude
             records[index].longitude = records[town].longitude
         }
