@@ -325,6 +325,18 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(highway.places.isEmpty)
     }
 
+    @Test func aNameDoesNotVouchForItsOwnCountry() throws {
+        let local = PlaceTable([
+            (["Deil"], PlaceCandidate(name: "Deil", kind: .city, country: "NLD", admin1: "Gelderland", latitude: 51.9, longitude: 5.2, population: 1_500)),
+            (["Sylhet"], PlaceCandidate(name: "Sylhet", kind: .city, country: "BGD", admin1: "Sylhet", latitude: 24.9, longitude: 91.87, population: 240_000)),
+            (["Sylhet"], PlaceCandidate(name: "Sylhet", kind: .admin1, country: "BGD", admin1: "Sylhet", latitude: 24.7, longitude: 91.7)),
+        ])
+        let text = "A man was killed in a clash at Deil village (Kanaighat upazila, Sylhet)."
+        let document = try facts(text, places: local, events: [event("e1", trigger: "clash", in: text)])
+        #expect(document.places.first { $0.text == "Deil" }?.location == nil)
+        #expect(document.events[0].location?.country == "BGD")
+    }
+
     @Test func aClanNameIsNoPlace() throws {
         let local = PlaceTable([
             (["Chandia"], PlaceCandidate(name: "Chandia", kind: .city, country: "IND", admin1: "Madhya Pradesh", latitude: 23.6, longitude: 80.7, population: 15_000)),

@@ -72,12 +72,21 @@ public struct PlaceResolver: PipelineStage {
         for word in text.words {
             if let code = CasualtyCounter.defaultDemonyms[word.lower], code != "IGO" { countries[code, default: 0] += 0.5 }
         }
+        var ownVotes: [[String: Double]] = []  // each mention's own share of `filterVotes`
+        var filterVotes = countries  // actors and demonyms so far
         for mention in found {
+            var votes: [String: Double] = [:]
             let kinds = Set(mention.candidates.map(\.country))
-            if kinds.count == 1, let only = kinds.first { countries[only, default: 0] += 2 }
+            if kinds.count == 1, let only = kinds.first { votes[only, default: 0] += 2 }
             for candidate in mention.candidates where candidate.kind == .country || candidate.kind == .admin1 {
-                countries[candidate.country, default: 0] += 1
+                votes[candidate.country, default: 0] += 1
             }
+            countries.merge(votes, uniquingKeysWith: +)
+            // Only names that stand out (a country, a region, a large town) vouch for a country against a small
+            // namesake abroad.
+            let weighty = mention.candidates.contains { $0.kind == .country || $0.kind == .admin1 || $0.population >= 100_000 }
+            ownVotes.append(weighty ? votes : [:])
+            if weighty { filterVotes.merge(votes, uniquingKeysWith: +) }
         }
         // Coherence: how many mentions could lie in each country.
         var support: [String: Int] = [:]
@@ -133,8 +142,15 @@ public struct PlaceResolver: PipelineStage {
             }
             // When the article is clearly about one country, a small town abroad is a false friend
             // ("Clifton", "Paradise" in a Karachi story): leave the name unresolved instead.
-            if let dominant = countries.max(by: { $0.value < $1.value }), dominant.value >= 2 {
-                pool = pool.filter { $0.country == dominant.key || $0.kind == .country || $0.population >= 500_000 || countries[$0.country, default: 0] >= 2 }
+            // A name does not vouch for itself: "Deil village (…, Sylhet)" is not in the Netherlands just because
+            // the only Deil the gazetteer knows is there.
+            var others = filterVotes
+            for (country, vote) in ownVotes[position] { others[country, default: 0] -= vote }
+            if let dominant = others.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), dominant.value >= 2 {
+                pool = pool.filter {
+                    $0.country == dominant.key || $0.kind == .country || $0.kind == .admin1 || $0.population >= 500_000
+                        || others[$0.country, default: 0] >= 2
+                }
             }
             var best: (PlaceCandidate, Double, String)?
             for candidate in pool {
