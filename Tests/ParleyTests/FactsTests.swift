@@ -31,6 +31,8 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         ("Bomb kills local politician, his brother in Pakistan", 2, nil),
         ("Twenty-three people died in the blast.", 23, nil),
         ("The death toll rose to 41 on Friday.", 41, nil),
+        ("Retired colonel shot dead outside his home in Quetta", 1, nil),
+        ("Head of a village peace committee killed in roadside blast", 1, nil),
     ])
     func readsKilledCounts(text: String, count: Int, qualifier: String?) throws {
         let document = try facts(text)
@@ -98,6 +100,40 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
     func resolvesAgainstPublication(text: String, value: String) throws {
         let document = try facts(text)
         #expect(document.dates.first?.value == value)
+    }
+
+    @Test func aCalendarDateBesideAWeekdayWins() throws {
+        let document = try facts("Two students were hurt in a clash on Thursday afternoon (May 4) at the campus.", published: "2017-12-31")
+        #expect(document.dates.map(\.value) == ["2017-05-04"])
+        let bracketed = try facts("Police fired at marchers on Sunday [2 February] in the town.", published: "2014-12-31")
+        #expect(bracketed.dates.map(\.value) == ["2014-02-02"])
+    }
+
+    @Test func sinceAYearDoesNotDateAnEvent() throws {
+        let text = "Teachers unpaid since 2012 were charged by police on September 12 in Karachi."
+        let document = try facts(text, published: "2017-12-31", events: [event("e1", trigger: "charged", in: text)])
+        #expect(document.events[0].date?.description == "2017-09-12")
+    }
+
+    @Test func weekdayPrayersAreNotADate() throws {
+        let document = try facts("Youths gathered after Friday prayers on June 8 and threw stones.", published: "2018-12-31")
+        #expect(document.dates.map(\.value) == ["2018-06-08"])
+    }
+
+    @Test func hyphenatedDatesSplitByTheTokenizer() throws {
+        var document = Document(id: "t", text: "On 04-August-2018 gunmen abducted three drivers.",
+            metadata: ArticleMetadata(published: Day(parsing: "2018-12-31")))
+        // Tokens as a tokenizer that splits at hyphens gives them.
+        var offset = 0
+        for word in ["On", "04", "-", "August", "-", "2018", "gunmen", "abducted", "three", "drivers", "."] {
+            let found = try #require(document.text.range(of: word, range: document.text.index(document.text.startIndex, offsetBy: offset)..<document.text.endIndex))
+            let start = document.text.distance(from: document.text.startIndex, to: found.lowerBound)
+            document.tokens.append(Token(range: start..<(start + word.utf8.count), form: word))
+            offset = start + word.utf8.count
+        }
+        document.sentences = [Sentence(tokens: 0..<document.tokens.count, range: 0..<document.text.utf8.count)]
+        try Pipeline(StandardPipeline.factStages(places: nil)).process(&document)
+        #expect(document.dates.first?.value == "2018-08-04")
     }
 
     @Test func futureWeekdayLooksAhead() throws {
@@ -243,6 +279,79 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(document.places.first?.location?.admin1 == "Sindh")
         let alone = try facts("Protesters clashed with police in Hyderabad.", places: table)
         #expect(alone.places.first?.location?.country == "IND")
+    }
+
+    @Test func aContainerDoesNotLocateTheEventOverThePlaceItContains() throws {
+        let local = PlaceTable([
+            (["Tirupattur"], PlaceCandidate(name: "Tirupattur", kind: .city, country: "IND", admin1: "Tamil Nadu", latitude: 12.49, longitude: 78.57, population: 64_000)),
+            (["Vellore"], PlaceCandidate(name: "Vellore", kind: .city, country: "IND", admin1: "Tamil Nadu", latitude: 12.92, longitude: 79.13, population: 185_000)),
+            (["Tamil Nadu", "TN"], PlaceCandidate(name: "Tamil Nadu", kind: .admin1, country: "IND", admin1: "Tamil Nadu", latitude: 11, longitude: 78.5)),
+        ])
+        let text = "On 4 Apr, near Tirupattur (Vellore, TN), a reporter was attacked by party workers."
+        let document = try facts(text, places: local, events: [event("e1", trigger: "attacked", in: text)])
+        #expect(document.events[0].location?.name == "Tirupattur")
+        #expect(document.events[0].location?.precision == 2)
+    }
+
+    @Test func theTailOfAHyphenatedNameIsNoPlace() throws {
+        let local = PlaceTable([
+            (["Takht"], PlaceCandidate(name: "Takht", kind: .city, country: "IRN", admin1: "Hormozgan", latitude: 27.5, longitude: 56.6, population: 5_000)),
+            (["Herat"], PlaceCandidate(name: "Herat", kind: .admin1, country: "AFG", admin1: "Herat", latitude: 34.3, longitude: 62.2)),
+        ])
+        let document = try facts("Gunmen kidnapped four men in the Dara-i-Takht area of Herat.", places: local)
+        #expect(document.places.map(\.text) == ["Herat"])
+    }
+
+    @Test func aLocativeBeforeTheArticleMarksASmallTown() throws {
+        let local = PlaceTable([
+            (["Dambulla"], PlaceCandidate(name: "Dambulla", kind: .city, country: "LKA", admin1: "Central", latitude: 7.86, longitude: 80.65, population: 66_000)),
+        ])
+        let document = try facts("Angry fans protested at the Dambulla cricket stadium.", places: local)
+        #expect(document.places.first?.location?.name == "Dambulla")
+        let bare = try facts("The Dambulla fans protested.", places: local)
+        #expect(bare.places.isEmpty)
+    }
+
+    @Test func aRoadIsNotLocatedInThePlacesItIsNamedAfter() throws {
+        let local = PlaceTable([
+            (["Kashmir"], PlaceCandidate(name: "Kashmir", kind: .admin1, country: "PAK", admin1: "Kashmir", latitude: 34, longitude: 74)),
+            (["Rawalpindi"], PlaceCandidate(name: "Rawalpindi", kind: .city, country: "PAK", admin1: "Punjab", latitude: 33.6, longitude: 73.05, population: 1_700_000)),
+            (["Kabul"], PlaceCandidate(name: "Kabul", kind: .city, country: "AFG", admin1: "Kabul", latitude: 34.53, longitude: 69.17, population: 3_000_000)),
+            (["Kandahar"], PlaceCandidate(name: "Kandahar", kind: .city, country: "AFG", admin1: "Kandahar", latitude: 31.6, longitude: 65.7, population: 400_000)),
+        ])
+        let document = try facts("Traders from Kashmir Road in Rawalpindi closed their shops.", places: local)
+        #expect(document.places.map(\.text) == ["Rawalpindi"])
+        let highway = try facts("Protesters blocked the Kabul-Kandahar highway.", places: local)
+        #expect(highway.places.isEmpty)
+    }
+
+    @Test func aNameDoesNotVouchForItsOwnCountry() throws {
+        let local = PlaceTable([
+            (["Deil"], PlaceCandidate(name: "Deil", kind: .city, country: "NLD", admin1: "Gelderland", latitude: 51.9, longitude: 5.2, population: 1_500)),
+            (["Sylhet"], PlaceCandidate(name: "Sylhet", kind: .city, country: "BGD", admin1: "Sylhet", latitude: 24.9, longitude: 91.87, population: 240_000)),
+            (["Sylhet"], PlaceCandidate(name: "Sylhet", kind: .admin1, country: "BGD", admin1: "Sylhet", latitude: 24.7, longitude: 91.7)),
+        ])
+        let text = "A man was killed in a clash at Deil village (Kanaighat upazila, Sylhet)."
+        let document = try facts(text, places: local, events: [event("e1", trigger: "clash", in: text)])
+        #expect(document.places.first { $0.text == "Deil" }?.location == nil)
+        #expect(document.events[0].location?.country == "BGD")
+    }
+
+    @Test func aClanNameIsNoPlace() throws {
+        let local = PlaceTable([
+            (["Chandia"], PlaceCandidate(name: "Chandia", kind: .city, country: "IND", admin1: "Madhya Pradesh", latitude: 23.6, longitude: 80.7, population: 15_000)),
+        ])
+        let document = try facts("Two groups of the Chandia clan clashed over land.", places: local)
+        #expect(document.places.isEmpty)
+    }
+
+    @Test func aCompassWordAloneIsNoPlace() throws {
+        let local = PlaceTable([
+            (["South"], PlaceCandidate(name: "South", kind: .city, country: "USA", latitude: 40, longitude: -80, population: 3_000)),
+            (["South Waziristan"], PlaceCandidate(name: "South Waziristan", kind: .admin2, country: "PAK", admin1: "Khyber Pakhtunkhwa", latitude: 32.3, longitude: 69.6)),
+        ])
+        let document = try facts("Rioters blocked the South gate. Troops moved into South Waziristan.", places: local)
+        #expect(document.places.map(\.text) == ["South Waziristan"])
     }
 
     @Test func regionsAndCountriesHaveCoarserPrecision() throws {

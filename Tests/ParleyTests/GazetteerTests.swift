@@ -44,6 +44,20 @@ import Testing
         #expect(gazetteer.country3(forISO2: "SL") == "SLD")
     }
 
+    @Test func districtsTakeTheCoordinatesOfTheirSameNamedTown() throws {
+        let ferry = try #require(gazetteer.candidates(for: "Ferry District").first { $0.featureClass == .admin2 })
+        #expect(abs((ferry.latitude ?? 0) - 10.5) < 0.0001)  // the Ferry of its own region, not the one abroad
+        #expect(gazetteer.candidates(for: "Mill").first?.latitude == nil)
+    }
+
+    @Test func smallTownsKeepAlternateNamesOnlyInTheConfiguredCountries() throws {
+        #expect(gazetteer.candidates(for: "Kestrelle").isEmpty)
+        var configuration = GazetteerBuilder.Configuration()
+        configuration.alternateNameCountries = ["SL"]
+        let (data, _) = try GazetteerBuilder(configuration: configuration).build(from: fixtureURL("gazetteer"), aliases: [])
+        #expect(try Gazetteer(data: data).candidates(for: "Kestrelle").first?.name == "Kestrel")
+    }
+
     @Test func prefersMainNamesOverAlternates() {
         #expect(gazetteer.candidates(for: "River Town").map(\.name) == ["Rivertown"])
     }

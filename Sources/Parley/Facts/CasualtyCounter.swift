@@ -91,6 +91,9 @@ public struct CasualtyCounter: PipelineStage {
         "tribesman": "CVL", "tribesmen": "CVL", "official": "GOV", "councillor": "GOV", "councilor": "GOV",
         "commander": "MIL", "family": "CVL", "rioter": "CVL", "protester": "CVL", "protestor": "CVL", "sarpanch": "GOV",
         "agent": "CVL", "cadre": "CVL", "guard's": "CVL", "relative": "CVL", "local": "CVL", "polio": "CVL", "girl's": "CVL",
+        "colonel": "MIL", "major": "MIL", "captain": "MIL", "lieutenant": "MIL", "brigadier": "MIL", "sergeant": "MIL",
+        "subedar": "MIL", "havildar": "MIL", "naik": "MIL", "inspector": "COP", "sub-inspector": "COP", "kin": "CVL",
+        "chief": "CVL", "head": "CVL", "vaccinator": "CVL", "informer": "CVL", "spy": "CVL",
     ]
 
     static func startsPhrase(_ first: String, _ second: String) -> Bool {
@@ -161,6 +164,7 @@ public struct CasualtyCounter: PipelineStage {
             // Noun phrase words: adjectives, names, nouns, possessives.
             var nounEnd = segment
             var head: String?
+            var ofHead: String?
             while nounEnd < limit, nounEnd - segment < 6 {
                 let lower = words[nounEnd].lower
                 let afterOf = nounEnd > segment && words[nounEnd - 1].lower == "of"
@@ -184,9 +188,16 @@ public struct CasualtyCounter: PipelineStage {
                 }
                 if CasualtyCounter.actives[lower] != nil && !(lower.hasSuffix("ed") && nounEnd == segment) { break }
                 if words[nounEnd].isNumber && nounEnd > segment { break }
+                // "Chief of the peace committee", "member of a militia": the person noun before "of" is the head.
+                if lower == "of", let current = head, ofHead == nil,
+                    CasualtyCounter.roleNouns[CasualtyCounter.singular(current).0] != nil || CasualtyCounter.roleNouns[current] != nil
+                {
+                    ofHead = current
+                }
                 head = lower
                 nounEnd += 1
             }
+            if let ofHead { head = ofHead }
             guard phrase != nil || head != nil else { break }
             // "a drone strike killed …": an indefinite subject is a victim only with a passive ("a man was killed")
             // or a person noun.

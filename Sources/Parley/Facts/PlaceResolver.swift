@@ -39,6 +39,18 @@ public struct PlaceResolver: PipelineStage {
         "students", "workers", "government", "minister", "president", "chief", "security", "forces", "force",
         "national conference", "people", "islamic state", "state",
     ]
+    /// Words that start place names ("North Waziristan", "Upper Dir") but are no place alone.
+    static let notPlaceNames: Set<String> = [
+        "north", "south", "east", "west", "central", "upper", "lower", "new", "old", "sector", "northern", "southern",
+        "eastern", "western",
+    ]
+
+    /// Nouns after a name that make it a road's name.
+    static let roadNouns: Set<String> = ["road", "highway", "motorway", "expressway", "street", "avenue", "roadway", "rd"]
+    /// Nouns after a name that make it a family, tribe or group rather than a place.
+    static let groupNouns: Set<String> = [
+        "clan", "clans", "tribe", "tribes", "tribesmen", "tribesman", "caste", "community", "family", "families",
+    ]
 
     struct Found {
         var words: Range<Int>
@@ -60,12 +72,21 @@ public struct PlaceResolver: PipelineStage {
         for word in text.words {
             if let code = CasualtyCounter.defaultDemonyms[word.lower], code != "IGO" { countries[code, default: 0] += 0.5 }
         }
+        var ownVotes: [[String: Double]] = []  // each mention's own share of `filterVotes`
+        var filterVotes = countries  // actors and demonyms so far
         for mention in found {
+            var votes: [String: Double] = [:]
             let kinds = Set(mention.candidates.map(\.country))
-            if kinds.count == 1, let only = kinds.first { countries[only, default: 0] += 2 }
+            if kinds.count == 1, let only = kinds.first { votes[only, default: 0] += 2 }
             for candidate in mention.candidates where candidate.kind == .country || candidate.kind == .admin1 {
-                countries[candidate.country, default: 0] += 1
+                votes[candidate.country, default: 0] += 1
             }
+            countries.merge(votes, uniquingKeysWith: +)
+            // Only names that stand out (a country, a region, a large town) vouch for a country against a small
+            // namesake abroad.
+            let weighty = mention.candidates.contains { $0.kind == .country || $0.kind == .admin1 || $0.population >= 100_000 }
+            ownVotes.append(weighty ? votes : [:])
+            if weighty { filterVotes.merge(votes, uniquingKeysWith: +) }
         }
         // Coherence: how many mentions could lie in each country.
         var support: [String: Int] = [:]
@@ -73,6 +94,7 @@ public struct PlaceResolver: PipelineStage {
             for country in Set(mention.candidates.map(\.country)) { support[country, default: 0] += 1 }
         }
         var places: [PlaceMention] = []
+        var containedIn: Set<Int> = []  // mentions written as the container of an earlier one ("Tirupattur (Vellore, TN)")
         for (position, mention) in found.enumerated() {
             // Regions named in the same sentence (e.g. "(Rohtak, Haryana)", "Kunar Province").
             let sentence = text.words[mention.words.lowerBound].sentence
@@ -105,7 +127,10 @@ public struct PlaceResolver: PipelineStage {
             // Containers written right after the name: "Lalpur upazila (Natore, Rajshahi)", "Mama Khel, Bannu",
             // "Barmal district, Paktika province". The place must lie in one of them when the gazetteer says so;
             // a small namesake elsewhere is dropped.
-            let containers = containerRegions(of: position, in: found, text: text)
+            let (containers, containerPositions) = containerRegions(of: position, in: found, text: text)
+            if !containers.isEmpty, mention.candidates.contains(where: { $0.kind == .city || $0.kind == .admin2 }) {
+                containedIn.formUnion(containerPositions)
+            }
             if !containers.isEmpty, mention.candidates.contains(where: { $0.kind == .city || $0.kind == .admin2 }) {
                 let inside = pool.filter { containers.contains("\($0.country)/\($0.admin1 ?? "")") && $0.kind != .country }
                 if !inside.isEmpty {
@@ -117,8 +142,15 @@ public struct PlaceResolver: PipelineStage {
             }
             // When the article is clearly about one country, a small town abroad is a false friend
             // ("Clifton", "Paradise" in a Karachi story): leave the name unresolved instead.
-            if let dominant = countries.max(by: { $0.value < $1.value }), dominant.value >= 2 {
-                pool = pool.filter { $0.country == dominant.key || $0.kind == .country || $0.population >= 500_000 || countries[$0.country, default: 0] >= 2 }
+            // A name does not vouch for itself: "Deil village (…, Sylhet)" is not in the Netherlands just because
+            // the only Deil the gazetteer knows is there.
+            var others = filterVotes
+            for (country, vote) in ownVotes[position] { others[country, default: 0] -= vote }
+            if let dominant = others.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), dominant.value >= 2 {
+                pool = pool.filter {
+                    $0.country == dominant.key || $0.kind == .country || $0.kind == .admin1 || $0.population >= 500_000
+                        || others[$0.country, default: 0] >= 2
+                }
             }
             var best: (PlaceCandidate, Double, String)?
             for candidate in pool {
@@ -164,26 +196,37 @@ public struct PlaceResolver: PipelineStage {
             places.append(place)
         }
         document.places = places
-        locateEvents(&document, text: text)
+        // A container only locates an event when the place it contains is unresolved.
+        var containers: Set<Int> = []
+        for position in containedIn where position < places.count {
+            let resolvedInside = (0..<position).contains { inner in
+                places[inner].location != nil && places[inner].sentence == places[position].sentence
+                    && (places[inner].location?.precision ?? 4) < 3
+            }
+            if resolvedInside { containers.insert(places[position].range.lowerBound) }
+        }
+        locateEvents(&document, text: text, containers: containers)
     }
 
     /// The (country/admin1) pairs of the places listed right after a mention as its containers.
-    func containerRegions(of position: Int, in found: [Found], text: FactText) -> Set<String> {
+    func containerRegions(of position: Int, in found: [Found], text: FactText) -> (Set<String>, [Int]) {
         var result: Set<String> = []
+        var positions: [Int] = []
         var end = found[position].words.upperBound
         let sentence = text.words[found[position].words.lowerBound].sentence
         let joiners: Set<String> = [",", "(", ")", "district", "upazila", "province", "tehsil", "village", "town", "city", "area",
             "agency", "division", "state", "of", "in", "region", "block", "municipality", "rural", "the"]
-        for next in found[(position + 1)...] where text.words[next.words.lowerBound].sentence == sentence {
+        for (offset, next) in found[(position + 1)...].enumerated() where text.words[next.words.lowerBound].sentence == sentence {
             let between = text.words[end..<next.words.lowerBound]
             guard between.count <= 4, between.allSatisfy({ joiners.contains($0.lower) }), between.contains(where: { [",", "(", "of"].contains($0.lower) }) || between.isEmpty == false else { break }
             // Regions contain; a town named as container stands for its region.
             let kinds = next.candidates.filter { $0.kind == .admin1 || $0.kind == .admin2 || $0.kind == .city }
             let regions = Set(kinds.map { "\($0.country)/\($0.admin1 ?? "")" })
             if !regions.isEmpty && regions.count <= 3 { result.formUnion(regions) }
+            positions.append(position + 1 + offset)
             end = next.words.upperBound
         }
-        return result
+        return (result, positions)
     }
 
     /// Capitalised names the gazetteer knows, with the cues around them.
@@ -210,7 +253,9 @@ public struct PlaceResolver: PipelineStage {
                             candidates = words[index].form == words[index].form.uppercased() && listed
                                 ? candidates.filter { $0.kind == .admin1 || $0.kind == .country } : []
                         }
-                        if !candidates.isEmpty, !PlaceResolver.notPlaces.contains(name) || candidates.contains(where: { $0.kind == .country }) && name != "state" {
+                        if !candidates.isEmpty, !PlaceResolver.notPlaceNames.contains(name),
+                            !PlaceResolver.notPlaces.contains(name) || candidates.contains(where: { $0.kind == .country }) && name != "state"
+                        {
                             match = (end, candidates)
                             break
                         }
@@ -222,6 +267,30 @@ public struct PlaceResolver: PipelineStage {
                     continue
                 }
                 let previous = index > sentence.words.lowerBound ? words[index - 1].lower : ""
+                // The tail of a hyphenated name ("Dara-i-Takht") or a name followed by a hyphenated tail.
+                let attachedBefore = index > sentence.words.lowerBound && words[index - 1].form == "-"
+                    && words[index - 1].range.upperBound == words[index].range.lowerBound
+                let attachedAfter = end + 1 < sentence.words.upperBound && words[end].form == "-"
+                    && words[end].range.lowerBound == words[end - 1].range.upperBound
+                    && words[end + 1].range.lowerBound == words[end].range.upperBound && words[end + 1].isCapitalized
+                if attachedBefore || attachedAfter, !candidates.contains(where: { $0.kind == .country || $0.kind == .admin1 }) {
+                    index = end
+                    continue
+                }
+                // A road is named after the places it leads to: "Kashmir Road in Rawalpindi", "the Kabul-Kandahar highway".
+                var after = end
+                while after + 1 < sentence.words.upperBound, words[after].form == "-", words[after + 1].isCapitalized { after += 2 }
+                if after < sentence.words.upperBound, PlaceResolver.roadNouns.contains(words[after].lower) {
+                    index = after
+                    continue
+                }
+                // A family or group name: "the Chandia clan", "Bugti tribesmen".
+                if end < sentence.words.upperBound, PlaceResolver.groupNouns.contains(words[end].lower),
+                    !candidates.contains(where: { $0.kind == .country })
+                {
+                    index = end
+                    continue
+                }
                 // Part of a longer name the gazetteer does not know ("Jahangir Puri", "Vijay Ghat").
                 if index > sentence.words.lowerBound, words[index - 1].isCapitalized, !PlaceResolver.locatives.contains(previous),
                     index - 1 > sentence.words.lowerBound, !words[index - 1].lower.hasSuffix("'s"),
@@ -245,7 +314,10 @@ public struct PlaceResolver: PipelineStage {
                     || (index >= 2 && words[index - 2].lower == "outskirts")
                 var consumed = end
                 if cue != nil { consumed += 1 }
-                let strong = PlaceResolver.locatives.contains(previous) || cue != nil || previous == "(" || previous == ","
+                // "at the Dambulla stadium", "in the Kalapara area": a locative before the article counts too.
+                let locativeArticle = previous == "the" && index >= sentence.words.lowerBound + 2
+                    && PlaceResolver.locatives.contains(words[index - 2].lower) && words[index - 2].lower != "of"
+                let strong = PlaceResolver.locatives.contains(previous) || locativeArticle || cue != nil || previous == "(" || previous == ","
                     || candidates.contains { $0.kind == .country || $0.kind == .admin1 }
                     || candidates.contains { $0.population >= 100_000 }
                 // Multiword names that are not places ("Islamic State") are caught by notPlaces.
@@ -282,13 +354,15 @@ public struct PlaceResolver: PipelineStage {
         return nil
     }
 
-    func locateEvents(_ document: inout Document, text: FactText) {
+    func locateEvents(_ document: inout Document, text: FactText, containers: Set<Int> = []) {
         let dateline = dateline(document, text: text)
         for index in document.events.indices {
             let event = document.events[index]
             let trigger = event.evidence.trigger
             let sentence = text.sentence(containing: trigger.lowerBound) ?? event.sentence
             var pool = document.places.filter { $0.sentence == sentence && $0.location != nil }
+            let inside = pool.filter { !containers.contains($0.range.lowerBound) }
+            if !inside.isEmpty { pool = inside }
             // A threat happens where it is made, not at its target.
             if event.cameo.hasPrefix("13") || event.plover?.event == "THREATEN" {
                 pool = pool.filter { $0.range.upperBound <= trigger.lowerBound }

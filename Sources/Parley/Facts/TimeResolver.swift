@@ -173,7 +173,24 @@ public struct TimeResolver: PipelineStage {
         if let (day, end, hasYear) = monthDay(words, at: cursor, limit: limit, published: published, future: future) {
             return (make(text, first, end, sentence: sentence, start: day, precision: .day, anchor: hasYear ? "absolute" : "publication"), end)
         }
-        // "26-October-2018", "26-Oct"
+        // "26-October-2018", "26-Oct", also when the tokenizer split them at the hyphens.
+        var joined = c0
+        var joinedEnd = cursor + 1
+        while joinedEnd < limit, joinedEnd - cursor < 5, words[joinedEnd].range.lowerBound == words[joinedEnd - 1].range.upperBound,
+            words[joinedEnd].form == "-" || words[joinedEnd - 1].form == "-"
+        {
+            joined += words[joinedEnd].lower.replacingOccurrences(of: ".", with: "")
+            joinedEnd += 1
+        }
+        if joinedEnd > cursor + 1 {
+            let parts = joined.split(separator: "-").map(String.init)
+            if parts.count >= 2, let d = dayNumber(parts[0]), let m = TimeResolver.months[parts[1]] {
+                let y = parts.count == 3 ? year(parts[2]) : inferYear(month: m, day: d, published: published, future: future)
+                if let y, let day = Day(year: y, month: m, day: min(d, Day.daysIn(month: m, year: y))) {
+                    return (make(text, first, joinedEnd, sentence: sentence, start: day, precision: .day, anchor: parts.count == 3 ? "absolute" : "publication"), joinedEnd)
+                }
+            }
+        }
         let pieces = c0.split(separator: "-").map(String.init)
         if pieces.count >= 2, let d = dayNumber(pieces[0]), let m = TimeResolver.months[pieces[1]] {
             let y = pieces.count == 3 ? year(pieces[2]) : inferYear(month: m, day: d, published: published, future: future)
@@ -209,7 +226,16 @@ public struct TimeResolver: PipelineStage {
         }
         if let weekday = TimeResolver.weekdays[words[weekdayIndex].lower], words[weekdayIndex].isCapitalized {
             var end = weekdayIndex + 1
+            // "Friday prayers" names the prayers, not a day.
+            if end < limit, ["prayers", "prayer", "sermon"].contains(words[end].lower) { return nil }
             if end < limit, TimeResolver.partsOfDay.contains(words[end].lower) { end += 1 }
+            // The calendar date given beside the weekday wins: "on Thursday (May 4)", "on Sunday [2 February]".
+            if end + 1 < limit, ["(", "["].contains(words[end].form),
+                let (day, close, hasYear) = monthDay(words, at: end + 1, limit: limit, published: published, future: future),
+                close < limit, [")", "]"].contains(words[close].form)
+            {
+                return (make(text, first, close + 1, sentence: sentence, start: day, precision: .day, anchor: hasYear ? "absolute" : "publication"), close + 1)
+            }
             guard let published else {
                 return (make(text, first, end, sentence: sentence, start: nil, precision: .day, anchor: "publication"), end)
             }
@@ -393,7 +419,8 @@ public struct TimeResolver: PipelineStage {
     /// The expression that governs an event: one attached to its trigger in the parse, else the nearest
     /// in its sentence that does not belong to a reporting verb (unless the event is the report itself).
     func governing(_ event: Event, sentence: Int, document: Document, text: FactText, clauses: [ReportingClause]) -> TimeExpression? {
-        let candidates = document.dates.filter { $0.sentence == sentence && $0.start != nil }
+        // "since 2012" tells how long a state has lasted, not when an event happened.
+        let candidates = document.dates.filter { $0.sentence == sentence && $0.start != nil && $0.value?.hasSuffix("/..") != true }
         guard !candidates.isEmpty else { return nil }
         let trigger = event.evidence.trigger
         // Through the parse.

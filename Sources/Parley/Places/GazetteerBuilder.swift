@@ -8,6 +8,9 @@ public struct GazetteerBuilder: Sendable {
         public var alternateNamePopulation = 100_000
         /// Countries (ISO2) whose admin-2 districts are included.
         public var admin2Countries: Set<String> = ["PK", "AF", "IN", "BD", "NP", "LK", "IR", "BT", "MM"]
+        /// Countries (ISO2) whose towns keep all their alternate names whatever their size (spellings vary most
+        /// there: "Lashkar Gah"/"Lashkargah", "Chishti Sharif"/"Chisht-e Sharif").
+        public var alternateNameCountries: Set<String> = ["PK", "AF", "IN", "BD", "NP", "LK"]
         /// Creates the default configuration.
         public init() {}
     }
@@ -109,10 +112,26 @@ public struct GazetteerBuilder: Sendable {
                 longitude: Double(row[3]), population: population, country: country, featureClass: .city,
                 admin1: byAdminCode["\(country).\(row[5])"])
             var names = [String(row[1])]
-            if population >= configuration.alternateNamePopulation {
+            if population >= configuration.alternateNamePopulation || configuration.alternateNameCountries.contains(country) {
                 names += row[8].split(separator: "|").map(String.init)
             }
             add(record, names: names)
+        }
+        // Districts have no coordinates of their own: take those of the same-named town of their region
+        // ("Lakki Marwat District" → Lakki Marwat), the district seat in most of South Asia.
+        // The town may be known by that name only as an alternate ("Jhang" for Jhang Sadr).
+        for index in records.indices where records[index].featureClass == .admin2 && records[index].latitude == nil {
+            var name = records[index].name
+            for suffix in [" District", " Agency", " Tehsil", " Upazila", " Division", " Province", " Zila", " Sadar"]
+            where name.hasSuffix(suffix) {
+                name.removeLast(suffix.count)
+            }
+            let towns = (keys[key(name)] ?? []).filter {
+                records[$0].featureClass == .city && records[$0].admin1 == records[index].admin1 && records[$0].latitude != nil
+            }
+            guard let town = towns.max(by: { (records[$0].population, -$0) < (records[$1].population, -$1) }) else { continue }
+            records[index].latitude = records[town].latitude
+            records[index].longitude = records[town].longitude
         }
         // Parley's extra names.
         for alias in aliases {

@@ -51,10 +51,13 @@ struct EvalUCDPCommand: ParsableCommand {
             let low = gold["deaths_low"] as? Int ?? best
             let high = gold["deaths_high"] as? Int ?? best
             total += 1
-            if (low...max(low, high)).contains(killed) { within += 1 }
+            let isWithin = (low...max(low, high)).contains(killed)
+            if isWithin { within += 1 }
             if (gold["headline_consistent_with_best"] as? Bool) == true {
                 consistent += 1
                 if killed == best { exact += 1 } else if verbose { print("miss best=\(best) got=\(killed): \(text)") }
+            } else if !isWithin && verbose {
+                print("out of range [\(low), \(high)] got=\(killed): \(text)")
             }
         }
         print("UCDP headlines (\(file.split(separator: "/").last ?? ""))")
@@ -81,6 +84,7 @@ struct EvalAcledFactsCommand: ParsableCommand {
     func run() throws {
         let places = try gazetteer.map { try PlaceTable.load(directory: URL(fileURLWithPath: $0)) }
         let pipeline = try StandardPipeline.make(upTo: .events, places: places)
+        let regions: any PlaceLookup = try places ?? Gazetteer.bundled()
         struct Tally { var n = 0, fatalities = 0, date = 0, admin1 = 0, location = 0 }
         var all = Tally()
         var south = Tally()
@@ -93,11 +97,7 @@ struct EvalAcledFactsCommand: ParsableCommand {
             let document = try pipeline(
                 Document(id: record["id"] as? String ?? "?", text: text,
                     metadata: ArticleMetadata(published: Day(year: year, month: 12, day: 31), publishedSource: .guessed)))
-            let parts = (gold["event_date"] as? String ?? "").split(separator: " ")
-            var goldDate: Day?
-            if parts.count == 3, let d = Int(parts[0]), let m = months.firstIndex(of: parts[1].lowercased()), let y = Int(parts[2]) {
-                goldDate = Day(year: y, month: m + 1, day: d)
-            }
+            let goldDate = acledDay(gold["event_date"] as? String ?? "", months: months)
             let fatalities = document.casualtyTotal("killed")
             let location = document.primaryLocation
             // Region names compared without their type word ("Rajshahi Division" = "Rajshahi").
@@ -112,9 +112,23 @@ struct EvalAcledFactsCommand: ParsableCommand {
             {
                 distance = haversine(lat, lon, glat, glon)
             }
+            // The gold region may carry a former or alternate name of the predicted one ("Chittagong" for
+            // "Chattogram"): the gazetteer's names of the region count as the same region.
+            let goldAdmin1 = gold["admin1"] as? String
+            var goldRegions: Set<String> = [fold(goldAdmin1)]
+            let goldKey = PlaceTable.fold(goldAdmin1 ?? "")
+            if let bundled = regions as? Gazetteer {
+                for place in bundled.candidates(folded: goldKey, includeAlternates: true) where place.featureClass == .admin1 {
+                    goldRegions.insert(fold(place.name))
+                }
+            } else {
+                for candidate in regions.placeCandidates(folded: goldKey) where candidate.kind == .admin1 {
+                    goldRegions.insert(fold(candidate.name))
+                }
+            }
             let hits = (
                 fatalities == (gold["fatalities"] as? Int ?? -1), document.primaryDate == goldDate,
-                fold(location?.admin1) == fold(gold["admin1"] as? String) && !fold(location?.admin1).isEmpty, distance <= 25
+                goldRegions.contains(fold(location?.admin1)) && !fold(location?.admin1).isEmpty, distance <= 25
             )
             let country = gold["country"] as? String ?? ""
             for pakAfg in [false, true] where !pakAfg || country == "Pakistan" || country == "Afghanistan" {
@@ -135,7 +149,7 @@ struct EvalAcledFactsCommand: ParsableCommand {
                     case "location" where !hits.3: "gold=\(gold["location"] ?? "?") got=\(location?.name ?? "nil") \(Int(min(distance, 99999))) km"
                     default: nil
                     }
-                if let miss { print("\(miss) | \(text.prefix(220))") }
+                if let miss { print("\(record["id"] as? String ?? "?") \(miss) | \(text.prefix(220))") }
             }
         }
         print("ACLED notes (\(file.split(separator: "/").last ?? ""))")
@@ -147,6 +161,16 @@ struct EvalAcledFactsCommand: ParsableCommand {
             print("    location within 25 km \(ratio(tally.location, tally.n))")
         }
     }
+}
+
+/// An ACLED event date: "05 June 2018", "9-Apr-99" (two-digit years are 19xx from 50 on, else 20xx).
+func acledDay(_ text: String, months: [String]) -> Day? {
+    let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" })
+    guard parts.count == 3, let day = Int(parts[0]), var year = Int(parts[2]) else { return nil }
+    let name = parts[1].lowercased()
+    guard let month = months.firstIndex(where: { $0 == name || (name.count == 3 && $0.hasPrefix(name)) }) else { return nil }
+    if parts[2].count == 2 { year += year >= 50 ? 1900 : 2000 }
+    return Day(year: year, month: month + 1, day: day)
 }
 
 /// Great-circle distance in kilometres.

@@ -26,3 +26,4 @@ place Czechia = CZ
 place Bombay = 1275339
 place Calcutta = 1275004
 place Madras = 1264527
+place Federal Capital Territory = PK.08
