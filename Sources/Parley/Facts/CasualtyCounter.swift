@@ -97,15 +97,26 @@ public struct CasualtyCounter: PipelineStage {
     ]
 
     static func startsPhrase(_ first: String, _ second: String) -> Bool {
-        phrases.contains { $0.0.count >= 2 && $0.0[0] == first && $0.0[1] == second }
+        phraseStarts[first]?.contains(second) ?? false
     }
+
+    /// The first two words of each multiword phrase: first word → second words.
+    private static let phraseStarts: [String: Set<String>] = {
+        var starts: [String: Set<String>] = [:]
+        for (words, _) in phrases where words.count >= 2 { starts[words[0], default: []].insert(words[1]) }
+        return starts
+    }()
+
+    /// Plurals that do not end in a plain "s".
+    private static let irregularPlurals = [
+        "men": "man", "women": "woman", "children": "child", "people": "person", "policemen": "policeman",
+        "tribesmen": "tribesman", "gunmen": "gunman", "servicemen": "serviceman", "personnel": "personnel", "police": "police",
+        "troops": "troop", "businessmen": "businessman", "policewomen": "policewoman",
+    ]
 
     /// The singular of a folded noun and whether it was plural.
     static func singular(_ word: String) -> (String, Bool) {
-        let irregular = ["men": "man", "women": "woman", "children": "child", "people": "person", "policemen": "policeman",
-            "tribesmen": "tribesman", "gunmen": "gunman", "servicemen": "serviceman", "personnel": "personnel", "police": "police",
-            "troops": "troop", "businessmen": "businessman", "policewomen": "policewoman"]
-        if let base = irregular[word] { return (base, word != "personnel" && word != "police" ? true : true) }
+        if let base = irregularPlurals[word] { return (base, true) }
         if word.hasSuffix("ies"), word.count > 4 { return (String(word.dropLast(3)) + "y", true) }
         if word.hasSuffix("ves"), word.count > 4 { return (String(word.dropLast(3)) + "fe", true) }
         if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return (String(word.dropLast()), true) }
@@ -143,6 +154,19 @@ public struct CasualtyCounter: PipelineStage {
     }
 
     /// Reads a victim noun phrase list from `index` ("23 Pakistani soldiers", "a policeman and his brother").
+    /// A word without its "'s".
+    static func droppingPossessive(_ word: String) -> String {
+        word.utf8.contains(UInt8(ascii: "'")) ? word.replacingOccurrences(of: "'s", with: "") : word
+    }
+
+    /// Verbs of dying that end a victims phrase.
+    static let deathVerbs: Set<String> = ["die", "dies", "died", "perish", "perished"]
+    /// Words and punctuation that end a victims noun phrase.
+    static let phraseEnds: Set<String> = [
+        ",", "and", ".", ";", ":", "(", ")", "\"", "\u{201C}", "\u{201D}", "-", "—", "or", "were", "was", "have", "has",
+        "had", "are", "is", "who",
+    ]
+
     private func victims(_ words: [FactWord], from index: Int, limit: Int, forward: Bool) -> (Victims, Int)? {
         var cursor = index
         var total = Victims(count: nil, words: index..<index)
@@ -177,11 +201,11 @@ public struct CasualtyCounter: PipelineStage {
                     continue
                 }
                 if CasualtyCounter.outcomes[lower] != nil && (nounEnd > segment || phrase != nil)
-                    || ["die", "dies", "died", "perish", "perished"].contains(lower)
+                    || CasualtyCounter.deathVerbs.contains(lower)
                     || nounEnd > segment && nounEnd + 1 < limit && CasualtyCounter.startsPhrase(lower, words[nounEnd + 1].lower)
                     || nounEnd > segment && nounEnd + 2 < limit && words[nounEnd + 1].lower == "to" && words[nounEnd + 2].lower == "death"
                     || CasualtyCounter.stops.contains(lower) && !(lower == "the" && (nounEnd == segment || afterOf))
-                    || [",", "and", ".", ";", ":", "(", ")", "\"", "\u{201C}", "\u{201D}", "-", "—", "or", "were", "was", "have", "has", "had", "are", "is", "who"].contains(words[nounEnd].form)
+                    || CasualtyCounter.phraseEnds.contains(words[nounEnd].form)
                     || CasualtyCounter.auxiliaries.contains(words[nounEnd].form) && nounEnd > segment
                 {
                     break
@@ -207,7 +231,7 @@ public struct CasualtyCounter: PipelineStage {
             {
                 break
             }
-            let (base, plural) = head.map { CasualtyCounter.singular($0.replacingOccurrences(of: "'s", with: "")) } ?? ("", false)
+            let (base, plural) = head.map { CasualtyCounter.singular(CasualtyCounter.droppingPossessive($0)) } ?? ("", false)
             if let phrase {
                 if let count = phrase.count {
                     sum += count
@@ -427,7 +451,7 @@ public struct CasualtyCounter: PipelineStage {
         var country: String?
         var sector: String?
         for word in words[victims] {
-            let lower = word.lower.replacingOccurrences(of: "'s", with: "")
+            let lower = CasualtyCounter.droppingPossessive(word.lower)
             if country == nil, let code = demonyms[lower] { country = code }
             let base = CasualtyCounter.singular(lower).0
             if let role = CasualtyCounter.roleNouns[base] ?? CasualtyCounter.roleNouns[lower] { sector = role }

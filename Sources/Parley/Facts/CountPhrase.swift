@@ -86,10 +86,18 @@ struct CountPhrase: Hashable, Sendable {
         return any ? (total + current, end) : nil
     }
 
+    /// The value of "23" or "1,200" (at most nine digits), else `nil`.
     private static func digits(_ word: String) -> Int? {
-        let cleaned = word.replacingOccurrences(of: ",", with: "")
-        guard !cleaned.isEmpty, cleaned.count <= 9, cleaned.allSatisfy(\.isASCII), let value = Int(cleaned) else { return nil }
-        return value
+        var value = 0
+        var count = 0
+        for byte in word.utf8 {
+            if byte == UInt8(ascii: ",") { continue }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            count += 1
+            if count > 9 { return nil }
+        }
+        return count > 0 ? value : nil
     }
 
     private static func compound(_ word: String) -> Int? {

@@ -5,9 +5,20 @@ struct FactWord: Sendable {
     var range: Range<Int>
     var form: String
     var lower: String
+    /// `lower` without full stops ("oct." → "oct", "u.s." → "us"), for matching abbreviations.
+    var bare: String
     var sentence: Int
     /// Index into ``Document/tokens`` when the document was tokenized, else `nil`.
     var token: Int?
+
+    init(range: Range<Int>, form: String, sentence: Int, token: Int? = nil) {
+        self.range = range
+        self.form = form
+        self.lower = FactText.fold(form)
+        self.bare = lower.utf8.contains(UInt8(ascii: ".")) ? lower.replacingOccurrences(of: ".", with: "") : lower
+        self.sentence = sentence
+        self.token = token
+    }
 
     var isCapitalized: Bool { form.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false }
     var isNumber: Bool { !form.isEmpty && form.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "," } }
@@ -35,9 +46,7 @@ struct FactText: Sendable {
                 for tokenIndex in sentence.tokens where tokenIndex < document.tokens.count {
                     let token = document.tokens[tokenIndex]
                     words.append(
-                        FactWord(
-                            range: token.range, form: token.form, lower: FactText.fold(token.form), sentence: index,
-                            token: tokenIndex))
+                        FactWord(range: token.range, form: token.form, sentence: index, token: tokenIndex))
                 }
                 sentences.append((start..<words.count, sentence.range, sentence.paragraph))
             }
@@ -48,7 +57,18 @@ struct FactText: Sendable {
 
     /// Lower-cases and maps curly apostrophes to straight ones.
     static func fold(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        var ascii = true
+        var upper = false
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+        }
+        if ascii { return upper ? text.lowercased() : text }
+        let lower = text.lowercased()
+        return lower.contains("\u{2019}") ? lower.replacingOccurrences(of: "\u{2019}", with: "'") : lower
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -138,7 +158,7 @@ struct FactText: Sendable {
             let range = pending[sentenceStart].range.lowerBound..<pending[end - 1].range.upperBound
             let index = sentences.count
             for word in pending[sentenceStart..<end] {
-                words.append(FactWord(range: word.range, form: word.form, lower: FactText.fold(word.form), sentence: index))
+                words.append(FactWord(range: word.range, form: word.form, sentence: index))
             }
             sentences.append((words.count - (end - sentenceStart)..<words.count, range, paragraph))
             sentenceStart = end

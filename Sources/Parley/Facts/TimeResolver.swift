@@ -23,6 +23,12 @@ public struct TimeResolver: PipelineStage {
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
     static let partsOfDay: Set<String> = ["night", "morning", "evening", "afternoon", "midnight", "dawn", "noon"]
+    /// Prepositions that lead into a time expression ("on Thursday", "since 2021").
+    static let prepositions: Set<String> = ["on", "in", "since", "from", "during", "by", "until", "till", "as", "of"]
+    /// Words shortly before a time expression that make it point forward ("will meet on Monday").
+    static let futureMarkers: Set<String> = ["will", "shall", "'ll", "next", "scheduled", "planned", "due", "tomorrow"]
+    /// Day words and their offset from the publication date.
+    static let relativeDays: [String: Int] = ["today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1]
     static let counts: [String: Int] = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "several": 3, "few": 3,
@@ -57,7 +63,7 @@ public struct TimeResolver: PipelineStage {
             while index < range.upperBound {
                 // A future marker shortly before the expression ("will meet on Monday", "scheduled for October 3").
                 let future = words[max(range.lowerBound, index - 6)..<index].contains {
-                    ["will", "shall", "'ll", "next", "scheduled", "planned", "due", "tomorrow"].contains($0.lower)
+                    TimeResolver.futureMarkers.contains($0.lower)
                 }
                 if let (expression, end) = match(words, at: index, limit: range.upperBound, sentence: sentenceIndex, text: text,
                     published: published, anchor: anchor, future: future)
@@ -137,14 +143,13 @@ public struct TimeResolver: PipelineStage {
         _ words: [FactWord], at index: Int, limit: Int, sentence: Int, text: FactText, published: Day?, anchor: Day?,
         future: Bool
     ) -> (TimeExpression, Int)? {
-        func lower(_ offset: Int) -> String { index + offset < limit && index + offset >= 0 ? words[index + offset].lower.replacingOccurrences(of: ".", with: "") : "" }
+        func lower(_ offset: Int) -> String { index + offset < limit && index + offset >= 0 ? words[index + offset].bare : "" }
         let w0 = lower(0)
         // Leading prepositions are part of the expression ("on Thursday", "since 2021").
-        let prepositions: Set<String> = ["on", "in", "since", "from", "during", "by", "until", "till", "as", "of"]
         var first = index
         var cursor = index
         var since = false
-        if prepositions.contains(w0) {
+        if TimeResolver.prepositions.contains(w0) {
             since = w0 == "since"
             cursor += 1
         }
@@ -155,8 +160,8 @@ public struct TimeResolver: PipelineStage {
             cursor += 3
         }
         guard cursor < limit else { return nil }
-        let c0 = words[cursor].lower.replacingOccurrences(of: ".", with: "")
-        let c1 = cursor + 1 < limit ? words[cursor + 1].lower.replacingOccurrences(of: ".", with: "") : ""
+        let c0 = words[cursor].bare
+        let c1 = cursor + 1 < limit ? words[cursor + 1].bare : ""
         let c2 = cursor + 2 < limit ? words[cursor + 2].lower : ""
 
         // Between 18-20 Feb / between October 3 and 5 / from 3 to 5 October
@@ -179,7 +184,7 @@ public struct TimeResolver: PipelineStage {
         while joinedEnd < limit, joinedEnd - cursor < 5, words[joinedEnd].range.lowerBound == words[joinedEnd - 1].range.upperBound,
             words[joinedEnd].form == "-" || words[joinedEnd - 1].form == "-"
         {
-            joined += words[joinedEnd].lower.replacingOccurrences(of: ".", with: "")
+            joined += words[joinedEnd].bare
             joinedEnd += 1
         }
         if joinedEnd > cursor + 1 {
@@ -249,8 +254,7 @@ public struct TimeResolver: PipelineStage {
             return (make(text, first, end, sentence: sentence, start: published.adding(days: -delta), precision: .day, anchor: "publication"), end)
         }
         // today, yesterday, tomorrow, last night, tonight, this morning
-        let relative: [String: Int] = ["today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1]
-        if let offset = relative[c0] {
+        if let offset = TimeResolver.relativeDays[c0] {
             var end = cursor + 1
             if end < limit, TimeResolver.partsOfDay.contains(words[end].lower) { end += 1 }
             return (make(text, cursor, end, sentence: sentence, start: published?.adding(days: offset), precision: .day, anchor: "publication"), end)
@@ -316,7 +320,7 @@ public struct TimeResolver: PipelineStage {
 
     /// "October 12", "Oct. 12, 2025", "12 October", "12th of October 2025", "23 Nov".
     private func monthDay(_ words: [FactWord], at index: Int, limit: Int, published: Day?, future: Bool) -> (Day, Int, Bool)? {
-        func clean(_ i: Int) -> String { i < limit ? words[i].lower.replacingOccurrences(of: ".", with: "") : "" }
+        func clean(_ i: Int) -> String { i < limit ? words[i].bare : "" }
         var month: Int?
         var day: Int?
         var end = index
@@ -352,7 +356,7 @@ public struct TimeResolver: PipelineStage {
 
     /// "18-20 Feb", "18 to 20 February", "October 3 and 5", "October 3-5", "3 and 5 October".
     private func dayRange(_ words: [FactWord], at index: Int, limit: Int, published: Day?, future: Bool) -> ((Day, Day), Int)? {
-        func clean(_ i: Int) -> String { i < limit ? words[i].lower.replacingOccurrences(of: ".", with: "") : "" }
+        func clean(_ i: Int) -> String { i < limit ? words[i].bare : "" }
         var first: Int?
         var second: Int?
         var month: Int?
