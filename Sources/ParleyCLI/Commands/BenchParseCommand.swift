@@ -25,16 +25,7 @@ struct BenchParseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let sample: String
-        if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw PipelineError(.io, "cannot read", file: file)
-            }
-            sample = String(decoding: data, as: UTF8.self)
-            guard !sample.isEmpty else { throw PipelineError(.invalidInput, "input is empty", file: file) }
-        } else {
-            sample = BenchTokenizeCommand.generatedText
-        }
+        let sample = try BenchTokenizeCommand.sample(from: file)
         let pipeline = try StandardPipeline.make(upTo: .syntax)
         // Documents of a few kilobytes, cut at line breaks; the corpus is repeated until it is big enough.
         let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)

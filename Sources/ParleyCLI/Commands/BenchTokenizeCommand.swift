@@ -23,16 +23,7 @@ struct BenchTokenizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let sample: String
-        if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw PipelineError(.io, "cannot read", file: file)
-            }
-            sample = String(decoding: data, as: UTF8.self)
-            guard !sample.isEmpty else { throw PipelineError(.invalidInput, "input is empty", file: file) }
-        } else {
-            sample = BenchTokenizeCommand.generatedText
-        }
+        let sample = try BenchTokenizeCommand.sample(from: file)
         // Cut the corpus into documents of about documentKilobytes each, at line breaks.
         let target = Int(megabytes * 1_000_000)
         let documentSize = documentKilobytes * 1000
@@ -78,6 +69,17 @@ struct BenchTokenizeCommand: ParsableCommand {
     }
 
     /// News-like text with the cases the tokenizer handles (abbreviations, quotes, numbers, URLs).
+    /// The text a bench command measures: the given file, else Parley's own sample text.
+    static func sample(from file: String?) throws -> String {
+        guard let file else { return generatedText }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw PipelineError(.io, "cannot read", file: file)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard !text.isEmpty else { throw PipelineError(.invalidInput, "input is empty", file: file) }
+        return text
+    }
+
     static let generatedText = """
         Ceasefire talks resume in Doha as envoys press for a hostage deal
 
