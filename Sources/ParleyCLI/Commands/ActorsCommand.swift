@@ -25,7 +25,7 @@ struct ActorsCommand: AsyncParsableCommand {
         let dictionary = try DefaultLexicon.dictionary(from: lexicon.map { URL(fileURLWithPath: $0) })
         let pipeline = try ActorPipeline.make(dictionary: dictionary)
         try processEach(input, with: pipeline) { document, _, _, out in
-            out.write((output == "jsonl" ? ActorOutput.jsonLine(document) : ActorOutput.table(document)) + "\n")
+            out.write((output == "jsonl" ? try ActorOutput.jsonLine(document) : ActorOutput.table(document)) + "\n")
         }
     }
 }
@@ -42,7 +42,7 @@ enum ActorPipeline {
 
 /// Renders actor mentions.
 enum ActorOutput {
-    static func jsonLine(_ document: Document) -> String {
+    static func jsonLine(_ document: Document) throws -> String {
         struct Line: Encodable {
             var id: String
             var published: Day?
@@ -70,12 +70,7 @@ enum ActorOutput {
                 confidence: (mention.confidence * 100).rounded() / 100, entry: mention.entry,
                 antecedent: mention.antecedent, person: mention.isPerson)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data =
-            (try? encoder.encode(Line(id: document.id, published: document.metadata.published, actors: mentions)))
-            ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return try jsonText(Line(id: document.id, published: document.metadata.published, actors: mentions))
     }
 
     static func table(_ document: Document) -> String {

@@ -41,8 +41,6 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var first = true
         let counts = try input.forEachDocument { document in
             let metadata = document.metadata
@@ -54,8 +52,7 @@ struct ReadCommand: ParsableCommand {
                     publishedSource: metadata.publishedSource, origin: metadata.origin,
                     characters: document.text.count, text: metadataOnly ? nil : document.text,
                     warnings: document.warnings.isEmpty ? nil : document.warnings.map(\.description))
-                let data = try encoder.encode(record)
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                FileHandle.standardOutput.write(Data(try jsonLine(record).utf8))
             case .text:
                 var lines: [String] = []
                 if !first { lines.append("") }

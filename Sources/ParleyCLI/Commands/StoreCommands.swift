@@ -108,11 +108,9 @@ struct EventsCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try await storeOptions.open()
         let events = try await store.events(try filters.query())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for stored in events {
             if json {
-                printOut(String(decoding: try encoder.encode(stored), as: UTF8.self))
+                printOut(try jsonText(stored))
             } else {
                 let event = stored.event
                 let date = (event.date ?? stored.published)?.description ?? "----------"
@@ -138,11 +136,9 @@ struct IncidentsCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try await storeOptions.open()
         let incidents = try await store.incidents(try filters.query())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for incident in incidents {
             if json {
-                printOut(String(decoding: try encoder.encode(incident), as: UTF8.self))
+                printOut(try jsonText(incident))
                 continue
             }
             let event = incident.event

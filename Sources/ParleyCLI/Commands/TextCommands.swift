@@ -219,9 +219,14 @@ struct TokenRecord: Encodable {
 
 /// One JSON object and a newline, keys sorted.
 func jsonLine<T: Encodable>(_ value: T) throws -> String {
+    try jsonText(value) + "\n"
+}
+
+/// One JSON object on one line, keys sorted, slashes unescaped.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
 /// A text on one line: line breaks and tabs become spaces.
