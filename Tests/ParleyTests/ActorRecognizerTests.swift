@@ -75,6 +75,30 @@ import Testing
         #expect(byText["Harbourcity"]?.code == "SLDGOV")
     }
 
+    @Test(arguments: [
+        ("Northland said its forces crossed the river.", "NLDMIL"),
+        ("Southland warned Rivertown. Their police arrested two men.", "NLDCOP"),
+        ("The Red Wolves said their forces would fight.", "SLDMIL"),
+    ])
+    func aPossessivePronounGivesTheAgentItsAntecedentsCountry(text: String, code: String) throws {
+        let document = try recognize(text, on: Day(year: 2024, month: 1, day: 1))
+        let agent = try #require(document.actors.last)
+        #expect(agent.code == code)
+        #expect(agent.entry?.contains("→") == true)
+    }
+
+    @Test func aPossessivePronounPrefersTheSubjectOfItsSentence() throws {
+        var document = try recognize("Northland accused Southland and said its forces would respond.")
+        document = withSubject(document, subject: "Northland", verb: "accused")
+        try recognizer.process(&document)
+        #expect(document.actors.last?.code == "NLDMIL")
+    }
+
+    @Test func aPossessivePronounWithNoActorBeforeItStaysAnAgent() throws {
+        let document = try recognize("Its forces crossed the river.")
+        #expect(document.actors.map(\.code) == ["MIL"])
+    }
+
     /// Marks a word as the subject of the verb after it, as a parser would.
     func withSubject(_ document: Document, subject: String, verb: String) -> Document {
         var parsed = document

@@ -507,7 +507,15 @@ public struct ActorRecognizer: PipelineStage {
             if code == nil, let agent = lastAgent {
                 mentionCode = agent.code
                 mentionConfidence = 0.6
-                if definite,
+                if let owner = possessiveOwner(
+                    before: start, sentence: sentence, document: document, folded: folded, earlier: earlier,
+                    local: local + result), let ownerCode = owner.mention.code
+                {
+                    // "its troops", "their forces": the agent of the actor the pronoun refers back to.
+                    mentionCode = dictionary.compose(ownerCode, with: agent)
+                    mentionConfidence = 0.6
+                    entry = "\(entry) (of '\(fold(start - 1))' → \(owner.mention.text))"
+                } else if definite,
                     let found = findTitleAntecedent(
                         words: Set(lastAgentTokens.flatMap { NameFolding.pieces(document.tokens[$0].form) }),
                         before: document.tokens[start].range.lowerBound, sentence: sentence, earlier: earlier,
@@ -633,6 +641,41 @@ public struct ActorRecognizer: PipelineStage {
         }
         flush()
         return result
+    }
+
+    /// Possessive pronouns that refer back to a non-person actor: "its troops", "their forces".
+    static let possessivePronouns: Set<String> = ["its", "their"]
+
+    /// The actor a possessive pronoun before a token refers back to ("Pakistan said its troops …"): the subject
+    /// mention nearest before the pronoun in its sentence, else the nearest country or organisation mention
+    /// before it, within the coreference window. Persons, agents without a country and mentions that themselves
+    /// refer back are skipped; `nil` when the word before is no such pronoun or nothing fits.
+    func possessiveOwner(
+        before token: Int, sentence: Int, document: Document, folded: [String], earlier: [ActorMention],
+        local: [ActorMention]
+    ) -> (index: Int, mention: ActorMention)? {
+        let sentenceRange = document.sentences[sentence].tokens
+        guard token > sentenceRange.lowerBound, ActorRecognizer.possessivePronouns.contains(folded[token - 1]) else {
+            return nil
+        }
+        let offset = document.tokens[token - 1].range.lowerBound
+        func fits(_ mention: ActorMention) -> Bool {
+            guard let code = mention.code, !mention.isPerson, mention.antecedent == nil,
+                mention.range.upperBound <= offset
+            else { return false }
+            return dictionary.country(of: code) != nil
+        }
+        func isSubject(_ mention: ActorMention) -> Bool {
+            mention.span.tokens.contains { (document.tokens[$0].relation ?? "").hasPrefix("nsubj") }
+        }
+        let candidates = (earlier + local).enumerated().filter {
+            fits($0.element) && $0.element.sentence >= sentence - configuration.coreferenceWindow
+        }
+        if let subject = candidates.last(where: { $0.element.sentence == sentence && isSubject($0.element) }) {
+            return (subject.offset, subject.element)
+        }
+        guard let last = candidates.last else { return nil }
+        return (last.offset, last.element)
     }
 
     /// An earlier mention holding a title: a person whose words or role title include the title's words.

@@ -67,6 +67,29 @@ public struct ParticipantFinder: Sendable {
         return graph.participants(root: root)
     }
 
+    /// The source and target spans of one predicate of a sentence: a verb, or an event noun ("strikes on X").
+    /// - Parameters:
+    ///   - document: a parsed document (tags, lemmas, dependencies; actor mentions optional).
+    ///   - sentence: the sentence's index in ``Document/sentences``.
+    ///   - predicate: the predicate's token index; it must lie in the sentence.
+    /// - Returns: the participants; empty when the predicate is outside the sentence.
+    public func participants(in document: Document, sentence: Int, predicate: Int) -> Participants {
+        guard document.sentences.indices.contains(sentence),
+            document.sentences[sentence].tokens.contains(predicate)
+        else { return Participants() }
+        let graph = Graph(document: document, range: document.sentences[sentence].tokens, nouns: nouns)
+        return graph.participants(of: predicate)
+    }
+
+    /// A sentence's parse prepared once for questions about several of its predicates.
+    /// - Parameters:
+    ///   - document: a parsed document.
+    ///   - sentence: the sentence's index in ``Document/sentences``.
+    ///   - actorTokens: tokens of coded actor mentions, which count as parties.
+    func graph(in document: Document, sentence: Int, actorTokens: Set<Int>) -> Graph {
+        Graph(document: document, range: document.sentences[sentence].tokens, nouns: nouns, actorTokens: actorTokens)
+    }
+
     /// The parse of one sentence with the questions the finder asks of it.
     struct Graph {
         let document: Document
@@ -76,10 +99,11 @@ public struct ParticipantFinder: Sendable {
         var actorTokens = Set<Int>()
         var root: Int?
 
-        init(document: Document, range: Range<Int>, nouns: NounClasses) {
+        init(document: Document, range: Range<Int>, nouns: NounClasses, actorTokens: Set<Int>? = nil) {
             self.document = document
             self.range = range
             self.nouns = nouns
+            if let actorTokens { self.actorTokens = actorTokens }
             for index in range {
                 let token = document.tokens[index]
                 if let head = token.head, range.contains(head) {
@@ -88,8 +112,9 @@ public struct ParticipantFinder: Sendable {
                     if root == nil { root = index }
                 }
             }
+            guard actorTokens == nil else { return }
             for mention in document.actors where mention.code != nil && mention.span.tokens.overlaps(range) {
-                actorTokens.formUnion(mention.span.tokens)
+                self.actorTokens.formUnion(mention.span.tokens)
             }
         }
 
@@ -205,7 +230,47 @@ public struct ParticipantFinder: Sendable {
         }
 
         func participants(root: Int) -> Participants {
-            let predicate = predicate(root: root)
+            participants(of: predicate(root: root))
+        }
+
+        /// The participants of a verb, or of an event noun: its possessor, compound or "by" party acts, its
+        /// prepositional party ("strikes on X") is acted on; what it lacks comes from the verb it is the
+        /// object of ("launched strikes on X") or, for a subject, that verb's target ("strikes hit X").
+        func participants(of predicate: Int) -> Participants {
+            if ["NOUN", "PROPN"].contains(upos(predicate)) { return nominalParticipants(predicate) }
+            return verbParticipants(predicate)
+        }
+
+        func nominalParticipants(_ noun: Int) -> Participants {
+            var sources: [Span] = []
+            var targets: [Span] = []
+            for child in children[noun] ?? [] where isParty(child) {
+                let name = relation(child)
+                if name == "nmod:poss" || name == "compound" || (base(name) == "nmod" && preposition(child) == "by") {
+                    if sources.isEmpty { sources = phrases(child) }
+                }
+            }
+            let parties = prepositionalParties(noun, ["nmod"]).filter { lemma($0.token) != "by" && $0.rank < 6 }
+            if let best = parties.min(by: { ($0.rank, $0.token) < ($1.rank, $1.token) }) {
+                targets = phrases(best.token)
+            }
+            var rule = "nominal"
+            if let head = document.tokens[noun].head, range.contains(head), upos(head) == "VERB" {
+                let outer = verbParticipants(head)
+                let name = String(base(relation(noun)))
+                if ["obj", "obl", "xcomp"].contains(name) {
+                    if sources.isEmpty { sources = outer.sources.filter { !$0.tokens.contains(noun) } }
+                    if targets.isEmpty { targets = outer.targets.filter { !$0.tokens.contains(noun) } }
+                    rule = "nominal; verb " + outer.rule
+                } else if name == "nsubj", targets.isEmpty {
+                    targets = outer.targets.filter { !$0.tokens.contains(noun) }
+                    rule = "nominal subject; verb " + outer.rule
+                }
+            }
+            return Participants(sources: sources, targets: targets, rule: rule)
+        }
+
+        func verbParticipants(_ predicate: Int) -> Participants {
             let passiveSubject = (children[predicate] ?? []).first { relation($0) == "nsubj:pass" }
             let agent = dependents(predicate, ["obl"]).first { preposition($0) == "by" }
             if let passiveSubject {

@@ -262,6 +262,28 @@ public struct Attribution: Hashable, Codable, Sendable {
     }
 }
 
+/// A participant of an event that no actor of the lexicon names ("a car bomb", "another ethnic Chechen"): its
+/// words and where they are, with no code.
+public struct UncodedParticipant: Hashable, Codable, Sendable {
+    /// The words of the phrase.
+    public var text: String
+    /// The phrase's tokens, as indices into ``Document/tokens``.
+    public var tokens: Range<Int>
+    /// UTF-8 byte range in the document text.
+    public var range: Range<Int>
+
+    /// Creates an uncoded participant.
+    /// - Parameters:
+    ///   - text: the words of the phrase.
+    ///   - tokens: the phrase's token indices.
+    ///   - range: the phrase's UTF-8 byte range.
+    public init(text: String, tokens: Range<Int>, range: Range<Int>) {
+        self.text = text
+        self.tokens = tokens
+        self.range = range
+    }
+}
+
 /// Who did what to whom, when and where — with the evidence for each field.
 public struct Event: Hashable, Codable, Sendable {
     /// Stable within the document: `<document id>-e<n>`.
@@ -285,6 +307,10 @@ public struct Event: Hashable, Codable, Sendable {
     public var casualties: [CasualtyClaim]
     public var attribution: Attribution?
     public var evidence: Evidence
+    /// Sources the parse names but no actor mention codes; `nil` when there are none.
+    public var uncodedSource: [UncodedParticipant]?
+    /// Targets the parse names but no actor mention codes; `nil` when there are none.
+    public var uncodedTarget: [UncodedParticipant]?
 
     public init(
         id: String, sentence: Int, source: [ActorReference], target: [ActorReference],
@@ -292,7 +318,7 @@ public struct Event: Hashable, Codable, Sendable {
         acled: AcledCoding? = nil, goldstein: Double? = nil, quadClass: Int? = nil,
         modality: Modality = Modality(), date: Day? = nil, datePrecision: String? = nil,
         location: Location? = nil, casualties: [CasualtyClaim] = [], attribution: Attribution? = nil,
-        evidence: Evidence
+        evidence: Evidence, uncodedSource: [UncodedParticipant]? = nil, uncodedTarget: [UncodedParticipant]? = nil
     ) {
         self.id = id
         self.sentence = sentence
@@ -311,10 +337,14 @@ public struct Event: Hashable, Codable, Sendable {
         self.casualties = casualties
         self.attribution = attribution
         self.evidence = evidence
+        self.uncodedSource = uncodedSource
+        self.uncodedTarget = uncodedTarget
     }
 
     enum CodingKeys: String, CodingKey {
         case id, sentence, source, target
+        case uncodedSource = "uncoded_source"
+        case uncodedTarget = "uncoded_target"
         case thirdParties = "third_parties"
         case cameo, plover, acled, goldstein
         case quadClass = "quad_class"

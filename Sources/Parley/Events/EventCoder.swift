@@ -35,6 +35,8 @@ public struct EventCoder: PipelineStage {
     public let lexicon: VerbLexicon
     public let codebook: EventCodebook
     public let configuration: Configuration
+    /// Finds sources and targets in the parse where no actor mention does (see `EventArguments.swift`).
+    public let participants: ParticipantFinder?
     let index: TriggerIndex
 
     /// Creates a coder.
@@ -42,10 +44,15 @@ public struct EventCoder: PipelineStage {
     ///   - lexicon: the verb-pattern lexicon.
     ///   - codebook: code scores and crosswalks.
     ///   - configuration: coding options.
-    public init(lexicon: VerbLexicon, codebook: EventCodebook, configuration: Configuration = Configuration()) {
+    ///   - participants: the parse-based participant finder; without it, only actor mentions are arguments.
+    public init(
+        lexicon: VerbLexicon, codebook: EventCodebook, configuration: Configuration = Configuration(),
+        participants: ParticipantFinder? = nil
+    ) {
         self.lexicon = lexicon
         self.codebook = codebook
         self.configuration = configuration
+        self.participants = participants
         self.index = TriggerIndex(lexicon)
     }
 
@@ -53,7 +60,8 @@ public struct EventCoder: PipelineStage {
     /// - Throws: ``PipelineError`` when a bundled resource is missing or malformed.
     public static func bundled(configuration: Configuration = Configuration()) throws -> EventCoder {
         EventCoder(
-            lexicon: try VerbLexicon.bundled(), codebook: try EventCodebook.bundled(), configuration: configuration)
+            lexicon: try VerbLexicon.bundled(), codebook: try EventCodebook.bundled(), configuration: configuration,
+            participants: ParticipantFinder(nouns: try NounClasses.bundled()))
     }
 
     public func process(_ document: inout Document) throws {
@@ -271,6 +279,9 @@ struct SentenceCoder {
         var target: [Int] = []
         var sourceSpan: [Int] = []
         var targetSpan: [Int] = []
+        /// Participants from the parse that no actor mention codes.
+        var uncodedSource: [Span] = []
+        var uncodedTarget: [Span] = []
         var thirdParties: [(mention: Int, role: String)] = []
         var compound = false
         var modality = Modality()
@@ -298,12 +309,7 @@ struct SentenceCoder {
         // Verb + verb, reported speech, nominal events inside coded clauses.
         combine(&triggers)
         continueNegotiations(&triggers)
-        for index in triggers.indices
-        where !triggers[index].suppressed && triggers[index].target.isEmpty
-            && !triggers[index].source.isEmpty
-        {
-            fallbackTarget(&triggers[index], all: triggers)
-        }
+        chooseArguments(&triggers)
         for index in triggers.indices where !triggers[index].suppressed {
             setModality(&triggers[index], all: triggers)
             announceIntent(&triggers[index])
@@ -647,8 +653,9 @@ struct SentenceCoder {
             trigger.patternTokens = match.tokens
             trigger.plover = pattern.plover
             trigger.entries.append("\(pattern.origin) pattern \(pattern.id)")
-            if let source = match.source { trigger.source = [source] }
-            if let target = match.target { trigger.target = [target] }
+            // A pattern's actor that is one of several conjuncts keeps them all ("X and Y agreed to a ceasefire").
+            if let source = match.source, !trigger.source.contains(source) { trigger.source = [source] }
+            if let target = match.target, !trigger.target.contains(target) { trigger.target = [target] }
             if match.compound { trigger.compound = true }
         }
         trigger.code = code.forward
@@ -1546,6 +1553,8 @@ struct SentenceCoder {
             id: "", sentence: number, source: sources.map { reference($0) }, target: targets.map { reference($0) },
             thirdParties: trigger.thirdParties.map { reference($0.mention, role: $0.role) }, cameo: code,
             plover: trigger.plover ?? entry?.plover, acled: entry?.acled, goldstein: entry?.goldstein,
-            quadClass: entry?.quadClass, modality: trigger.modality, evidence: evidence)
+            quadClass: entry?.quadClass, modality: trigger.modality, evidence: evidence,
+            uncodedSource: uncoded(reversed ? trigger.uncodedTarget : trigger.uncodedSource),
+            uncodedTarget: uncoded(reversed ? trigger.uncodedSource : trigger.uncodedTarget))
     }
 }

@@ -126,6 +126,10 @@ public enum EventOutput {
         return .object(pairs)
     }
 
+    static func json(_ participant: UncodedParticipant) -> OrderedJSON {
+        .object([("text", .string(participant.text)), ("range", range(participant.range))])
+    }
+
     static func json(mention: ActorMention, index: Int) -> OrderedJSON {
         .object([
             ("id", .int(index)), ("text", .string(mention.text)),
@@ -201,6 +205,8 @@ public enum EventOutput {
         return .object([
             ("id", .string(event.id)), ("sentence", .int(event.sentence)), ("text", .string(sentenceText)),
             ("source", .array(event.source.map(json))), ("target", .array(event.target.map(json))),
+            ("uncoded_source", .array((event.uncodedSource ?? []).map(json))),
+            ("uncoded_target", .array((event.uncodedTarget ?? []).map(json))),
             ("third_parties", .array(event.thirdParties.map(json))), ("cameo", .string(event.cameo)),
             ("plover", plover), ("acled", acled), ("goldstein", event.goldstein.map(OrderedJSON.double) ?? .null),
             ("quad_class", event.quadClass.map(OrderedJSON.int) ?? .null), ("modality", modality),

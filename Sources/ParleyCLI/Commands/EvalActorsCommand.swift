@@ -151,18 +151,21 @@ struct EvalActorsCommand: AsyncParsableCommand {
         for miss in misses { print("  miss: \(miss)") }
     }
 
-    /// Span F1 of source and target: the participants the parse gives the sentence's main predicate, on the
-    /// set's own tokens (a predicted span counts when it overlaps a gold span of its role).
+    /// Span F1 of source and target as the event coder emits them, on the set's own tokens: the main event of
+    /// each sentence (the coded event whose trigger is highest in the parse) gives its sources and targets,
+    /// coded mentions and uncoded participants alike; a predicted span counts when it overlaps a gold span of
+    /// its role. Scored with events that have no coded source kept (as `eval plover` codes) and with the
+    /// `parley code` default that drops them, and, for comparison, for the participant finder alone.
     func conflibert(_ root: URL, recognizer: ActorRecognizer) throws {
         let given: Set<Annotation> = [.tokens, .sentences]
         let pipeline = try Pipeline(
             StandardPipeline.make(upTo: .syntax, given: given).stages + [recognizer], given: given)
         let finder = ParticipantFinder(nouns: try NounClasses.bundled())
-        var tp = 0
-        var predicted = 0
-        var goldCount = 0
-        var unannotated = 0
-        var predictedInUnannotated = 0
+        let coders = [
+            ("coder", try EventCoder.bundled(configuration: EventCoder.Configuration(allowMissingSource: true))),
+            ("coder, `parley code` default", try EventCoder.bundled()),
+        ]
+        var scores = Array(repeating: SpanScore(), count: coders.count + 1)
         for record in try jsonLines(root.appendingPathComponent("eval/conflibert_cameo_src_tgt_dev.jsonl")) {
             guard let gold = record["gold"] as? [String: Any], let words = gold["tokens"] as? [String],
                 let tags = gold["bio_tags"] as? [String], words.count == tags.count, !words.isEmpty
@@ -179,57 +182,127 @@ struct EvalActorsCommand: AsyncParsableCommand {
             document.sentences = [Sentence(tokens: 0..<words.count, range: 0..<text.utf8.count)]
             document.annotations = given
             try pipeline.process(&document)
-            func spans(_ role: String) -> [Range<Int>] {
-                var result: [Range<Int>] = []
-                var start: Int?
-                for (index, tag) in (tags + ["O"]).enumerated() {
-                    if tag == "B-\(role)" || (tag == "I-\(role)" && start == nil) {
-                        if let s = start { result.append(s..<index) }
-                        start = index
-                    } else if tag != "I-\(role)", let s = start {
-                        result.append(s..<index)
-                        start = nil
+            let expected = (sources: Self.spans(tags, "S"), targets: Self.spans(tags, "T"))
+            for (slot, (_, coder)) in coders.enumerated() {
+                var coded = document
+                try coder.process(&coded)
+                let spans = Self.mainEventSpans(coded)
+                scores[slot].add(
+                    sources: spans.sources, targets: spans.targets, gold: expected, rule: "coder", words: words,
+                    verbose: verbose && slot == 0)
+            }
+            let participants = finder.participants(in: document, sentence: 0)
+            scores[coders.count].add(
+                sources: participants.sources.map(\.tokens), targets: participants.targets.map(\.tokens), gold: expected,
+                rule: participants.rule, words: words, verbose: false)
+        }
+        for (slot, name) in (coders.map { $0.0 } + ["participant finder alone"]).enumerated() {
+            let score = scores[slot]
+            print(
+                "conflibert source/target spans, \(name): "
+                    + String(
+                        format: "P %.3f R %.3f F1 %.3f (%d gold, %d predicted)", score.precision, score.recall,
+                        score.f1, score.gold, score.predicted))
+            if slot == 0 {
+                // Records with no gold span at all are unannotated rather than actor-free; scored without them too.
+                print(
+                    "conflibert, \(name), \(score.unannotated) records without gold spans left out: "
+                        + String(
+                            format: "P %.3f R %.3f F1 %.3f", score.annotatedPrecision, score.recall, score.annotatedF1))
+            }
+        }
+    }
+
+    /// Gold spans of a role ("S", "T") from BIO tags.
+    static func spans(_ tags: [String], _ role: String) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start: Int?
+        for (index, tag) in (tags + ["O"]).enumerated() {
+            if tag == "B-\(role)" || (tag == "I-\(role)" && start == nil) {
+                if let s = start { result.append(s..<index) }
+                start = index
+            } else if tag != "I-\(role)", let s = start {
+                result.append(s..<index)
+                start = nil
+            }
+        }
+        return result
+    }
+
+    /// The token spans of the sources and targets of a one-sentence document's main event: the event whose
+    /// trigger is closest to the root of the parse (the first such), coded mentions and uncoded participants.
+    static func mainEventSpans(_ document: Document) -> (sources: [Range<Int>], targets: [Range<Int>]) {
+        func depth(_ token: Int) -> Int {
+            var depth = 0
+            var current = token
+            while let head = document.tokens[current].head, depth < document.tokens.count {
+                depth += 1
+                current = head
+            }
+            return depth
+        }
+        let events = document.events.filter { !$0.evidence.triggerTokens.isEmpty }
+        guard
+            let main = events.min(by: {
+                (depth($0.evidence.triggerTokens.lowerBound), $0.evidence.triggerTokens.lowerBound)
+                    < (depth($1.evidence.triggerTokens.lowerBound), $1.evidence.triggerTokens.lowerBound)
+            })
+        else { return ([], []) }
+        func spans(_ actors: [ActorReference], _ uncoded: [UncodedParticipant]?) -> [Range<Int>] {
+            var result: [Range<Int>] = []
+            for actor in actors {
+                guard let mention = actor.mention, document.actors.indices.contains(mention) else { continue }
+                let span = document.actors[mention].span.tokens
+                if !result.contains(span) { result.append(span) }
+            }
+            return result + (uncoded ?? []).map(\.tokens).filter { !result.contains($0) }
+        }
+        return (spans(main.source, main.uncodedSource), spans(main.target, main.uncodedTarget))
+    }
+
+    /// Overlap precision and recall of predicted source and target spans.
+    struct SpanScore {
+        var truePositives = 0
+        var predicted = 0
+        var gold = 0
+        var unannotated = 0
+        var predictedInUnannotated = 0
+
+        var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
+        var recall: Double { gold == 0 ? 0 : Double(truePositives) / Double(gold) }
+        var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        var annotatedPrecision: Double {
+            Double(truePositives) / Double(max(1, predicted - predictedInUnannotated))
+        }
+        var annotatedF1: Double {
+            annotatedPrecision + recall == 0 ? 0 : 2 * annotatedPrecision * recall / (annotatedPrecision + recall)
+        }
+
+        mutating func add(
+            sources: [Range<Int>], targets: [Range<Int>], gold: (sources: [Range<Int>], targets: [Range<Int>]),
+            rule: String, words: [String], verbose: Bool
+        ) {
+            if gold.sources.isEmpty && gold.targets.isEmpty { unannotated += 1 }
+            self.gold += gold.sources.count + gold.targets.count
+            for (role, spans, wanted) in [("source", sources, gold.sources), ("target", targets, gold.targets)] {
+                for span in spans {
+                    predicted += 1
+                    if gold.sources.isEmpty && gold.targets.isEmpty { predictedInUnannotated += 1 }
+                    if wanted.contains(where: { $0.overlaps(span) }) {
+                        truePositives += 1
+                    } else if verbose {
+                        let want = wanted.map { words[$0].joined(separator: " ") }.joined(separator: " | ")
+                        print(
+                            "  \(role) got '\(words[span].joined(separator: " "))' want '\(want)' (\(rule)): "
+                                + words.joined(separator: " ").prefix(120))
                     }
                 }
-                return result
-            }
-            let sources = spans("S")
-            let targets = spans("T")
-            goldCount += sources.count + targets.count
-            // The coder's choice: subject, object or passive agent of the main predicate, from the parse.
-            let participants = finder.participants(in: document, sentence: 0)
-            let choices = participants.sources.map { (0, $0) } + participants.targets.map { (1, $0) }
-            if sources.isEmpty && targets.isEmpty { unannotated += 1 }
-            for (index, span) in choices {
-                predicted += 1
-                if sources.isEmpty && targets.isEmpty { predictedInUnannotated += 1 }
-                let gold = index == 0 ? sources : targets
-                if gold.contains(where: { $0.overlaps(span.tokens) }) {
-                    tp += 1
-                } else if verbose {
-                    let role = index == 0 ? "source" : "target"
-                    let wanted = gold.map { words[$0].joined(separator: " ") }.joined(separator: " | ")
-                    print(
-                        "  \(role) got '\(words[span.tokens].joined(separator: " "))' want '\(wanted)' "
-                            + "(\(participants.rule)): \(text.prefix(120))")
+                if verbose && spans.isEmpty && !wanted.isEmpty {
+                    let want = wanted.map { words[$0].joined(separator: " ") }.joined(separator: " | ")
+                    print("  \(role) got nothing, want '\(want)': " + words.joined(separator: " ").prefix(120))
                 }
             }
         }
-        let precision = predicted == 0 ? 0 : Double(tp) / Double(predicted)
-        let recall = goldCount == 0 ? 0 : Double(tp) / Double(goldCount)
-        let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-        print(
-            String(
-                format: "conflibert source/target spans: P %.3f R %.3f F1 %.3f (%d gold, %d predicted)", precision,
-                recall, f1, goldCount, predicted))
-        // Records with no gold span at all are unannotated rather than actor-free; scored without them too.
-        let annotatedPrecision = Double(tp) / Double(max(1, predicted - predictedInUnannotated))
-        let annotatedF1 =
-            annotatedPrecision + recall == 0 ? 0 : 2 * annotatedPrecision * recall / (annotatedPrecision + recall)
-        print(
-            String(
-                format: "conflibert, %d records without gold spans left out: P %.3f R %.3f F1 %.3f", unannotated,
-                annotatedPrecision, recall, annotatedF1))
     }
 
     /// Country of ACLED actor1/actor2 on Pakistan and Afghanistan rows.
