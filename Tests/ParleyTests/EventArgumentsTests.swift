@@ -98,3 +98,33 @@ import Testing
         #expect(document.events.first?.uncodedTarget == nil)
     }
 }
+
+@Suite struct EventArgumentsPronounTests {
+    @Test func aPronounSubjectOfAnEmbeddedClauseIsTheOuterSubject() throws {
+        // "Gondor insists it attacked the village": "it" is Gondor.
+        var document = try parsedDocument(
+            "Gondor/Gondor/PROPN/2/nsubj insists/insist/VERB/0/root it/it/PRON/4/nsubj attacked/attack/VERB/2/ccomp "
+                + "the/the/DET/6/det village/village/NOUN/4/obj ././PUNCT/2/punct",
+            actors: [("Gondor", "GON")])
+        let coder = EventCoder(
+            lexicon: try VerbLexicon.parse(testLexiconText, file: "test-verbs.txt"),
+            codebook: try EventCodebook.bundled(),
+            participants: ParticipantFinder(nouns: NounClasses(["village": .location])))
+        try coder.process(&document)
+        let attack = try #require(document.events.first { $0.cameo == "190" })
+        #expect(attack.source.map(\.code) == ["GON"])
+    }
+
+    @Test func whatTheActorOwnsIsNoTarget() throws {
+        // "Gondor withdrew its troops from Arnor" coded with ATTACK's test verb: the target is Arnor, not its troops.
+        var document = try parsedDocument(
+            "Gondor/Gondor/PROPN/2/nsubj attacked/attack/VERB/0/root its/its/PRON/4/nmod:poss "
+                + "troops/troop/NOUN/2/obj from/from/ADP/6/case Arnor/Arnor/PROPN/2/obl ././PUNCT/2/punct",
+            actors: [("Gondor", "GON"), ("troops", "GONMIL"), ("Arnor", "ARN")])
+        let coder = EventCoder(
+            lexicon: try VerbLexicon.parse(testLexiconText, file: "test-verbs.txt"),
+            codebook: try EventCodebook.bundled(), participants: ParticipantFinder(nouns: NounClasses([:])))
+        try coder.process(&document)
+        #expect(document.events.first?.target.map(\.code) == ["ARN"])
+    }
+}

@@ -67,6 +67,18 @@ public struct ParticipantFinder: Sendable {
         return graph.participants(root: root)
     }
 
+    /// The token of a sentence's main predicate: its root, or the clause a trailing "…, officials said" reports.
+    /// - Parameters:
+    ///   - document: a parsed document.
+    ///   - sentence: the sentence's index in ``Document/sentences``.
+    /// - Returns: the predicate's token index; `nil` when the sentence has no parse.
+    public func mainPredicate(in document: Document, sentence: Int) -> Int? {
+        guard document.sentences.indices.contains(sentence) else { return nil }
+        let graph = Graph(
+            document: document, range: document.sentences[sentence].tokens, nouns: nouns, actorTokens: [])
+        return graph.root.map(graph.predicate(root:))
+    }
+
     /// The source and target spans of one predicate of a sentence: a verb, or an event noun ("strikes on X").
     /// - Parameters:
     ///   - document: a parsed document (tags, lemmas, dependencies; actor mentions optional).

@@ -23,6 +23,14 @@ extension SentenceCoder {
         for index in triggers.indices where !triggers[index].suppressed && triggers[index].code != nil {
             var trigger = triggers[index]
             let found = parse.participants(of: trigger.token)
+            // "withdrew its troops from X": what the actor owns is no target; the parse's party is.
+            if !trigger.target.isEmpty,
+                trigger.target.allSatisfy({ isOwnedByAPronoun(mentionHead($0)) })
+            {
+                trigger.target = []
+                trigger.targetSpan = []
+                trigger.entries.append("rule target: not the actor's own ('its …')")
+            }
             // "sent troops to X", "provided intelligence to X": the recipient, not a mention in the theme.
             if !trigger.target.isEmpty, trigger.kind == .verb, found.rule.hasSuffix("; recipient") {
                 let recipients = mentions(in: found.targets, excluding: trigger.source, trigger: trigger)
@@ -37,7 +45,11 @@ extension SentenceCoder {
                 continue
             }
             if trigger.source.isEmpty {
-                let phrases = phrases(trigger.sourceSpan, parse: parse) ?? found.sources
+                var phrases = phrases(trigger.sourceSpan, parse: parse) ?? found.sources
+                // "X insists it is enforcing …": a pronoun subject of an embedded clause is the outer subject.
+                if phrases.count == 1, isPronoun(phrases[0]), let outer = outerSubject(of: trigger.token) {
+                    phrases = parse.phrases(outer)
+                }
                 // The place of an agentless passive ("was arrested in X") says where, not who: never coded.
                 let mentions =
                     found.rule == "passive" && trigger.sourceSpan.isEmpty
@@ -59,7 +71,11 @@ extension SentenceCoder {
                     trigger.target = mentions
                     trigger.entries.append("rule target: parse (\(found.rule))")
                 } else {
-                    if !trigger.source.isEmpty { fallbackTarget(&trigger, all: triggers) }
+                    if !trigger.source.isEmpty {
+                        var fallback = trigger
+                        fallbackTarget(&fallback, all: triggers)
+                        if !fallback.target.allSatisfy({ isOwnedByAPronoun(mentionHead($0)) }) { trigger = fallback }
+                    }
                     if trigger.target.isEmpty {
                         let taken = trigger.uncodedSource + trigger.source.map { document.actors[$0].span }
                         trigger.uncodedTarget = usable(phrases, trigger: trigger, taken: taken)
@@ -109,6 +125,36 @@ extension SentenceCoder {
             !phrase.tokens.isEmpty && !trigger.tokens.contains(where: phrase.tokens.contains)
                 && !taken.contains(where: { $0.tokens.overlaps(phrase.tokens) })
         }
+    }
+
+    /// Whether a noun has a possessive pronoun ("its troops", "their fighters").
+    func isOwnedByAPronoun(_ token: Int) -> Bool {
+        graph.children(of: token).contains {
+            graph.relation($0) == "nmod:poss"
+                && ParticipantFinder.possessivePronouns.contains(document.tokens[$0].form.lowercased())
+        }
+    }
+
+    /// Whether a phrase is a lone personal pronoun ("it", "they").
+    func isPronoun(_ phrase: Span) -> Bool {
+        phrase.tokens.count == 1 && graph.upos(phrase.tokens.lowerBound) == "PRON"
+            && ParticipantFinder.personalPronouns.contains(document.tokens[phrase.tokens.lowerBound].form.lowercased())
+    }
+
+    /// The nearest subject, not itself a pronoun, of a clause the token is embedded in.
+    func outerSubject(of token: Int) -> Int? {
+        var current = token
+        var steps = 0
+        while let head = graph.head(current), steps < 6 {
+            steps += 1
+            if let subject = graph.children(of: head, ["nsubj"]).first(where: { $0 != current }),
+                graph.upos(subject) != "PRON"
+            {
+                return subject
+            }
+            current = head
+        }
+        return nil
     }
 
     /// Spans as uncoded participants of an event; `nil` when there are none.

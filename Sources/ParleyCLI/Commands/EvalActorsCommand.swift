@@ -186,14 +186,15 @@ struct EvalActorsCommand: AsyncParsableCommand {
             for (slot, (_, coder)) in coders.enumerated() {
                 var coded = document
                 try coder.process(&coded)
-                let spans = Self.mainEventSpans(coded)
+                let spans = Self.mainEventSpans(coded, predicate: finder.mainPredicate(in: coded, sentence: 0))
                 scores[slot].add(
                     sources: spans.sources, targets: spans.targets, gold: expected, rule: "coder", words: words,
                     verbose: verbose && slot == 0)
             }
             let participants = finder.participants(in: document, sentence: 0)
             scores[coders.count].add(
-                sources: participants.sources.map(\.tokens), targets: participants.targets.map(\.tokens), gold: expected,
+                sources: participants.sources.map(\.tokens), targets: participants.targets.map(\.tokens),
+                gold: expected,
                 rule: participants.rule, words: words, verbose: false)
         }
         for (slot, name) in (coders.map { $0.0 } + ["participant finder alone"]).enumerated() {
@@ -229,9 +230,11 @@ struct EvalActorsCommand: AsyncParsableCommand {
         return result
     }
 
-    /// The token spans of the sources and targets of a one-sentence document's main event: the event whose
-    /// trigger is closest to the root of the parse (the first such), coded mentions and uncoded participants.
-    static func mainEventSpans(_ document: Document) -> (sources: [Range<Int>], targets: [Range<Int>]) {
+    /// The token spans of the sources and targets of a one-sentence document's main event: the event triggered
+    /// by the sentence's main predicate, else the event whose trigger is closest to the root of the parse (the
+    /// first such); coded mentions and uncoded participants.
+    static func mainEventSpans(_ document: Document, predicate: Int?) -> (sources: [Range<Int>], targets: [Range<Int>])
+    {
         func depth(_ token: Int) -> Int {
             var depth = 0
             var current = token
@@ -241,7 +244,20 @@ struct EvalActorsCommand: AsyncParsableCommand {
             }
             return depth
         }
-        let events = document.events.filter { !$0.evidence.triggerTokens.isEmpty }
+        func dominated(_ token: Int) -> Bool {
+            guard let predicate else { return false }
+            var current = token
+            var steps = 0
+            while current != predicate, let head = document.tokens[current].head, steps < document.tokens.count {
+                current = head
+                steps += 1
+            }
+            return current == predicate
+        }
+        let all = document.events.filter { !$0.evidence.triggerTokens.isEmpty }
+        // Events of the main predicate's clause first: "X began withdrawing …, Y said" is X's withdrawal.
+        let inClause = all.filter { dominated($0.evidence.triggerTokens.lowerBound) }
+        let events = inClause.isEmpty ? all : inClause
         guard
             let main = events.min(by: {
                 (depth($0.evidence.triggerTokens.lowerBound), $0.evidence.triggerTokens.lowerBound)

@@ -282,6 +282,7 @@ country Caribbean Netherlands
 country Bosnia and Herzegovina
     alias Republic of Bosnia and Herzegovina
     alias Bosnia-Herzegovina
+    alias Bosnia
     alias Bosnia and Hercegovina
     demonym Bosnian,Herzegovinian
     demonym Bosnian,Herzegovinians
