@@ -106,7 +106,11 @@ extension SentenceCoder {
         var result: [Int] = []
         let otherCodes = Set(others.map { reference($0).code })
         for phrase in phrases {
+            // A noun the trigger's clause modifies ("a hearing into abuses against X"): the clause's own words
+            // are not the noun's.
+            let modified = phrase.tokens.contains(trigger.token)
             for token in phrase.tokens {
+                if modified && graph.dominates(trigger.token, token) { continue }
                 guard let mention = actorAt[token], !result.contains(mention), !others.contains(mention),
                     !trigger.tokens.contains(token), !trigger.thirdParties.contains(where: { $0.mention == mention }),
                     phrase.tokens.contains(mentionHead(mention)), !otherCodes.contains(reference(mention).code)
