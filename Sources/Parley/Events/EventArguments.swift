@@ -19,10 +19,10 @@ extension SentenceCoder {
             }
             return
         }
-        let parse = finder.graph(in: document, sentence: number, actorTokens: Set(actorAt.keys))
+        // Built once, and only for a sentence with an argument to choose: most triggers have both.
+        var built: ParticipantFinder.Graph?
         for index in triggers.indices where !triggers[index].suppressed && triggers[index].code != nil {
             var trigger = triggers[index]
-            let found = parse.participants(of: trigger.token)
             // "withdrew its troops from X": what the actor owns is no target; the parse's party is.
             if !trigger.target.isEmpty,
                 trigger.target.allSatisfy({ isOwnedByAPronoun(mentionHead($0)) })
@@ -31,8 +31,15 @@ extension SentenceCoder {
                 trigger.targetSpan = []
                 trigger.entries.append("rule target: not the actor's own ('its …')")
             }
+            let toRecipient =
+                !trigger.target.isEmpty && trigger.kind == .verb
+                && graph.children(of: trigger.token).contains { graph.caseMarker($0) == "TO" }
+            guard toRecipient || trigger.source.isEmpty || trigger.target.isEmpty else { continue }
+            let parse = built ?? finder.graph(in: document, sentence: number, actorTokens: Set(actorAt.keys))
+            built = parse
+            let found = parse.participants(of: trigger.token)
             // "sent troops to X", "provided intelligence to X": the recipient, not a mention in the theme.
-            if !trigger.target.isEmpty, trigger.kind == .verb, found.rule.hasSuffix("; recipient") {
+            if toRecipient, found.rule.hasSuffix("; recipient") {
                 let recipients = mentions(in: found.targets, excluding: trigger.source, trigger: trigger)
                 if !recipients.isEmpty, Set(recipients).isDisjoint(with: trigger.target) {
                     trigger.target = recipients
