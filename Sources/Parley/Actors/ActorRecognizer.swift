@@ -668,14 +668,20 @@ public struct ActorRecognizer: PipelineStage {
         func isSubject(_ mention: ActorMention) -> Bool {
             mention.span.tokens.contains { (document.tokens[$0].relation ?? "").hasPrefix("nsubj") }
         }
-        let candidates = (earlier + local).enumerated().filter {
-            fits($0.element) && $0.element.sentence >= sentence - configuration.coreferenceWindow
+        // Newest first, within the window.
+        var nearest: (index: Int, mention: ActorMention)?
+        var index = earlier.count + local.count - 1
+        while index >= 0 {
+            let mention = index < earlier.count ? earlier[index] : local[index - earlier.count]
+            if mention.sentence < sentence - configuration.coreferenceWindow { break }
+            if nearest != nil && mention.sentence < sentence { break }
+            if fits(mention) {
+                if mention.sentence == sentence && isSubject(mention) { return (index, mention) }
+                if nearest == nil { nearest = (index, mention) }
+            }
+            index -= 1
         }
-        if let subject = candidates.last(where: { $0.element.sentence == sentence && isSubject($0.element) }) {
-            return (subject.offset, subject.element)
-        }
-        guard let last = candidates.last else { return nil }
-        return (last.offset, last.element)
+        return nearest
     }
 
     /// An earlier mention holding a title: a person whose words or role title include the title's words.
