@@ -89,6 +89,17 @@ import Testing
         #expect((event["uncoded_source"] as? [Any])?.isEmpty == true)
     }
 
+    @Test func aThemeIsNoUncodedTarget() throws {
+        // "Gondor attacked the agreement": a thing, not a party.
+        var document = try parsedDocument(
+            "Gondor/Gondor/PROPN/2/nsubj attacked/attack/VERB/0/root the/the/DET/4/det "
+                + "agreement/agreement/NOUN/2/obj ././PUNCT/2/punct",
+            actors: [("Gondor", "GON")])
+        try coder().process(&document)
+        let event = try #require(document.events.first)
+        #expect(event.uncodedTarget == nil)
+    }
+
     @Test func withoutAFinderOnlyMentionsAreArguments() throws {
         var document = try parsedDocument(
             "Gondor/Gondor/PROPN/2/nsubj attacked/attack/VERB/0/root three/three/NUM/4/nummod "

@@ -83,9 +83,12 @@ extension SentenceCoder {
                         fallbackTarget(&fallback, all: triggers)
                         if !fallback.target.allSatisfy({ isOwnedByAPronoun(mentionHead($0)) }) { trigger = fallback }
                     }
-                    if trigger.target.isEmpty {
+                    // A reciprocal event ("X and Y agreed") has its targets; a target is a party, not a theme.
+                    if trigger.target.isEmpty && !(trigger.compound && trigger.source.count > 1) {
                         let taken = trigger.uncodedSource + trigger.source.map { document.actors[$0].span }
-                        trigger.uncodedTarget = usable(phrases, trigger: trigger, taken: taken)
+                        trigger.uncodedTarget = usable(phrases, trigger: trigger, taken: taken).filter {
+                            names(parse, $0)
+                        }
                         if let first = trigger.uncodedTarget.first, trigger.targetSpan.isEmpty {
                             trigger.targetSpan = Array(first.tokens)
                         }
@@ -136,6 +139,13 @@ extension SentenceCoder {
             !phrase.tokens.isEmpty && !trigger.tokens.contains(where: phrase.tokens.contains)
                 && !taken.contains(where: { $0.tokens.overlaps(phrase.tokens) })
         }
+    }
+
+    /// Whether a phrase's head names a party (a person, group or place, a proper name, a pronoun).
+    func names(_ parse: ParticipantFinder.Graph, _ phrase: Span) -> Bool {
+        guard let head = phrase.tokens.first(where: { graph.head($0).map { !phrase.tokens.contains($0) } ?? true })
+        else { return false }
+        return parse.isParty(head)
     }
 
     /// Whether a noun has a possessive pronoun ("its troops", "their fighters").
