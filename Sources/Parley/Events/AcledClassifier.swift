@@ -121,7 +121,13 @@ public struct AcledClassifier: Sendable {
     }
 
     static func has(_ words: [String], _ cues: [String]) -> Bool {
-        words.contains { word in cues.contains { word.hasPrefix($0) } }
+        words.contains { word in
+            // An ASCII word starts with a cue exactly when its bytes do (no combining marks to consider).
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                return cues.contains { word.utf8.starts(with: $0.utf8) }
+            }
+            return cues.contains { word.hasPrefix($0) }
+        }
     }
 
     /// Whether state forces are named before any non-state armed group (the likely actor of the report).
@@ -238,11 +244,15 @@ public struct AcledClassifier: Sendable {
 
     /// Refines the ACLED coding of every event that has one, by the words of its sentence.
     public func refine(_ document: inout Document) {
+        var sentenceWords: [Int: [String]] = [:]  // events of one sentence share its words
         for index in document.events.indices {
             guard let suggested = document.events[index].acled else { continue }
             let sentence = document.events[index].sentence
             guard sentence < document.sentences.count else { continue }
-            let words = Self.words(document.text(in: document.sentences[sentence].range))
+            let words =
+                sentenceWords[sentence]
+                ?? Self.words(document.text(in: document.sentences[sentence].range))
+            sentenceWords[sentence] = words
             document.events[index].acled = classify(words: words, suggested: suggested) ?? suggested
         }
     }

@@ -196,7 +196,7 @@ public struct TimeResolver: PipelineStage {
                 }
             }
         }
-        let pieces = c0.split(separator: "-").map(String.init)
+        let pieces = c0.utf8.contains(UInt8(ascii: "-")) ? c0.split(separator: "-").map(String.init) : [c0]
         if pieces.count >= 2, let d = dayNumber(pieces[0]), let m = TimeResolver.months[pieces[1]] {
             let y = pieces.count == 3 ? year(pieces[2]) : inferYear(month: m, day: d, published: published, future: future)
             if let y, let day = Day(year: y, month: m, day: min(d, Day.daysIn(month: m, year: y))) {
@@ -204,7 +204,7 @@ public struct TimeResolver: PipelineStage {
             }
         }
         // ISO date
-        if let day = Day(parsing: c0), c0.count == 10 {
+        if c0.count == 10, let day = Day(parsing: c0) {
             return (make(text, first, cursor + 1, sentence: sentence, start: day, precision: .day, anchor: "absolute"), cursor + 1)
         }
         // Month (year)
