@@ -117,14 +117,37 @@ public struct AcledClassifier: Sendable {
 
     /// Lowercased words of a text, split at anything that is not a letter, digit or hyphen.
     static func words(_ text: Substring) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        // ASCII text is split byte by byte: its letters and digits are A-Z, a-z and 0-9.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                    word.append(byte)
+                default:
+                    if !word.isEmpty {
+                        words.append(String(decoding: word, as: UTF8.self))
+                        word.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
     }
 
     static func has(_ words: [String], _ cues: [String]) -> Bool {
         words.contains { word in
             // An ASCII word starts with a cue exactly when its bytes do (no combining marks to consider).
             if word.utf8.allSatisfy({ $0 < 0x80 }) {
-                return cues.contains { word.utf8.starts(with: $0.utf8) }
+                let bytes = word.utf8
+                return cues.contains { cue in
+                    bytes.count >= cue.utf8.count && (cue.isEmpty || bytes.first == cue.utf8.first)
+                        && bytes.starts(with: cue.utf8)
+                }
             }
             return cues.contains { word.hasPrefix($0) }
         }
