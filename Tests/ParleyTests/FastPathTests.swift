@@ -53,7 +53,9 @@ import Testing
         #expect(OrderedJSON.string("tab\there").text == "\"tab\\there\"")
     }
 
-    @Test(arguments: [(" 2025-10-30", "2025-10-30"), ("2025-10-30\t", "2025-10-30"), ("\u{00A0}20251030", "2025-10-30")])
+    @Test(arguments: [
+        (" 2025-10-30", "2025-10-30"), ("2025-10-30\t", "2025-10-30"), ("\u{00A0}20251030", "2025-10-30"),
+    ])
     func parsesDaysWithSurroundingSpace(text: String, expected: String) throws {
         #expect(try #require(Day(parsing: text)).description == expected)
     }

@@ -54,6 +54,7 @@ public struct TimeResolver: PipelineStage {
         var anchorSentence: Int? = nil
         let words = text.words
         let quoted = QuoteFinder().directSpans(text).map(\.range)
+        let isFutureMarker = words.map { TimeResolver.futureMarkers.contains($0.lower) }
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             let range = sentence.words
             var index = range.lowerBound
@@ -62,9 +63,7 @@ public struct TimeResolver: PipelineStage {
             if let last = anchorSentence, sentenceIndex - last > 1 { anchor = nil }
             while index < range.upperBound {
                 // A future marker shortly before the expression ("will meet on Monday", "scheduled for October 3").
-                let future = words[max(range.lowerBound, index - 6)..<index].contains {
-                    TimeResolver.futureMarkers.contains($0.lower)
-                }
+                let future = isFutureMarker[max(range.lowerBound, index - 6)..<index].contains(true)
                 if let (expression, end) = match(words, at: index, limit: range.upperBound, sentence: sentenceIndex, text: text,
                     published: published, anchor: anchor, future: future)
                 {
