@@ -56,7 +56,8 @@ import Testing
     }
 
     @Test func foldsLatinLettersLikeFoundation() {
-        let letters = (0xC0...0x17F).compactMap(Unicode.Scalar.init).map { String(Character($0)) }
+        let letters = (Array(0xC0...0x24F) + Array(0x1E00...0x1EFF)).compactMap(Unicode.Scalar.init)
+            .map { String(Character($0)) }
         for letter in letters {
             let names = [letter, "K\(letter)b", "\(letter)\(letter).", "Ab \(letter)’s-\(letter)", "İzmir \(letter)"]
             for name in names {
