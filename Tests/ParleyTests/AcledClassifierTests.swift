@@ -44,4 +44,20 @@ import Testing
         #expect(subType("Forty fighters surrendered to the authorities on Sunday.") == "Agreement")
         #expect(subType("The two sides agreed to a cease-fire in the province.") == "Agreement")
     }
+
+    @Test(arguments: [
+        "An earthquake killed forty villagers and flattened homes across the province.",
+        "A tanker overturned on the highway and two drivers died in the crash.",
+        "Customs officers seized counterfeit notes and arrested three smugglers at the port.",
+        "The ministry expelled two diplomats and closed the consulate.",
+    ])
+    func leavesDisastersCrimeAndDiplomacyOutOfScope(text: String) {
+        #expect(subType(text) == nil)
+    }
+
+    @Test func keepsViolenceThatMentionsAnOutOfScopeWord() {
+        #expect(subType("Villagers beat a man accused of theft until he died.") != nil)
+        #expect(subType("Militants attacked a relief camp set up after the floods.") != nil)
+        #expect(subType("Students protested against the new sanctions outside the embassy.") == "Peaceful protest")
+    }
 }

@@ -110,6 +110,27 @@ public struct AcledClassifier: Sendable {
         ]
         static let base: [String] = ["base", "outpost", "observation", "headquarter", "camp", "post"]
         static let setup: [String] = ["set", "established", "establish", "built", "opened", "created", "deployed"]
+        /// Disasters and accidents: not political violence in ACLED's scope, whoever died.
+        static let disaster: [String] = [
+            "earthquake", "tremor", "quake", "flood", "rainfall", "landslide", "volcan", "erupt", "cyclone",
+            "hurricane", "typhoon", "tsunami", "avalanche", "wildfire", "crash", "collision", "overturn",
+            "accident", "poisoning", "leak", "spill", "derail", "capsiz", "aground", "blaze",
+        ]
+        /// Ordinary and organised crime: outside ACLED's scope unless someone is harmed.
+        static let crime: [String] = [
+            "smuggl", "counterfeit", "fake", "corruption", "scam", "robbery", "robberies", "robbed", "robbing",
+            "stealing", "stolen", "theft", "pornograph", "fraud", "narcotic", "drug", "trafficker", "heroin",
+            "cocaine", "burglar",
+        ]
+        /// Diplomatic measures: no event of ACLED's unless force or protest is reported with them.
+        static let diplomacy: [String] = ["diplomat", "sanction", "embassy", "consulate", "ambassador", "envoy"]
+        /// Words of political violence or protest that keep a report in scope despite the words above.
+        static let inScope: [String] = [
+            "attack", "militant", "rebel", "insurgent", "troops", "soldier", "protest", "demonstrat", "riot",
+            "clash", "gunmen", "shot", "bomb", "grenade", "mob", "lynch", "abduct", "kidnap", "rape", "airstrike",
+            "shell", "fighting", "rally", "rallies",
+        ]
+        static let harmToPeople: [String] = ["kill", "murder", "stab", "beat", "assault", "injur", "hurt", "dead", "died"]
         static let group: [String] = [
             "formed", "merged", "joined", "split", "defected", "dissolved", "renamed", "recruit", "pull", "withdr",
         ]
@@ -136,6 +157,11 @@ public struct AcledClassifier: Sendable {
     /// The ACLED coding of a text's words, given the ACLED coding its events suggest (if any).
     public func classify(words: [String], suggested: AcledCoding?) -> AcledCoding? {
         let has = { (cues: [String]) in Self.has(words, cues) }
+        // Out of ACLED's scope: disasters and accidents, crime with no one harmed, diplomatic measures.
+        if !has(Cues.inScope) {
+            if has(Cues.disaster) || has(Cues.diplomacy) { return nil }
+            if has(Cues.crime) && !has(Cues.harmToPeople) { return nil }
+        }
         let protest = has(Cues.protest) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
         if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"])
         {
