@@ -60,4 +60,31 @@ import Testing
         #expect(subType("Militants attacked a relief camp set up after the floods.") != nil)
         #expect(subType("Students protested against the new sanctions outside the embassy.") == "Peaceful protest")
     }
+
+    @Test(arguments: [
+        ("Militants fired rockets across the border and artillery strikes hit the town on 16 March.", false),
+        ("Six soldiers died on March 12 when their truck hit a landmine.", false),
+        ("Hundreds of workers went on strike over unpaid wages.", true),
+        ("Students marched to the parliament with placards.", true),
+    ])
+    func tellsProtestsFromAirStrikesAndDates(text: String, isProtest: Bool) {
+        let words = text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        #expect(AcledClassifier.mentionsProtest(words) == isProtest)
+    }
+
+    @Test func codesGunmenFiringOnPassengersAsAnAttack() {
+        #expect(subType("Gunmen opened fire on a bus near the checkpoint, killing six passengers.") == "Attack")
+        #expect(
+            subType("Militants clashed with police at the checkpoint and two passengers were hurt in the fighting.")
+                == "Armed clash")
+    }
+
+    @Test func findsWhoTookTheGroundNextToTheVerb() {
+        #expect(
+            subType("According to an army spokesperson, militants gained control of the base after days of fighting.")
+                == "Non-state actor overtakes territory")
+        #expect(
+            subType("Rebels fled as government troops recaptured the district centre on Sunday.")
+                == "Government regains territory")
+    }
 }

@@ -123,4 +123,14 @@ import Testing
         #expect(codebook.lookup("0813")?.plover?.event == "CONCEDE")
         #expect(codebook.lookup("0814")?.plover?.event == "CONCEDE")
     }
+
+    @Test func cooperationOfferedOnAConditionIsAnIntent() throws {
+        let document = try code(
+            "Kabul/Kabul/PROPN/3/nsubj would/would/AUX/3/aux meet/meet/VERB/0/root Pakistan/Pakistan/PROPN/3/obj "
+                + "if/if/SCONJ/7/mark Islamabad/Islamabad/PROPN/7/nsubj agrees/agree/VERB/3/advcl ././PUNCT/3/punct",
+            [("Kabul", "AFGGOV"), ("Pakistan", "PAK"), ("Islamabad", "PAKGOV")])
+        let meeting = try #require(document.events.first { $0.source.map(\.code) == ["AFGGOV"] })
+        #expect(meeting.cameo == "036")
+        #expect(meeting.plover?.event == "AGREE")
+    }
 }

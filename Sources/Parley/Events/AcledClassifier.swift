@@ -14,8 +14,23 @@ public struct AcledClassifier: Sendable {
     /// Word cues, matched against lowercased words and word prefixes.
     struct Cues {
         static let protest: [String] = [
-            "protest", "demonstrat", "rally", "rallies", "dharna", "sit-in", "gherao", "agitat", "slogan", "march",
-            "marched", "bandh", "hartal", "shutdown", "picket", "boycott", "strike", "sloganeer", "effigy", "candle",
+            "protest", "demonstrat", "rally", "rallies", "dharna", "sit-in", "gherao", "agitat", "slogan", "marched",
+            "marching", "marcher", "bandh", "hartal", "shutdown", "picket", "boycott", "sloganeer", "effigy", "candle",
+        ]
+        /// Who strikes in a labour strike (an air or artillery strike is no protest).
+        static let strikers: [String] = [
+            "worker", "employee", "teacher", "doctor", "nurse", "driver", "transporter", "trader", "staff", "labour",
+            "labor", "union", "hunger", "general", "student", "farmer", "lawyer", "shopkeeper", "strikers",
+        ]
+        /// Victims that make an armed attack violence against civilians rather than a battle.
+        static let civilianTargets: [String] = [
+            "civilian", "villager", "worker", "passenger", "student", "communit", "population", "worshipper",
+            "patient", "hospital", "school", "children", "residents", "pilgrim", "commuter", "wedding", "market",
+            "teacher", "farmer", "rehabilitation",
+        ]
+        /// Words that say both sides fought.
+        static let fighting: [String] = [
+            "clash", "gunfight", "firefight", "battle", "exchange", "skirmish", "fighting", "fought", "repulsed",
         ]
         static let intervention: [String] = [
             "arrest", "detain", "disperse", "lathi", "lathicharge", "cane-charge", "baton", "teargas", "tear",
@@ -114,7 +129,7 @@ public struct AcledClassifier: Sendable {
         static let disaster: [String] = [
             "earthquake", "tremor", "quake", "flood", "rainfall", "landslide", "volcan", "erupt", "cyclone",
             "hurricane", "typhoon", "tsunami", "avalanche", "wildfire", "crash", "collision", "overturn",
-            "accident", "poisoning", "leak", "spill", "derail", "capsiz", "aground", "blaze",
+            "accident", "poisoning", "leak", "spill", "derail", "capsiz", "aground", "blaze", "firefighter",
         ]
         /// Ordinary and organised crime: outside ACLED's scope unless someone is harmed.
         static let crime: [String] = [
@@ -145,6 +160,44 @@ public struct AcledClassifier: Sendable {
         words.contains { word in cues.contains { word.hasPrefix($0) } }
     }
 
+    /// Whether the text speaks of a protest: its words, a labour strike (not an air strike), a march (not the
+    /// month of March).
+    static func mentionsProtest(_ words: [String]) -> Bool {
+        if has(words, Cues.protest) { return true }
+        if words.contains(where: { $0 == "strike" || $0 == "strikes" }) && has(words, Cues.strikers)
+            && !has(words, Cues.air + Cues.shelling + ["military", "army", "troops", "militant"])
+        {
+            return true
+        }
+        for (index, word) in words.enumerated() where word == "march" || word == "marches" {
+            // "on 16 March", "March 7": a date.
+            let before = index > 0 ? words[index - 1] : ""
+            let after = index + 1 < words.count ? words[index + 1] : ""
+            if before.first?.isNumber == true || after.first?.isNumber == true { continue }
+            if ["in", "of", "since", "until", "from", "last", "next", "this", "early", "late", "mid", "by"].contains(
+                before)
+            {
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    /// The armed actor named just before the first word of taking ground: `true` for state forces, `false` for
+    /// a non-state group, `nil` when none is named there ("militants gained control of the base").
+    static func captor(_ words: [String]) -> Bool? {
+        let taking = Cues.territoryGain + Cues.territoryTake + ["took", "taken", "gained", "occup"]
+        guard let verb = words.firstIndex(where: { word in taking.contains { word.hasPrefix($0) } }) else {
+            return nil
+        }
+        for word in words[max(0, verb - 8)..<verb].reversed() {
+            if Cues.nonState.contains(where: { word.hasPrefix($0) }) { return false }
+            if Cues.stateForces.contains(where: { word.hasPrefix($0) }) { return true }
+        }
+        return nil
+    }
+
     /// Whether state forces are named before any non-state armed group (the likely actor of the report).
     static func stateFirst(_ words: [String]) -> Bool? {
         for word in words {
@@ -162,7 +215,8 @@ public struct AcledClassifier: Sendable {
             if has(Cues.disaster) || has(Cues.diplomacy) { return nil }
             if has(Cues.crime) && !has(Cues.harmToPeople) { return nil }
         }
-        let protest = has(Cues.protest) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
+        let protest =
+            Self.mentionsProtest(words) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
         if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"])
         {
             let police = has(Cues.police) || has(["officers", "authorities", "military", "soldiers", "army"])
@@ -201,7 +255,9 @@ public struct AcledClassifier: Sendable {
         }
         if has(Cues.grenade) { return AcledCoding(eventType: explosions, subEventType: "Grenade") }
         if has(Cues.suicide) { return AcledCoding(eventType: explosions, subEventType: "Suicide bomb") }
-        if has(["airstrike", "airstrikes", "drone"]) || (has(Cues.air) && has(["strike", "strikes", "raid", "bomb"])) {
+        if has(["airstrike", "air-strike", "drone", "warplane"])
+            || (has(Cues.air) && has(["strike", "strikes", "raid", "bomb"]))
+        {
             return AcledCoding(eventType: explosions, subEventType: "Air/drone strike")
         }
         if has(Cues.shelling) {
@@ -212,11 +268,14 @@ public struct AcledClassifier: Sendable {
         }
         let places = [
             "territory", "village", "town", "city", "area", "district", "control", "villages", "base", "province",
+            "camp", "hill", "post", "region", "localit", "crossing", "field",
         ]
-        let tookControl = has(["took", "taken", "take", "takes", "gained", "seiz"]) && has(["control", "over"])
-        if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl) && has(places) {
-            // Who took it: the armed actor named first.
-            let state = Self.stateFirst(words) ?? has(Cues.territoryGain)
+        let tookControl =
+            has(["took", "taken", "take", "takes", "gained", "seiz", "establish"]) && has(["control", "over"])
+        let recovered = has(["recovered", "occupied"]) && has(Cues.stateForces + Cues.nonState)
+        if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl || recovered) && has(places) {
+            // Who took it: the armed actor named with the taking, else the one named first.
+            let state = Self.captor(words) ?? Self.stateFirst(words) ?? has(Cues.territoryGain)
             return AcledCoding(
                 eventType: "Battles",
                 subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
@@ -233,12 +292,17 @@ public struct AcledClassifier: Sendable {
         if has(Cues.beating) || has(Cues.firearm) || has(Cues.killing) || suggested?.eventType == "Battles"
             || suggested?.eventType == "Violence against civilians"
         {
-            if has(Cues.armedClash) && has(Cues.armed) {
+            // Gunmen firing on students or passengers with no one fighting back: an attack on civilians.
+            let onCivilians = has(Cues.civilianTargets) && !has(Cues.fighting)
+            if has(Cues.armedClash) && has(Cues.armed) && !onCivilians {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
             }
             // Armed actors on both sides, or an attack on state forces: a battle, not violence against civilians.
-            if has(Cues.stateForces) && has(Cues.nonState) && !has(["civilian", "villager", "worker", "passenger"]) {
+            if has(Cues.stateForces) && has(Cues.nonState) && !has(Cues.civilianTargets) {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+            }
+            if onCivilians && has(Cues.nonState + ["armed"]) {
+                return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
             }
             if let suggested, suggested.eventType != "Strategic developments" { return suggested }
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")

@@ -666,8 +666,9 @@ struct SentenceCoder {
         // "demolished by a protester", "rioters torched …": force used by protesters is a violent protest.
         if trigger.kind == .verb, let actor = trigger.passive ? agent(of: token) : subjectToken,
             EventWords.protesters.contains(graph.lemma(actor)), let forward = trigger.code,
-            let root = coder.codebook.root(of: forward), ["17", "18", "19"].contains(root)
+            let root = coder.codebook.root(of: forward), ["17", "18"].contains(root) || forward == "190"
         {
+            // Only unspecified force, not weapons of war ("demonstrators launched missiles" stays 194).
             trigger.entries.append("rule riot: \(forward) by \(graph.lemma(actor).lowercased()) → 145")
             trigger.code = "145"
             trigger.reverseCode = nil
@@ -973,6 +974,16 @@ struct SentenceCoder {
         {
             trigger.entries.append("rule threat: \(code) on a condition → \(threat)")
             trigger.code = threat
+            trigger.reverseCode = nil
+            return
+        }
+        // "would meet the mediator if …": cooperation offered on a condition is an intent (CAMEO 03).
+        if trigger.modality.rules["hypothetical"]?.hasPrefix("condition") == true,
+            trigger.modality.future || hasModal(trigger), ["04", "05", "06", "07", "08"].contains(root),
+            let intent = Self.refine(outer: "030", inner: code, codebook: coder.codebook), intent != "030"
+        {
+            trigger.entries.append("rule intent: \(code) on a condition → \(intent)")
+            trigger.code = intent
             trigger.reverseCode = nil
             return
         }
