@@ -87,4 +87,22 @@ import Testing
             subType("Rebels fled as government troops recaptured the district centre on Sunday.")
                 == "Government regains territory")
     }
+
+    @Test func codesUnresistedOrHandedOverGroundAsATransfer() {
+        #expect(
+            subType("Rebel fighters entered the town before dawn and did not meet any resistance.")
+                == "Non-violent transfer of territory")
+        #expect(
+            subType("The district was handed over to government control under the peace deal.")
+                == "Non-violent transfer of territory")
+    }
+
+    @Test func codesFightingToldBeforeTheCaptureAsAClash() {
+        #expect(
+            subType("Militants attacked an army post overnight and briefly seized control of the village.")
+                == "Armed clash")
+        #expect(
+            subType("Government troops recaptured the village after heavy fighting with militants.")
+                == "Government regains territory")
+    }
 }

@@ -28,6 +28,10 @@ public struct AcledClassifier: Sendable {
             "patient", "hospital", "school", "children", "residents", "pilgrim", "commuter", "wedding", "market",
             "teacher", "farmer", "rehabilitation",
         ]
+        /// Words of fighting that make a battle the main event when told before ground is taken.
+        static let battleWords: [String] = [
+            "attack", "clash", "fighting", "battle", "ambush", "assault", "gunfight", "firefight", "fought",
+        ]
         /// Words that say both sides fought.
         static let fighting: [String] = [
             "clash", "gunfight", "firefight", "battle", "exchange", "skirmish", "fighting", "fought", "repulsed",
@@ -145,7 +149,9 @@ public struct AcledClassifier: Sendable {
             "clash", "gunmen", "shot", "bomb", "grenade", "mob", "lynch", "abduct", "kidnap", "rape", "airstrike",
             "shell", "fighting", "rally", "rallies",
         ]
-        static let harmToPeople: [String] = ["kill", "murder", "stab", "beat", "assault", "injur", "hurt", "dead", "died"]
+        static let harmToPeople: [String] = [
+            "kill", "murder", "stab", "beat", "assault", "injur", "hurt", "dead", "died",
+        ]
         static let group: [String] = [
             "formed", "merged", "joined", "split", "defected", "dissolved", "renamed", "recruit", "pull", "withdr",
         ]
@@ -162,7 +168,8 @@ public struct AcledClassifier: Sendable {
 
     /// Whether the text speaks of a protest: its words, a labour strike (not an air strike), a march (not the
     /// month of March).
-    static func mentionsProtest(_ words: [String]) -> Bool {
+    /// - Parameter words: lowercased words of the text.
+    public static func mentionsProtest(_ words: [String]) -> Bool {
         if has(words, Cues.protest) { return true }
         if words.contains(where: { $0 == "strike" || $0 == "strikes" }) && has(words, Cues.strikers)
             && !has(words, Cues.air + Cues.shelling + ["military", "army", "troops", "militant"])
@@ -187,15 +194,18 @@ public struct AcledClassifier: Sendable {
     /// The armed actor named just before the first word of taking ground: `true` for state forces, `false` for
     /// a non-state group, `nil` when none is named there ("militants gained control of the base").
     static func captor(_ words: [String]) -> Bool? {
-        let taking = Cues.territoryGain + Cues.territoryTake + ["took", "taken", "gained", "occup"]
-        guard let verb = words.firstIndex(where: { word in taking.contains { word.hasPrefix($0) } }) else {
-            return nil
-        }
+        guard let verb = takingIndex(words) else { return nil }
         for word in words[max(0, verb - 8)..<verb].reversed() {
             if Cues.nonState.contains(where: { word.hasPrefix($0) }) { return false }
             if Cues.stateForces.contains(where: { word.hasPrefix($0) }) { return true }
         }
         return nil
+    }
+
+    /// The index of the first word of taking ground ("recaptured", "seized", "took").
+    static func takingIndex(_ words: [String]) -> Int? {
+        let taking = Cues.territoryGain + Cues.territoryTake + ["took", "taken", "gained", "occup", "recovered"]
+        return words.firstIndex { word in taking.contains { word.hasPrefix($0) } }
     }
 
     /// Whether state forces are named before any non-state armed group (the likely actor of the report).
@@ -273,7 +283,23 @@ public struct AcledClassifier: Sendable {
         let tookControl =
             has(["took", "taken", "take", "takes", "gained", "seiz", "establish"]) && has(["control", "over"])
         let recovered = has(["recovered", "occupied"]) && has(Cues.stateForces + Cues.nonState)
+        // Ground handed over, or entered or left with no one resisting: a non-violent transfer.
+        let unresisted = zip(words, words.dropFirst()).contains {
+            ["without", "any", "no"].contains($0.0) && $0.1.hasPrefix("resist")
+        }
+        let handedOver = zip(words, words.dropFirst()).contains {
+            ["handed", "hands"].contains($0.0) && $0.1 == "over"
+        }
+        if (unresisted || handedOver) && has(places + ["withdr", "pulled", "entered", "seiz", "took", "regain"]) {
+            return AcledCoding(eventType: "Strategic developments", subEventType: "Non-violent transfer of territory")
+        }
         if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl || recovered) && has(places) {
+            // Fighting told before the taking of ground: the battle is the event, the ground its outcome.
+            if let fight = words.firstIndex(where: { word in Cues.battleWords.contains { word.hasPrefix($0) } }),
+                let taking = Self.takingIndex(words), fight < taking, has(Cues.armed)
+            {
+                return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+            }
             // Who took it: the armed actor named with the taking, else the one named first.
             let state = Self.captor(words) ?? Self.stateFirst(words) ?? has(Cues.territoryGain)
             return AcledCoding(

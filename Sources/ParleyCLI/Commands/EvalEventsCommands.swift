@@ -95,7 +95,8 @@ struct EvalPloverCommand: ParsableCommand {
                 for event in document.events {
                     let trigger = document.text(in: event.evidence.trigger)
                     print(
-                        (event == main ? "  MAIN " : "  event ") + "\(event.cameo) \(event.plover?.event ?? "-") '\(trigger)' \(event.evidence.pattern)"
+                        (event == main ? "  MAIN " : "  event ")
+                            + "\(event.cameo) \(event.plover?.event ?? "-") '\(trigger)' \(event.evidence.pattern)"
                             + " \(event.source.map(\.code)) → \(event.target.map(\.code))"
                             + (event.modality.negated ? " negated" : ""))
                 }
@@ -169,7 +170,9 @@ struct EvalAcledCommand: ParsableCommand {
             let predicted = classifier.classify(document)
             subTypes.add(gold: goldSub, predicted: predicted?.subEventType ?? "none")
             if verbose && goldSub != (predicted?.subEventType ?? "none") {
-                print("MISS \(record["id"] as? String ?? "?"): gold \(goldSub), coded \(predicted?.subEventType ?? "none")")
+                print(
+                    "MISS \(record["id"] as? String ?? "?"): gold \(goldSub), coded \(predicted?.subEventType ?? "none")"
+                )
                 print("  \(text.prefix(300))")
             }
             eventTypes.add(gold: goldType, predicted: predicted?.eventType ?? "none")
