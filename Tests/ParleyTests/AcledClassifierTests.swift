@@ -105,4 +105,16 @@ import Testing
             subType("Government troops recaptured the village after heavy fighting with militants.")
                 == "Government regains territory")
     }
+
+    @Test func countsTearGasAndRubberBulletsAsAnIntervention() {
+        #expect(
+            subType("Police fired tear gas to disperse hundreds of marchers outside the ministry.")
+                == "Protest with intervention")
+        #expect(
+            subType("Police fired rubber bullets at the rally and arrested its organisers.")
+                == "Protest with intervention")
+        #expect(
+            subType("Police fired live bullets at the rally, killing two marchers.")
+                == "Excessive force against protesters")
+    }
 }

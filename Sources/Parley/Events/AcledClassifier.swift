@@ -232,14 +232,26 @@ public struct AcledClassifier: Sendable {
             let police = has(Cues.police) || has(["officers", "authorities", "military", "soldiers", "army"])
             // State forces hurting or killing protesters who are not themselves violent: excessive force, even
             // when the dispersal is called violent ("security forces violently dispersed a protest").
-            let lethal = has(Cues.harmToProtesters) || (has(["opened"]) && has(["fire"]))
+            // Tear gas, rubber bullets and water cannon disperse a protest (an intervention), they are not lethal.
+            let lessLethal = ["tear", "teargas", "rubber", "plastic", "pepper", "water", "pellet"]
+            let lethal =
+                words.indices.contains { index in
+                    let word = words[index]
+                    guard Cues.harmToProtesters.contains(where: { word.hasPrefix($0) }) else { return false }
+                    return !(word.hasPrefix("bullet") && index > 0 && lessLethal.contains(words[index - 1]))
+                } || (has(["opened"]) && has(["fire"]))
+            let forceUsed = words.indices.contains { index in
+                Cues.force.contains { words[index].hasPrefix($0) }
+                    && !(index + 1 < words.count && lessLethal.contains { words[index + 1].hasPrefix($0) })
+                    && !(words[index].hasPrefix("bullet") && index > 0 && lessLethal.contains(words[index - 1]))
+            }
             if police && lethal && !has(Cues.protesterViolence) {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
             if has(Cues.violent) {
                 return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
             }
-            if police && has(Cues.force) {
+            if police && forceUsed {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
             if has(Cues.intervention) {
