@@ -121,6 +121,8 @@ import Testing
         let codebook = try EventCodebook.bundled()
         #expect(codebook.lookup("0813")?.plover?.event == "CONCEDE")
         #expect(codebook.lookup("0814")?.plover?.event == "CONCEDE")
+        #expect(codebook.lookup("176")?.plover?.event == "COERCE")
+        #expect(codebook.lookup("176")?.goldstein != nil)
     }
 
     @Test func cooperationOfferedOnAConditionIsAnIntent() throws {
