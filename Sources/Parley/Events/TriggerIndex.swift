@@ -130,7 +130,19 @@ struct TriggerIndex: Sendable {
 
     /// Trigger candidates for a token: by lemma, by irregular form, then by stripping a regular ending.
     func candidates(lemma: String, form: String) -> [Candidate] {
-        if let found = byLemma[lemma] { return found }
+        if var found = byLemma[lemma] {
+            // A word listed by its inflected form under another kind ("sanctions" the noun, "sanction" the
+            // verb): the form's blocks of a kind the lemma's lack are candidates too, after the lemma's.
+            guard form != lemma else { return found }
+            let kinds = Set(found.map { lexicon.blocks[$0.block].kind })
+            for extra in (byForm[form] ?? []) + (byLemma[form] ?? [])
+            where !kinds.contains(lexicon.blocks[extra.block].kind)
+                && !found.contains(where: { $0.block == extra.block && $0.word == extra.word })
+            {
+                found.append(extra)
+            }
+            return found
+        }
         if let found = byForm[form] { return found }
         if let found = byLemma[form] { return found }
         for suffix in ["IES", "ING", "ED", "ES", "S", "D"] where form.hasSuffix(suffix) && form.count > suffix.count + 2
