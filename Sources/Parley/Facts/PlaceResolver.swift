@@ -189,7 +189,8 @@ public struct PlaceResolver: PipelineStage {
                 if candidate.latitude == nil { precision = max(precision, 3) }
                 place.location = Location(
                     name: candidate.name, country: candidate.country, admin1: candidate.admin1, latitude: candidate.latitude,
-                    longitude: candidate.longitude, precision: precision, geonamesID: candidate.geonamesID)
+                    longitude: candidate.longitude, precision: precision, geonamesID: candidate.geonamesID,
+                    formerAdmin1: candidate.formerAdmin1)
                 place.kind = candidate.kind.rawValue
                 place.reason = reason
             }
@@ -348,7 +349,8 @@ public struct PlaceResolver: PipelineStage {
             let range = first.range.lowerBound..<text.words[end - 1].range.upperBound
             return PlaceMention(range: range, text: text.text(range), sentence: first.sentence,
                 location: Location(name: candidate.name, country: candidate.country, admin1: candidate.admin1, latitude: candidate.latitude,
-                    longitude: candidate.longitude, precision: candidate.kind == .city ? 1 : 3, geonamesID: candidate.geonamesID),
+                    longitude: candidate.longitude, precision: candidate.kind == .city ? 1 : 3, geonamesID: candidate.geonamesID,
+                    formerAdmin1: candidate.formerAdmin1),
                 kind: candidate.kind.rawValue, reason: "dateline")
         }
         return nil
