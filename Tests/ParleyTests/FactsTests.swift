@@ -281,6 +281,18 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(alone.places.first?.location?.country == "IND")
     }
 
+    @Test func aFormerNameAbroadIsNoEvidenceInADomesticStory() throws {
+        let local = PlaceTable([
+            (["Larkana"], PlaceCandidate(name: "Larkana", kind: .city, country: "PAK", admin1: "Sindh", latitude: 27.56, longitude: 68.21, population: 490_000)),
+            (["Sindh"], PlaceCandidate(name: "Sindh", kind: .admin1, country: "PAK", admin1: "Sindh", latitude: 25.5, longitude: 69)),
+            (["Stalinsk", "Novokuznetsk"], PlaceCandidate(name: "Novokuznetsk", kind: .city, country: "RUS", admin1: "Kemerovo", latitude: 53.76, longitude: 87.1, population: 550_000)),
+        ])
+        let former = try facts("Rioters in Larkana, Sindh, burned trucks. They were bound for a depot in Stalinsk.", places: local)
+        #expect(former.places.map(\.location?.name) == ["Larkana", "Sindh", nil])
+        let current = try facts("Rioters in Larkana, Sindh, burned trucks. They were bound for a depot in Novokuznetsk.", places: local)
+        #expect(current.places.map(\.location?.name) == ["Larkana", "Sindh", "Novokuznetsk"])
+    }
+
     @Test func aContainerDoesNotLocateTheEventOverThePlaceItContains() throws {
         let local = PlaceTable([
             (["Tirupattur"], PlaceCandidate(name: "Tirupattur", kind: .city, country: "IND", admin1: "Tamil Nadu", latitude: 12.49, longitude: 78.57, population: 64_000)),

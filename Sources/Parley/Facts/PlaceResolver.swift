@@ -146,10 +146,13 @@ public struct PlaceResolver: PipelineStage {
             // the only Deil the gazetteer knows is there.
             var others = filterVotes
             for (country, vote) in ownVotes[position] { others[country, default: 0] -= vote }
+            // Abroad, a name that is only an alternate or former one of a place ("Molotov" for Perm) is no evidence.
             if let dominant = others.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), dominant.value >= 2 {
+                let folded = PlaceTable.fold(mention.name)
                 pool = pool.filter {
-                    $0.country == dominant.key || $0.kind == .country || $0.kind == .admin1 || $0.population >= 500_000
-                        || others[$0.country, default: 0] >= 2
+                    $0.country == dominant.key || others[$0.country, default: 0] >= 2
+                        || ($0.kind == .country || $0.kind == .admin1 || $0.population >= 500_000)
+                            && ($0.kind == .country || PlaceTable.fold($0.name) == folded)
                 }
             }
             var best: (PlaceCandidate, Double, String)?
