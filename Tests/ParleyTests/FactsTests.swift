@@ -33,6 +33,8 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         ("The death toll rose to 41 on Friday.", 41, nil),
         ("Retired colonel shot dead outside his home in Quetta", 1, nil),
         ("Head of a village peace committee killed in roadside blast", 1, nil),
+        ("Policewoman escorting vaccinators shot dead in Sukkur", 1, nil),
+        ("Two farmers riding a tractor were killed by a landmine.", 2, nil),
     ])
     func readsKilledCounts(text: String, count: Int, qualifier: String?) throws {
         let document = try facts(text)

@@ -96,6 +96,11 @@ public struct CasualtyCounter: PipelineStage {
         "chief": "CVL", "head": "CVL", "vaccinator": "CVL", "informer": "CVL", "spy": "CVL",
     ]
 
+    /// Whether a folded word is a present participle that can open a clause ("guarding", "riding").
+    static func isParticiple(_ word: String) -> Bool {
+        word.count > 5 && word.hasSuffix("ing") && actives[word] == nil && !["including", "during", "morning", "evening", "building"].contains(word)
+    }
+
     static func startsPhrase(_ first: String, _ second: String) -> Bool {
         phraseStarts[first]?.contains(second) ?? false
     }
@@ -211,6 +216,12 @@ public struct CasualtyCounter: PipelineStage {
                     break
                 }
                 if CasualtyCounter.actives[lower] != nil && !(lower.hasSuffix("ed") && nounEnd == segment) { break }
+                // "a policeman guarding the bank": a participle after a person noun starts a clause about the victim.
+                if CasualtyCounter.isParticiple(lower), nounEnd > segment, let current = head,
+                    CasualtyCounter.roleNouns[CasualtyCounter.singular(current).0] != nil || CasualtyCounter.roleNouns[current] != nil
+                {
+                    break
+                }
                 if words[nounEnd].isNumber && nounEnd > segment { break }
                 // "Chief of the peace committee", "member of a militia": the person noun before "of" is the head.
                 if lower == "of", let current = head, ofHead == nil,
@@ -389,6 +400,22 @@ public struct CasualtyCounter: PipelineStage {
                 found.count != nil || found.singulars > 0
             {
                 var cursor = end
+                // Past a clause about the victims to their outcome: "a policeman guarding the bank was shot dead".
+                if cursor < sentence.upperBound, CasualtyCounter.isParticiple(words[cursor].lower) {
+                    var ahead = cursor + 1
+                    while ahead < min(sentence.upperBound, cursor + 8), !words[ahead].isPunctuation,
+                        !["and", "who", "which", "that", "but"].contains(words[ahead].lower)
+                    {
+                        let next = ahead + 1 < sentence.upperBound ? words[ahead + 1].lower : ""
+                        if ["was", "were", "is", "are"].contains(words[ahead].lower) || CasualtyCounter.outcomes[words[ahead].lower] != nil
+                            || CasualtyCounter.startsPhrase(words[ahead].lower, next)
+                        {
+                            cursor = ahead
+                            break
+                        }
+                        ahead += 1
+                    }
+                }
                 while cursor < sentence.upperBound, CasualtyCounter.auxiliaries.contains(words[cursor].lower) || used.contains(cursor) && cursor > end - 1,
                     CasualtyCounter.outcomes[words[cursor].lower] == nil || words[cursor].lower == "injured" && cursor + 1 < sentence.upperBound && words[cursor + 1].lower == "and"
                 {
