@@ -160,6 +160,38 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(document.dates.first?.value == "2019-02-18/2019-02-20")
     }
 
+    @Test(arguments: [
+        ("Shops were looted in the market on 9/21.", "2019-09-21"),
+        ("Shops were looted in the market on 23/8.", "2019-08-23"),
+        ("Rioters clashed 11/28/2017 near the depot.", "2017-11-28"),
+    ])
+    func readsNumericDatesWhenMonthAndDayAreClear(text: String, value: String) throws {
+        let document = try facts(text, published: "2019-12-31")
+        #expect(document.dates.map(\.value) == [value])
+    }
+
+    @Test func leavesAmbiguousOrCountedNumbersAlone() throws {
+        #expect(try facts("Crowds gathered on 4/5 in the square.", published: "2019-12-31").dates.isEmpty)
+        #expect(try facts("Guards arrived on 10/14 motorbikes.", published: "2019-12-31").dates.isEmpty)
+        #expect(try facts("Fishermen caught 9/21 of the quota.", published: "2019-12-31").dates.isEmpty)
+    }
+
+    @Test func aFrontedDayDatesTheReportOverEarlierBackground() throws {
+        let text = "On 12 March, traders blocked the road after a clash with guards on March 9. They left."
+        let document = try facts(text, published: "2019-12-31", events: [event("e1", trigger: "clash", in: text)])
+        #expect(document.events[0].date == Day(year: 2019, month: 3, day: 9))
+        #expect(document.primaryDate == Day(year: 2019, month: 3, day: 12))
+        let reported = try facts("As reported on 6 May, guards beat porters over a dispute that began on 2 May.", published: "2019-12-31")
+        #expect(reported.primaryDate == Day(year: 2019, month: 5, day: 6))
+        let later = try facts("Traders protested in the town after police beat a vendor on 4 June, officials said.", published: "2019-12-31")
+        #expect(later.primaryDate == Day(year: 2019, month: 6, day: 4))
+    }
+
+    @Test func aRangeOfDaysCountsAsItsMiddleDay() throws {
+        #expect(try facts("Between 14-16 Jan, farmers marched.", published: "2019-12-31").primaryDate == Day(year: 2019, month: 1, day: 15))
+        #expect(try facts("On 7 or 8 July, porters struck.", published: "2019-12-31").primaryDate == Day(year: 2019, month: 7, day: 7))
+    }
+
     @Test func eventsTakeTheirGoverningDateElsePublication() throws {
         let text = "Pakistan accepted a ceasefire on October 17. Troops withdrew.\n\nOfficials met the envoy."
         let document = try facts(text, events: [

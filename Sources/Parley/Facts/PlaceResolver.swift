@@ -417,9 +417,39 @@ extension Document {
         return resolved.min { rank($0) < rank($1) }?.location
     }
 
-    /// When the report's main event happened: the first event's date, else the first day-precise expression.
+    /// When the report's main event happened: a day fronted in the first sentence that names one ("On 4 May, …",
+    /// "As reported on May 6, …") — it dates the main clause, while later dates in the sentence may date what
+    /// led up to it —, else the first event's date, else the first day-precise expression. A range of days
+    /// ("between 16-18 May", "on 24 or 25 May") counts as its middle day (the earlier one of two).
     public var primaryDate: Day? {
-        if let date = events.first(where: { $0.date != nil && $0.datePrecision != DatePrecision.publication.rawValue })?.date { return date }
-        return dates.first { $0.precision == .day && $0.start != nil }?.start ?? dates.first { $0.start != nil }?.start
+        func day(_ expression: TimeExpression) -> Day? {
+            guard let start = expression.start else { return nil }
+            guard expression.precision == .day, let end = expression.end, end.daysSinceEpoch > start.daysSinceEpoch else { return start }
+            return start.adding(days: (end.daysSinceEpoch - start.daysSinceEpoch) / 2)
+        }
+        let days = dates.filter { $0.precision == .day && $0.start != nil }
+        if let first = days.first, isFronted(first) { return day(first) }
+        if let event = events.first(where: { $0.date != nil && $0.datePrecision != DatePrecision.publication.rawValue }), let date = event.date {
+            let ranged = days.first { $0.start == date && $0.end != nil && $0.sentence == event.sentence }
+            return ranged.flatMap(day) ?? date
+        }
+        return days.first.flatMap(day) ?? dates.first { $0.start != nil }?.start
+    }
+
+    /// Whether a time expression opens its sentence (after at most three words such as "As reported") and a
+    /// comma closes it.
+    private func isFronted(_ expression: TimeExpression) -> Bool {
+        let bytes = Array(text.utf8)
+        guard expression.range.upperBound <= bytes.count, expression.range.lowerBound <= bytes.count else { return false }
+        var after = expression.range.upperBound
+        while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+        guard after < bytes.count, bytes[after] == UInt8(ascii: ",") else { return false }
+        // The sentence's start: the last sentence-final mark or line break before the expression.
+        var start = expression.range.lowerBound
+        while start > 0, ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n")].contains(bytes[start - 1]) {
+            start -= 1
+        }
+        let before = String(decoding: bytes[start..<expression.range.lowerBound], as: UTF8.self)
+        return before.split(whereSeparator: { $0 == " " || $0 == "\n" }).count <= 3 && !before.contains(",")
     }
 }
