@@ -35,12 +35,22 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         ("Head of a village peace committee killed in roadside blast", 1, nil),
         ("Policewoman escorting vaccinators shot dead in Sukkur", 1, nil),
         ("Two farmers riding a tractor were killed by a landmine.", 2, nil),
+        ("Ramesh Kumar Yadav, a grocer from the old town, was hacked to death by robbers.", 1, nil),
+        ("A ferry pilot was fatally shot near the jetty.", 1, nil),
     ])
     func readsKilledCounts(text: String, count: Int, qualifier: String?) throws {
         let document = try facts(text)
         let killed = document.casualties.filter { $0.kind == "killed" }
         #expect(killed.first?.count == count)
         #expect(killed.first?.qualifier == qualifier)
+    }
+
+    @Test func aSingularDeathNeedsAnUnnegatedSubjectAndNoOtherCount() throws {
+        #expect(try facts("No one was killed in the scuffle.").casualties.isEmpty)
+        #expect(try facts("The smuggler was sentenced to death on Friday.").casualties.isEmpty)
+        #expect(try facts("Traders blocked the road after Anil Verma was shot dead nearby.").casualties.isEmpty)
+        let counted = try facts("Three guards were killed when the convoy was ambushed and its driver was shot dead.")
+        #expect(counted.casualtyTotal("killed") == 4)
     }
 
     @Test func vagueAmountsKeepTheirQualifierAndNoCount() throws {

@@ -395,7 +395,9 @@ public struct CasualtyCounter: PipelineStage {
                 continue
             }
             // Victims + outcome: "23 Pakistani soldiers were killed", "a policeman was shot dead", "16 dead".
-            if !used.contains(index), index == sentence.lowerBound || !words[index - 1].isNumber,
+            // "No one was killed" counts no one.
+            let negated = index > sentence.lowerBound && ["no", "not"].contains(words[index - 1].lower)
+            if !used.contains(index), !negated, index == sentence.lowerBound || !words[index - 1].isNumber,
                 let (found, end) = victims(words, from: index, limit: sentence.upperBound, forward: false),
                 found.count != nil || found.singulars > 0
             {
@@ -452,7 +454,44 @@ public struct CasualtyCounter: PipelineStage {
             }
             index += 1
         }
+        // "Satnam Singh, the village head, was shot dead", "a journalist was fatally shot": a singular passive death
+        // whose subject no phrase above read (a name, an appositive) is one victim.
+        if !claims.contains(where: { $0.kind == "killed" }), let (start, end) = singularDeath(words, in: sentence) {
+            claims.append(claim("killed", CountPhrase(count: 1, qualifier: nil, low: 1, high: 1, first: start, end: end),
+                victims: nil, text: text, document: document, range: start..<end))
+        }
         return claims
+    }
+
+    /// The words of the first "was killed", "was shot dead", "was fatally shot", "was hacked to death" of a sentence
+    /// whose subject is not negated ("no one was killed") and that is not the cause of what the sentence reports
+    /// ("protested after a man was killed", "the funeral of X, who was killed").
+    private func singularDeath(_ words: [FactWord], in sentence: Range<Int>) -> (Int, Int)? {
+        let causes: Set<String> = [
+            "after", "following", "funeral", "burial", "against", "over", "protest", "protesting", "condemning", "demanding",
+            "relatives", "family", "since", "because",
+        ]
+        for index in sentence where words[index].lower == "was" {
+            let before = words[max(sentence.lowerBound, index - 3)..<index].map(\.lower)
+            if before.contains(where: { ["no", "nobody", "none", "neither", "nor", "one's"].contains($0) }) { continue }
+            if words[sentence.lowerBound..<index].contains(where: { causes.contains($0.lower) }) { return nil }
+            var cursor = index + 1
+            while cursor < sentence.upperBound, ["reportedly", "allegedly", "later", "also", "brutally", "then", "subsequently", "found"].contains(words[cursor].lower) {
+                cursor += 1
+            }
+            guard cursor < sentence.upperBound else { return nil }
+            let word = words[cursor].lower
+            let next = cursor + 1 < sentence.upperBound ? words[cursor + 1].lower : ""
+            let third = cursor + 2 < sentence.upperBound ? words[cursor + 2].lower : ""
+            if word == "fatally", ["shot", "stabbed", "wounded", "injured", "attacked", "hit"].contains(next) { return (index, cursor + 2) }
+            if ["shot", "gunned"].contains(word), ["dead", "down"].contains(next) { return (index, cursor + 2) }
+            if next == "to", third == "death", !["sentenced", "condemned", "close", "near", "threatened", "electrocuted"].contains(word) { return (index, cursor + 3) }
+            let found = words[cursor - 1].lower == "found"
+            if CasualtyCounter.outcomes[word] == "killed", !["die", "dies", "died"].contains(word), word != "dead" || found {
+                return (index, cursor + 1)
+            }
+        }
+        return nil
     }
 
     private func claim(
