@@ -17,12 +17,15 @@ public struct PlaceCandidate: Hashable, Codable, Sendable {
     public var longitude: Double?
     public var population: Int
     public var geonamesID: Int?
+    /// The region of an earlier division of the country the place lay in (Nepal's development regions).
+    public var formerAdmin1: String?
 
     /// Creates a candidate.
     public init(
         name: String, kind: Kind, country: String, admin1: String? = nil, latitude: Double? = nil,
-        longitude: Double? = nil, population: Int = 0, geonamesID: Int? = nil
+        longitude: Double? = nil, population: Int = 0, geonamesID: Int? = nil, formerAdmin1: String? = nil
     ) {
+        self.formerAdmin1 = formerAdmin1
         self.name = name
         self.kind = kind
         self.country = country

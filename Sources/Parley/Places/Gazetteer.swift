@@ -41,6 +41,8 @@ public struct Gazetteer: Sendable {
         public var population: Int
         /// What kind of place it is.
         public var featureClass: FeatureClass
+        /// The region of an earlier division the place lay in, where sources still use it (``FormerRegions``).
+        public var formerAdmin1Name: String? = nil
     }
 
     static let magic = Array("PRLYGAZ3".utf8)
@@ -160,6 +162,8 @@ public struct Gazetteer: Sendable {
             latitude: latitude == Int32.min ? nil : Double(latitude) / 100_000,
             longitude: longitude == Int32.min ? nil : Double(longitude) / 100_000, population: population,
             featureClass: featureClass)
+        let former = Int(bytes[at + 23])
+        if former > 0, former <= FormerRegions.names.count { place.formerAdmin1Name = FormerRegions.names[former - 1] }
         switch featureClass {
         case .country: place.country3 = code
         case .admin1, .admin2: place.adminCode = code
