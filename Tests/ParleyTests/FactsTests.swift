@@ -33,12 +33,24 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         ("The death toll rose to 41 on Friday.", 41, nil),
         ("Retired colonel shot dead outside his home in Quetta", 1, nil),
         ("Head of a village peace committee killed in roadside blast", 1, nil),
+        ("Policewoman escorting vaccinators shot dead in Sukkur", 1, nil),
+        ("Two farmers riding a tractor were killed by a landmine.", 2, nil),
+        ("Ramesh Kumar Yadav, a grocer from the old town, was hacked to death by robbers.", 1, nil),
+        ("A ferry pilot was fatally shot near the jetty.", 1, nil),
     ])
     func readsKilledCounts(text: String, count: Int, qualifier: String?) throws {
         let document = try facts(text)
         let killed = document.casualties.filter { $0.kind == "killed" }
         #expect(killed.first?.count == count)
         #expect(killed.first?.qualifier == qualifier)
+    }
+
+    @Test func aSingularDeathNeedsAnUnnegatedSubjectAndNoOtherCount() throws {
+        #expect(try facts("No one was killed in the scuffle.").casualties.isEmpty)
+        #expect(try facts("The smuggler was sentenced to death on Friday.").casualties.isEmpty)
+        #expect(try facts("Traders blocked the road after Anil Verma was shot dead nearby.").casualties.isEmpty)
+        let counted = try facts("Three guards were killed when the convoy was ambushed and its driver was shot dead.")
+        #expect(counted.casualtyTotal("killed") == 4)
     }
 
     @Test func vagueAmountsKeepTheirQualifierAndNoCount() throws {
@@ -156,6 +168,38 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
     @Test func rangesKeepBothEnds() throws {
         let document = try facts("Between 18-20 Feb, students protested.", published: "2019-12-31")
         #expect(document.dates.first?.value == "2019-02-18/2019-02-20")
+    }
+
+    @Test(arguments: [
+        ("Shops were looted in the market on 9/21.", "2019-09-21"),
+        ("Shops were looted in the market on 23/8.", "2019-08-23"),
+        ("Rioters clashed 11/28/2017 near the depot.", "2017-11-28"),
+    ])
+    func readsNumericDatesWhenMonthAndDayAreClear(text: String, value: String) throws {
+        let document = try facts(text, published: "2019-12-31")
+        #expect(document.dates.map(\.value) == [value])
+    }
+
+    @Test func leavesAmbiguousOrCountedNumbersAlone() throws {
+        #expect(try facts("Crowds gathered on 4/5 in the square.", published: "2019-12-31").dates.isEmpty)
+        #expect(try facts("Guards arrived on 10/14 motorbikes.", published: "2019-12-31").dates.isEmpty)
+        #expect(try facts("Fishermen caught 9/21 of the quota.", published: "2019-12-31").dates.isEmpty)
+    }
+
+    @Test func aFrontedDayDatesTheReportOverEarlierBackground() throws {
+        let text = "On 12 March, traders blocked the road after a clash with guards on March 9. They left."
+        let document = try facts(text, published: "2019-12-31", events: [event("e1", trigger: "clash", in: text)])
+        #expect(document.events[0].date == Day(year: 2019, month: 3, day: 9))
+        #expect(document.primaryDate == Day(year: 2019, month: 3, day: 12))
+        let reported = try facts("As reported on 6 May, guards beat porters over a dispute that began on 2 May.", published: "2019-12-31")
+        #expect(reported.primaryDate == Day(year: 2019, month: 5, day: 6))
+        let later = try facts("Traders protested in the town after police beat a vendor on 4 June, officials said.", published: "2019-12-31")
+        #expect(later.primaryDate == Day(year: 2019, month: 6, day: 4))
+    }
+
+    @Test func aRangeOfDaysCountsAsItsMiddleDay() throws {
+        #expect(try facts("Between 14-16 Jan, farmers marched.", published: "2019-12-31").primaryDate == Day(year: 2019, month: 1, day: 15))
+        #expect(try facts("On 7 or 8 July, porters struck.", published: "2019-12-31").primaryDate == Day(year: 2019, month: 7, day: 7))
     }
 
     @Test func eventsTakeTheirGoverningDateElsePublication() throws {
@@ -279,6 +323,18 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(document.places.first?.location?.admin1 == "Sindh")
         let alone = try facts("Protesters clashed with police in Hyderabad.", places: table)
         #expect(alone.places.first?.location?.country == "IND")
+    }
+
+    @Test func aFormerNameAbroadIsNoEvidenceInADomesticStory() throws {
+        let local = PlaceTable([
+            (["Larkana"], PlaceCandidate(name: "Larkana", kind: .city, country: "PAK", admin1: "Sindh", latitude: 27.56, longitude: 68.21, population: 490_000)),
+            (["Sindh"], PlaceCandidate(name: "Sindh", kind: .admin1, country: "PAK", admin1: "Sindh", latitude: 25.5, longitude: 69)),
+            (["Stalinsk", "Novokuznetsk"], PlaceCandidate(name: "Novokuznetsk", kind: .city, country: "RUS", admin1: "Kemerovo", latitude: 53.76, longitude: 87.1, population: 550_000)),
+        ])
+        let former = try facts("Rioters in Larkana, Sindh, burned trucks. They were bound for a depot in Stalinsk.", places: local)
+        #expect(former.places.map(\.location?.name) == ["Larkana", "Sindh", nil])
+        let current = try facts("Rioters in Larkana, Sindh, burned trucks. They were bound for a depot in Novokuznetsk.", places: local)
+        #expect(current.places.map(\.location?.name) == ["Larkana", "Sindh", "Novokuznetsk"])
     }
 
     @Test func aContainerDoesNotLocateTheEventOverThePlaceItContains() throws {

@@ -58,6 +58,25 @@ import Testing
         #expect(try Gazetteer(data: data).candidates(for: "Kestrelle").first?.name == "Kestrel")
     }
 
+    @Test func placesInNepalKnowTheirFormerDevelopmentRegion() throws {
+        var configuration = GazetteerBuilder.Configuration()
+        configuration.admin2Countries = ["NP"]
+        let (data, _) = try GazetteerBuilder(configuration: configuration).build(from: fixtureURL("gazetteer"), aliases: [])
+        let nepal = try Gazetteer(data: data)
+        // A town takes the region of the nearest district seat.
+        let town = try #require(nepal.candidates(for: "Lekhnath").first)
+        #expect(town.formerAdmin1Name == "Western Development Region")
+        #expect(town.admin1Name == "Gandaki")
+        // A district without a same-named town takes its seat's coordinates.
+        let district = try #require(nepal.candidates(for: "Kaski").first { $0.featureClass == .admin2 })
+        #expect(district.formerAdmin1Name == "Western Development Region")
+        #expect(abs((district.latitude ?? 0) - 28.26) < 0.0001)
+        // A province keeps a former region only when all its districts lay in one.
+        #expect(nepal.candidates(for: "Gandaki").first?.formerAdmin1Name == "Western Development Region")
+        #expect(try #require(nepal.candidates(for: "Madhesh").first).formerAdmin1Name == nil)
+        #expect(nepal.candidates(for: "Rivertown").first?.formerAdmin1Name == nil)
+    }
+
     @Test func prefersMainNamesOverAlternates() {
         #expect(gazetteer.candidates(for: "River Town").map(\.name) == ["Rivertown"])
     }

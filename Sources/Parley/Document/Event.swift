@@ -191,11 +191,15 @@ public struct Location: Hashable, Codable, Sendable {
     public var precision: Int
     /// Gazetteer identifier (GeoNames id) when resolved.
     public var geonamesID: Int?
+    /// The admin-1 region of an earlier division of the country, which older sources use (Nepal's
+    /// development regions until 2015).
+    public var formerAdmin1: String?
 
     public init(
         name: String, country: String? = nil, admin1: String? = nil, latitude: Double? = nil,
-        longitude: Double? = nil, precision: Int, geonamesID: Int? = nil
+        longitude: Double? = nil, precision: Int, geonamesID: Int? = nil, formerAdmin1: String? = nil
     ) {
+        self.formerAdmin1 = formerAdmin1
         self.name = name
         self.country = country
         self.admin1 = admin1

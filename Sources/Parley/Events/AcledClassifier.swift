@@ -14,8 +14,27 @@ public struct AcledClassifier: Sendable {
     /// Word cues, matched against lowercased words and word prefixes.
     struct Cues {
         static let protest: [String] = [
-            "protest", "demonstrat", "rally", "rallies", "dharna", "sit-in", "gherao", "agitat", "slogan", "march",
-            "marched", "bandh", "hartal", "shutdown", "picket", "boycott", "strike", "sloganeer", "effigy", "candle",
+            "protest", "demonstrat", "rally", "rallies", "dharna", "sit-in", "gherao", "agitat", "slogan", "marched",
+            "marching", "marcher", "bandh", "hartal", "shutdown", "picket", "boycott", "sloganeer", "effigy", "candle",
+        ]
+        /// Who strikes in a labour strike (an air or artillery strike is no protest).
+        static let strikers: [String] = [
+            "worker", "employee", "teacher", "doctor", "nurse", "driver", "transporter", "trader", "staff", "labour",
+            "labor", "union", "hunger", "general", "student", "farmer", "lawyer", "shopkeeper", "strikers",
+        ]
+        /// Victims that make an armed attack violence against civilians rather than a battle.
+        static let civilianTargets: [String] = [
+            "civilian", "villager", "worker", "passenger", "student", "communit", "population", "worshipper",
+            "patient", "hospital", "school", "children", "residents", "pilgrim", "commuter", "wedding", "market",
+            "teacher", "farmer", "rehabilitation",
+        ]
+        /// Words of fighting that make a battle the main event when told before ground is taken.
+        static let battleWords: [String] = [
+            "attack", "clash", "fighting", "battle", "ambush", "assault", "gunfight", "firefight", "fought",
+        ]
+        /// Words that say both sides fought.
+        static let fighting: [String] = [
+            "clash", "gunfight", "firefight", "battle", "exchange", "skirmish", "fighting", "fought", "repulsed",
         ]
         static let intervention: [String] = [
             "arrest", "detain", "disperse", "lathi", "lathicharge", "cane-charge", "baton", "teargas", "tear",
@@ -110,6 +129,29 @@ public struct AcledClassifier: Sendable {
         ]
         static let base: [String] = ["base", "outpost", "observation", "headquarter", "camp", "post"]
         static let setup: [String] = ["set", "established", "establish", "built", "opened", "created", "deployed"]
+        /// Disasters and accidents: not political violence in ACLED's scope, whoever died.
+        static let disaster: [String] = [
+            "earthquake", "tremor", "quake", "flood", "rainfall", "landslide", "volcan", "erupt", "cyclone",
+            "hurricane", "typhoon", "tsunami", "avalanche", "wildfire", "crash", "collision", "overturn",
+            "accident", "poisoning", "leak", "spill", "derail", "capsiz", "aground", "blaze", "firefighter",
+        ]
+        /// Ordinary and organised crime: outside ACLED's scope unless someone is harmed.
+        static let crime: [String] = [
+            "smuggl", "counterfeit", "fake", "corruption", "scam", "robbery", "robberies", "robbed", "robbing",
+            "stealing", "stolen", "theft", "pornograph", "fraud", "narcotic", "drug", "trafficker", "heroin",
+            "cocaine", "burglar",
+        ]
+        /// Diplomatic measures: no event of ACLED's unless force or protest is reported with them.
+        static let diplomacy: [String] = ["diplomat", "sanction", "embassy", "consulate", "ambassador", "envoy"]
+        /// Words of political violence or protest that keep a report in scope despite the words above.
+        static let inScope: [String] = [
+            "attack", "militant", "rebel", "insurgent", "troops", "soldier", "protest", "demonstrat", "riot",
+            "clash", "gunmen", "shot", "bomb", "grenade", "mob", "lynch", "abduct", "kidnap", "rape", "airstrike",
+            "shell", "fighting", "rally", "rallies",
+        ]
+        static let harmToPeople: [String] = [
+            "kill", "murder", "stab", "beat", "assault", "injur", "hurt", "dead", "died",
+        ]
         static let group: [String] = [
             "formed", "merged", "joined", "split", "defected", "dissolved", "renamed", "recruit", "pull", "withdr",
         ]
@@ -117,11 +159,82 @@ public struct AcledClassifier: Sendable {
 
     /// Lowercased words of a text, split at anything that is not a letter, digit or hyphen.
     static func words(_ text: Substring) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        // ASCII text is split byte by byte: its letters and digits are A-Z, a-z and 0-9.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                    word.append(byte)
+                default:
+                    if !word.isEmpty {
+                        words.append(String(decoding: word, as: UTF8.self))
+                        word.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
     }
 
     static func has(_ words: [String], _ cues: [String]) -> Bool {
-        words.contains { word in cues.contains { word.hasPrefix($0) } }
+        words.contains { word in
+            // An ASCII word starts with a cue exactly when its bytes do (no combining marks to consider).
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                let bytes = word.utf8
+                return cues.contains { cue in
+                    bytes.count >= cue.utf8.count && (cue.isEmpty || bytes.first == cue.utf8.first)
+                        && bytes.starts(with: cue.utf8)
+                }
+            }
+            return cues.contains { word.hasPrefix($0) }
+        }
+    }
+
+    /// Whether the text speaks of a protest: its words, a labour strike (not an air strike), a march (not the
+    /// month of March).
+    /// - Parameter words: lowercased words of the text.
+    public static func mentionsProtest(_ words: [String]) -> Bool {
+        if has(words, Cues.protest) { return true }
+        if words.contains(where: { $0 == "strike" || $0 == "strikes" }) && has(words, Cues.strikers)
+            && !has(words, Cues.air + Cues.shelling + ["military", "army", "troops", "militant"])
+        {
+            return true
+        }
+        for (index, word) in words.enumerated() where word == "march" || word == "marches" {
+            // "on 16 March", "March 7": a date.
+            let before = index > 0 ? words[index - 1] : ""
+            let after = index + 1 < words.count ? words[index + 1] : ""
+            if before.first?.isNumber == true || after.first?.isNumber == true { continue }
+            if ["in", "of", "since", "until", "from", "last", "next", "this", "early", "late", "mid", "by"].contains(
+                before)
+            {
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    /// The armed actor named just before the first word of taking ground: `true` for state forces, `false` for
+    /// a non-state group, `nil` when none is named there ("militants gained control of the base").
+    static func captor(_ words: [String]) -> Bool? {
+        guard let verb = takingIndex(words) else { return nil }
+        for word in words[max(0, verb - 8)..<verb].reversed() {
+            if Cues.nonState.contains(where: { word.hasPrefix($0) }) { return false }
+            if Cues.stateForces.contains(where: { word.hasPrefix($0) }) { return true }
+        }
+        return nil
+    }
+
+    /// The index of the first word of taking ground ("recaptured", "seized", "took").
+    static func takingIndex(_ words: [String]) -> Int? {
+        let taking = Cues.territoryGain + Cues.territoryTake + ["took", "taken", "gained", "occup", "recovered"]
+        return words.firstIndex { word in taking.contains { word.hasPrefix($0) } }
     }
 
     /// Whether state forces are named before any non-state armed group (the likely actor of the report).
@@ -136,20 +249,38 @@ public struct AcledClassifier: Sendable {
     /// The ACLED coding of a text's words, given the ACLED coding its events suggest (if any).
     public func classify(words: [String], suggested: AcledCoding?) -> AcledCoding? {
         let has = { (cues: [String]) in Self.has(words, cues) }
-        let protest = has(Cues.protest) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
+        // Out of ACLED's scope: disasters and accidents, crime with no one harmed, diplomatic measures.
+        if !has(Cues.inScope) {
+            if has(Cues.disaster) || has(Cues.diplomacy) { return nil }
+            if has(Cues.crime) && !has(Cues.harmToPeople) { return nil }
+        }
+        let protest =
+            Self.mentionsProtest(words) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
         if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"])
         {
             let police = has(Cues.police) || has(["officers", "authorities", "military", "soldiers", "army"])
             // State forces hurting or killing protesters who are not themselves violent: excessive force, even
             // when the dispersal is called violent ("security forces violently dispersed a protest").
-            let lethal = has(Cues.harmToProtesters) || (has(["opened"]) && has(["fire"]))
+            // Tear gas, rubber bullets and water cannon disperse a protest (an intervention), they are not lethal.
+            let lessLethal = ["tear", "teargas", "rubber", "plastic", "pepper", "water", "pellet"]
+            let lethal =
+                words.indices.contains { index in
+                    let word = words[index]
+                    guard Cues.harmToProtesters.contains(where: { word.hasPrefix($0) }) else { return false }
+                    return !(word.hasPrefix("bullet") && index > 0 && lessLethal.contains(words[index - 1]))
+                } || (has(["opened"]) && has(["fire"]))
+            let forceUsed = words.indices.contains { index in
+                Cues.force.contains { words[index].hasPrefix($0) }
+                    && !(index + 1 < words.count && lessLethal.contains { words[index + 1].hasPrefix($0) })
+                    && !(words[index].hasPrefix("bullet") && index > 0 && lessLethal.contains(words[index - 1]))
+            }
             if police && lethal && !has(Cues.protesterViolence) {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
             if has(Cues.violent) {
                 return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
             }
-            if police && has(Cues.force) {
+            if police && forceUsed {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
             if has(Cues.intervention) {
@@ -175,7 +306,9 @@ public struct AcledClassifier: Sendable {
         }
         if has(Cues.grenade) { return AcledCoding(eventType: explosions, subEventType: "Grenade") }
         if has(Cues.suicide) { return AcledCoding(eventType: explosions, subEventType: "Suicide bomb") }
-        if has(["airstrike", "airstrikes", "drone"]) || (has(Cues.air) && has(["strike", "strikes", "raid", "bomb"])) {
+        if has(["airstrike", "air-strike", "drone", "warplane"])
+            || (has(Cues.air) && has(["strike", "strikes", "raid", "bomb"]))
+        {
             return AcledCoding(eventType: explosions, subEventType: "Air/drone strike")
         }
         if has(Cues.shelling) {
@@ -186,11 +319,30 @@ public struct AcledClassifier: Sendable {
         }
         let places = [
             "territory", "village", "town", "city", "area", "district", "control", "villages", "base", "province",
+            "camp", "hill", "post", "region", "localit", "crossing", "field",
         ]
-        let tookControl = has(["took", "taken", "take", "takes", "gained", "seiz"]) && has(["control", "over"])
-        if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl) && has(places) {
-            // Who took it: the armed actor named first.
-            let state = Self.stateFirst(words) ?? has(Cues.territoryGain)
+        let tookControl =
+            has(["took", "taken", "take", "takes", "gained", "seiz", "establish"]) && has(["control", "over"])
+        let recovered = has(["recovered", "occupied"]) && has(Cues.stateForces + Cues.nonState)
+        // Ground handed over, or entered or left with no one resisting: a non-violent transfer.
+        let unresisted = zip(words, words.dropFirst()).contains {
+            ["without", "any", "no"].contains($0.0) && $0.1.hasPrefix("resist")
+        }
+        let handedOver = zip(words, words.dropFirst()).contains {
+            ["handed", "hands"].contains($0.0) && $0.1 == "over"
+        }
+        if (unresisted || handedOver) && has(places + ["withdr", "pulled", "entered", "seiz", "took", "regain"]) {
+            return AcledCoding(eventType: "Strategic developments", subEventType: "Non-violent transfer of territory")
+        }
+        if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl || recovered) && has(places) {
+            // Fighting told before the taking of ground: the battle is the event, the ground its outcome.
+            if let fight = words.firstIndex(where: { word in Cues.battleWords.contains { word.hasPrefix($0) } }),
+                let taking = Self.takingIndex(words), fight < taking, has(Cues.armed)
+            {
+                return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+            }
+            // Who took it: the armed actor named with the taking, else the one named first.
+            let state = Self.captor(words) ?? Self.stateFirst(words) ?? has(Cues.territoryGain)
             return AcledCoding(
                 eventType: "Battles",
                 subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
@@ -207,12 +359,17 @@ public struct AcledClassifier: Sendable {
         if has(Cues.beating) || has(Cues.firearm) || has(Cues.killing) || suggested?.eventType == "Battles"
             || suggested?.eventType == "Violence against civilians"
         {
-            if has(Cues.armedClash) && has(Cues.armed) {
+            // Gunmen firing on students or passengers with no one fighting back: an attack on civilians.
+            let onCivilians = has(Cues.civilianTargets) && !has(Cues.fighting)
+            if has(Cues.armedClash) && has(Cues.armed) && !onCivilians {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
             }
             // Armed actors on both sides, or an attack on state forces: a battle, not violence against civilians.
-            if has(Cues.stateForces) && has(Cues.nonState) && !has(["civilian", "villager", "worker", "passenger"]) {
+            if has(Cues.stateForces) && has(Cues.nonState) && !has(Cues.civilianTargets) {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+            }
+            if onCivilians && has(Cues.nonState + ["armed"]) {
+                return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
             }
             if let suggested, suggested.eventType != "Strategic developments" { return suggested }
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
@@ -238,11 +395,15 @@ public struct AcledClassifier: Sendable {
 
     /// Refines the ACLED coding of every event that has one, by the words of its sentence.
     public func refine(_ document: inout Document) {
+        var sentenceWords: [Int: [String]] = [:]  // events of one sentence share its words
         for index in document.events.indices {
             guard let suggested = document.events[index].acled else { continue }
             let sentence = document.events[index].sentence
             guard sentence < document.sentences.count else { continue }
-            let words = Self.words(document.text(in: document.sentences[sentence].range))
+            let words =
+                sentenceWords[sentence]
+                ?? Self.words(document.text(in: document.sentences[sentence].range))
+            sentenceWords[sentence] = words
             document.events[index].acled = classify(words: words, suggested: suggested) ?? suggested
         }
     }

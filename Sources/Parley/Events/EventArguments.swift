@@ -16,6 +16,7 @@ extension SentenceCoder {
             for index in triggers.indices
             where !triggers[index].suppressed && triggers[index].target.isEmpty && !triggers[index].source.isEmpty {
                 fallbackTarget(&triggers[index], all: triggers)
+                if triggers[index].target.isEmpty { answerTarget(&triggers[index], all: triggers) }
             }
             return
         }
@@ -82,6 +83,7 @@ extension SentenceCoder {
                         var fallback = trigger
                         fallbackTarget(&fallback, all: triggers)
                         if !fallback.target.allSatisfy({ isOwnedByAPronoun(mentionHead($0)) }) { trigger = fallback }
+                        if trigger.target.isEmpty { answerTarget(&trigger, all: triggers) }
                     }
                     // A reciprocal event ("X and Y agreed") has its targets; a target is a party, not a theme.
                     if trigger.target.isEmpty && !(trigger.compound && trigger.source.count > 1) {

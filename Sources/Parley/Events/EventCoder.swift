@@ -129,6 +129,15 @@ enum EventWords {
         "VOW", "PROMISE", "ASSURANCE", "WORD", "MESSAGE",
     ]
     static let allegation: Set<String> = ["CLAIM", "ALLEGE", "CHARGE", "ACCUSE"]
+    /// Verbs that deny an accusation when their object names one ("denied the allegations").
+    static let denial: Set<String> = ["DENY", "REJECT", "DISMISS", "REFUTE", "REBUT"]
+    static let accusationNouns: Set<String> = [
+        "ALLEGATION", "ACCUSATION", "CHARGE", "CLAIM", "CLAIMS", "ALLEGATIONS", "ACCUSATIONS", "CHARGES",
+    ]
+    /// People whose use of force is a violent protest (CAMEO 145).
+    static let protesters: Set<String> = [
+        "PROTESTER", "PROTESTOR", "DEMONSTRATOR", "RIOTER", "PROTESTERS", "PROTESTORS", "DEMONSTRATORS", "RIOTERS",
+    ]
     /// Outer verbs whose infinitival complement is future or intended.
     static let intent: Set<String> = [
         "PLAN", "INTEND", "EXPECT", "AIM", "PREPARE", "SEEK", "HOPE", "WANT", "WISH", "SCHEDULE", "DECIDE",
@@ -660,6 +669,16 @@ struct SentenceCoder {
         }
         trigger.code = code.forward
         trigger.reverseCode = code.reverse
+        // "demolished by a protester", "rioters torched …": force used by protesters is a violent protest.
+        if trigger.kind == .verb, let actor = trigger.passive ? agent(of: token) : subjectToken,
+            EventWords.protesters.contains(graph.lemma(actor)), let forward = trigger.code,
+            let root = coder.codebook.root(of: forward), ["17", "18"].contains(root) || forward == "190"
+        {
+            // Only unspecified force, not weapons of war ("demonstrators launched missiles" stays 194).
+            trigger.entries.append("rule riot: \(forward) by \(graph.lemma(actor).lowercased()) → 145")
+            trigger.code = "145"
+            trigger.reverseCode = nil
+        }
         // "Pakistan's retaliatory strikes": a country's military force is its military's.
         if trigger.kind == .noun, let code = trigger.code, let root = coder.codebook.root(of: code),
             ["15", "19", "20"].contains(root)
@@ -949,9 +968,32 @@ struct SentenceCoder {
     /// An act announced for the future is an intent: "will provide aid" is 033 (AGREE), "will attack" 138
     /// (THREATEN), as CAMEO and PLOVER code them.
     func announceIntent(_ trigger: inout Trigger) {
-        guard trigger.modality.future, !trigger.modality.hypothetical, !trigger.modality.negated,
-            let code = trigger.code, let root = coder.codebook.root(of: code)
-        else { return }
+        guard !trigger.modality.negated, let code = trigger.code, let root = coder.codebook.root(of: code) else {
+            return
+        }
+        // "will boycott the elections unless …", "would strike if …": force or pressure announced on a
+        // condition is a threat (CAMEO 13), not the act.
+        if trigger.modality.rules["hypothetical"]?.hasPrefix("condition") == true,
+            trigger.modality.future || hasModal(trigger),
+            ["14", "15", "16", "17", "18", "19", "20"].contains(root),
+            let threat = Self.refine(outer: "130", inner: code, codebook: coder.codebook)
+        {
+            trigger.entries.append("rule threat: \(code) on a condition → \(threat)")
+            trigger.code = threat
+            trigger.reverseCode = nil
+            return
+        }
+        // "would meet the mediator if …": cooperation offered on a condition is an intent (CAMEO 03).
+        if trigger.modality.rules["hypothetical"]?.hasPrefix("condition") == true,
+            trigger.modality.future || hasModal(trigger), ["04", "05", "06", "07", "08"].contains(root),
+            let intent = Self.refine(outer: "030", inner: code, codebook: coder.codebook), intent != "030"
+        {
+            trigger.entries.append("rule intent: \(code) on a condition → \(intent)")
+            trigger.code = intent
+            trigger.reverseCode = nil
+            return
+        }
+        guard trigger.modality.future, !trigger.modality.hypothetical else { return }
         let outer: String
         switch root {
         case "06", "07", "08": outer = "030"
@@ -962,6 +1004,58 @@ struct SentenceCoder {
         trigger.entries.append("rule intent: future \(code) → \(intent)")
         trigger.code = intent
         trigger.reverseCode = nil
+    }
+
+    /// Whether the trigger's clause (a noun's governing verb) has a modal auxiliary.
+    func hasModal(_ trigger: Trigger) -> Bool {
+        var clause = trigger.token
+        if trigger.kind == .noun, let head = graph.head(clause), graph.upos(head) == "VERB" { clause = head }
+        return graph.children(of: clause, ["aux"]).contains {
+            let form = graph.form($0)
+            return EventWords.modalsFuture.contains(form) || EventWords.modalsHypothetical.contains(form)
+        }
+    }
+
+    /// A refusal or denial with no target answers the demand or accusation last made against its source:
+    /// "Kabul … denied the allegations" after "Pakistan accused the Taliban rulers …" is aimed at Pakistan.
+    func answerTarget(_ trigger: inout Trigger, all: [Trigger]) {
+        guard let code = trigger.code, let root = coder.codebook.root(of: code), !trigger.source.isEmpty else {
+            return
+        }
+        let answered: Set<String>
+        if root == "12" {
+            answered = ["02", "10"]
+        } else if EventWords.denial.contains(graph.lemma(trigger.token)),
+            graph.children(of: trigger.token, ["obj"]).contains(where: {
+                EventWords.accusationNouns.contains(graph.lemma($0))
+            })
+        {
+            answered = ["11"]
+        } else {
+            return
+        }
+        func country(_ code: String) -> String? { code.hasPrefix("-") || code.count < 3 ? nil : String(code.prefix(3)) }
+        let countries = Set(trigger.source.compactMap { country(reference($0).code) })
+        guard !countries.isEmpty else { return }
+        for other in all.reversed()
+        where other.token < trigger.token && !other.suppressed && !other.source.isEmpty
+            && answered.contains(other.code.flatMap { coder.codebook.root(of: $0) } ?? "")
+            && other.target.contains(where: { country(reference($0).code).map(countries.contains) ?? false })
+        {
+            trigger.target = other.source
+            trigger.entries.append("rule answer: aimed at the party whose \(other.code ?? "") it answers")
+            return
+        }
+        for event in previous.reversed()
+        where answered.contains(coder.codebook.root(of: event.cameo) ?? "")
+            && event.target.contains(where: { country($0.code).map(countries.contains) ?? false })
+        {
+            let sources = event.source.compactMap(\.mention)
+            guard !sources.isEmpty, Set(sources).isDisjoint(with: trigger.source) else { continue }
+            trigger.target = sources
+            trigger.entries.append("rule answer: aimed at the party whose \(event.cameo) (\(event.id)) it answers")
+            return
+        }
     }
 
     // MARK: Combination
@@ -1097,6 +1191,38 @@ struct SentenceCoder {
                     report(inner: index, speechVerb: head, &triggers, position: position)
                 }
                 continue
+            }
+        }
+        uncodedDemands(&triggers, position: position)
+    }
+
+    /// "X declared that Y must drop barriers": a speech verb whose complement says what another must do is a
+    /// demand on that other, also when the complement's verb codes nothing itself.
+    mutating func uncodedDemands(_ triggers: inout [Trigger], position: [Int: Int]) {
+        for index in triggers.indices
+        where triggers[index].kind == .verb && !triggers[index].suppressed
+            && EventWords.speech.contains(graph.lemma(triggers[index].token))
+        {
+            let token = triggers[index].token
+            for clause in graph.children(of: token, ["ccomp"]) where position[clause] == nil {
+                guard
+                    let deontic = graph.children(of: clause, ["aux"]).first(where: {
+                        ["MUST", "OUGHT"].contains(graph.form($0))
+                    }),
+                    graph.negation(of: clause) == nil,
+                    let subject = graph.children(of: clause, ["nsubj"]).first
+                else { continue }
+                let addressees = actors(of: subject)
+                guard !addressees.isEmpty, Set(addressees).isDisjoint(with: triggers[index].source) else { continue }
+                let lemma = graph.lemma(token).lowercased()
+                triggers[index].code = "100"
+                triggers[index].reverseCode = nil
+                triggers[index].target = addressees
+                triggers[index].targetSpan = span(subject)
+                triggers[index].patternTokens.append(deontic)
+                triggers[index].entries.append(
+                    "rule demand: '\(lemma)' + '\(graph.form(deontic).lowercased())' + uncoded act → 100")
+                break
             }
         }
     }
@@ -1236,7 +1362,8 @@ struct SentenceCoder {
         let deontic = graph.children(of: innerToken).first {
             graph.relation($0) == "aux" && ["MUST", "SHOULD", "OUGHT"].contains(graph.form($0))
         }
-        if let deontic, !isThreatSpeech, let innerCode = triggers[inner].code, !speaker.isEmpty,
+        if let deontic, !isThreatSpeech, let innerCode = triggers[inner].code,
+            !speaker.isEmpty || subject(of: speechVerb) != nil,
             !triggers[inner].source.isEmpty, Set(speaker) != Set(triggers[inner].source)
         {
             let demand = Self.refine(outer: "100", inner: innerCode, codebook: coder.codebook) ?? "100"

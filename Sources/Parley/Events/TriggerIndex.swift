@@ -111,6 +111,14 @@ struct TriggerIndex: Sendable {
             let form = graph.form(token)
             keys.insert(form)
             keys.insert(graph.lemma(token))
+            // An ASCII form (one character per byte, no "\r\n" pair) is cut byte by byte.
+            if form.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                let bytes = form.utf8
+                for suffix in Self.endings where bytes.count > suffix.utf8.count && bytes.reversed().starts(with: suffix.utf8.reversed()) {
+                    keys.insert(String(decoding: bytes.dropLast(suffix.utf8.count), as: UTF8.self))
+                }
+                continue
+            }
             for suffix in Self.endings where form.hasSuffix(suffix) && form.count > suffix.count {
                 keys.insert(String(form.dropLast(suffix.count)))
             }
@@ -122,7 +130,19 @@ struct TriggerIndex: Sendable {
 
     /// Trigger candidates for a token: by lemma, by irregular form, then by stripping a regular ending.
     func candidates(lemma: String, form: String) -> [Candidate] {
-        if let found = byLemma[lemma] { return found }
+        if var found = byLemma[lemma] {
+            // A word listed by its inflected form under another kind ("sanctions" the noun, "sanction" the
+            // verb): the form's blocks of a kind the lemma's lack are candidates too, after the lemma's.
+            guard form != lemma else { return found }
+            let kinds = Set(found.map { lexicon.blocks[$0.block].kind })
+            for extra in (byForm[form] ?? []) + (byLemma[form] ?? [])
+            where !kinds.contains(lexicon.blocks[extra.block].kind)
+                && !found.contains(where: { $0.block == extra.block && $0.word == extra.word })
+            {
+                found.append(extra)
+            }
+            return found
+        }
         if let found = byForm[form] { return found }
         if let found = byLemma[form] { return found }
         for suffix in ["IES", "ING", "ED", "ES", "S", "D"] where form.hasSuffix(suffix) && form.count > suffix.count + 2

@@ -96,6 +96,11 @@ public struct CasualtyCounter: PipelineStage {
         "chief": "CVL", "head": "CVL", "vaccinator": "CVL", "informer": "CVL", "spy": "CVL",
     ]
 
+    /// Whether a folded word is a present participle that can open a clause ("guarding", "riding").
+    static func isParticiple(_ word: String) -> Bool {
+        word.count > 5 && word.hasSuffix("ing") && actives[word] == nil && !["including", "during", "morning", "evening", "building"].contains(word)
+    }
+
     static func startsPhrase(_ first: String, _ second: String) -> Bool {
         phraseStarts[first]?.contains(second) ?? false
     }
@@ -211,6 +216,12 @@ public struct CasualtyCounter: PipelineStage {
                     break
                 }
                 if CasualtyCounter.actives[lower] != nil && !(lower.hasSuffix("ed") && nounEnd == segment) { break }
+                // "a policeman guarding the bank": a participle after a person noun starts a clause about the victim.
+                if CasualtyCounter.isParticiple(lower), nounEnd > segment, let current = head,
+                    CasualtyCounter.roleNouns[CasualtyCounter.singular(current).0] != nil || CasualtyCounter.roleNouns[current] != nil
+                {
+                    break
+                }
                 if words[nounEnd].isNumber && nounEnd > segment { break }
                 // "Chief of the peace committee", "member of a militia": the person noun before "of" is the head.
                 if lower == "of", let current = head, ofHead == nil,
@@ -384,11 +395,29 @@ public struct CasualtyCounter: PipelineStage {
                 continue
             }
             // Victims + outcome: "23 Pakistani soldiers were killed", "a policeman was shot dead", "16 dead".
-            if !used.contains(index), index == sentence.lowerBound || !words[index - 1].isNumber,
+            // "No one was killed" counts no one.
+            let negated = index > sentence.lowerBound && ["no", "not"].contains(words[index - 1].lower)
+            if !used.contains(index), !negated, index == sentence.lowerBound || !words[index - 1].isNumber,
                 let (found, end) = victims(words, from: index, limit: sentence.upperBound, forward: false),
                 found.count != nil || found.singulars > 0
             {
                 var cursor = end
+                // Past a clause about the victims to their outcome: "a policeman guarding the bank was shot dead".
+                if cursor < sentence.upperBound, CasualtyCounter.isParticiple(words[cursor].lower) {
+                    var ahead = cursor + 1
+                    while ahead < min(sentence.upperBound, cursor + 8), !words[ahead].isPunctuation,
+                        !["and", "who", "which", "that", "but"].contains(words[ahead].lower)
+                    {
+                        let next = ahead + 1 < sentence.upperBound ? words[ahead + 1].lower : ""
+                        if ["was", "were", "is", "are"].contains(words[ahead].lower) || CasualtyCounter.outcomes[words[ahead].lower] != nil
+                            || CasualtyCounter.startsPhrase(words[ahead].lower, next)
+                        {
+                            cursor = ahead
+                            break
+                        }
+                        ahead += 1
+                    }
+                }
                 while cursor < sentence.upperBound, CasualtyCounter.auxiliaries.contains(words[cursor].lower) || used.contains(cursor) && cursor > end - 1,
                     CasualtyCounter.outcomes[words[cursor].lower] == nil || words[cursor].lower == "injured" && cursor + 1 < sentence.upperBound && words[cursor + 1].lower == "and"
                 {
@@ -425,7 +454,44 @@ public struct CasualtyCounter: PipelineStage {
             }
             index += 1
         }
+        // "Satnam Singh, the village head, was shot dead", "a journalist was fatally shot": a singular passive death
+        // whose subject no phrase above read (a name, an appositive) is one victim.
+        if !claims.contains(where: { $0.kind == "killed" }), let (start, end) = singularDeath(words, in: sentence) {
+            claims.append(claim("killed", CountPhrase(count: 1, qualifier: nil, low: 1, high: 1, first: start, end: end),
+                victims: nil, text: text, document: document, range: start..<end))
+        }
         return claims
+    }
+
+    /// The words of the first "was killed", "was shot dead", "was fatally shot", "was hacked to death" of a sentence
+    /// whose subject is not negated ("no one was killed") and that is not the cause of what the sentence reports
+    /// ("protested after a man was killed", "the funeral of X, who was killed").
+    private func singularDeath(_ words: [FactWord], in sentence: Range<Int>) -> (Int, Int)? {
+        let causes: Set<String> = [
+            "after", "following", "funeral", "burial", "against", "over", "protest", "protesting", "condemning", "demanding",
+            "relatives", "family", "since", "because",
+        ]
+        for index in sentence where words[index].lower == "was" {
+            let before = words[max(sentence.lowerBound, index - 3)..<index].map(\.lower)
+            if before.contains(where: { ["no", "nobody", "none", "neither", "nor", "one's"].contains($0) }) { continue }
+            if words[sentence.lowerBound..<index].contains(where: { causes.contains($0.lower) }) { return nil }
+            var cursor = index + 1
+            while cursor < sentence.upperBound, ["reportedly", "allegedly", "later", "also", "brutally", "then", "subsequently", "found"].contains(words[cursor].lower) {
+                cursor += 1
+            }
+            guard cursor < sentence.upperBound else { return nil }
+            let word = words[cursor].lower
+            let next = cursor + 1 < sentence.upperBound ? words[cursor + 1].lower : ""
+            let third = cursor + 2 < sentence.upperBound ? words[cursor + 2].lower : ""
+            if word == "fatally", ["shot", "stabbed", "wounded", "injured", "attacked", "hit"].contains(next) { return (index, cursor + 2) }
+            if ["shot", "gunned"].contains(word), ["dead", "down"].contains(next) { return (index, cursor + 2) }
+            if next == "to", third == "death", !["sentenced", "condemned", "close", "near", "threatened", "electrocuted"].contains(word) { return (index, cursor + 3) }
+            let found = words[cursor - 1].lower == "found"
+            if CasualtyCounter.outcomes[word] == "killed", !["die", "dies", "died"].contains(word), word != "dead" || found {
+                return (index, cursor + 1)
+            }
+        }
+        return nil
     }
 
     private func claim(

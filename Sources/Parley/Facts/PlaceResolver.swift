@@ -146,10 +146,13 @@ public struct PlaceResolver: PipelineStage {
             // the only Deil the gazetteer knows is there.
             var others = filterVotes
             for (country, vote) in ownVotes[position] { others[country, default: 0] -= vote }
+            // Abroad, a name that is only an alternate or former one of a place ("Molotov" for Perm) is no evidence.
             if let dominant = others.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), dominant.value >= 2 {
+                let folded = PlaceTable.fold(mention.name)
                 pool = pool.filter {
-                    $0.country == dominant.key || $0.kind == .country || $0.kind == .admin1 || $0.population >= 500_000
-                        || others[$0.country, default: 0] >= 2
+                    $0.country == dominant.key || others[$0.country, default: 0] >= 2
+                        || ($0.kind == .country || $0.kind == .admin1 || $0.population >= 500_000)
+                            && ($0.kind == .country || PlaceTable.fold($0.name) == folded)
                 }
             }
             var best: (PlaceCandidate, Double, String)?
@@ -189,7 +192,8 @@ public struct PlaceResolver: PipelineStage {
                 if candidate.latitude == nil { precision = max(precision, 3) }
                 place.location = Location(
                     name: candidate.name, country: candidate.country, admin1: candidate.admin1, latitude: candidate.latitude,
-                    longitude: candidate.longitude, precision: precision, geonamesID: candidate.geonamesID)
+                    longitude: candidate.longitude, precision: precision, geonamesID: candidate.geonamesID,
+                    formerAdmin1: candidate.formerAdmin1)
                 place.kind = candidate.kind.rawValue
                 place.reason = reason
             }
@@ -348,7 +352,8 @@ public struct PlaceResolver: PipelineStage {
             let range = first.range.lowerBound..<text.words[end - 1].range.upperBound
             return PlaceMention(range: range, text: text.text(range), sentence: first.sentence,
                 location: Location(name: candidate.name, country: candidate.country, admin1: candidate.admin1, latitude: candidate.latitude,
-                    longitude: candidate.longitude, precision: candidate.kind == .city ? 1 : 3, geonamesID: candidate.geonamesID),
+                    longitude: candidate.longitude, precision: candidate.kind == .city ? 1 : 3, geonamesID: candidate.geonamesID,
+                    formerAdmin1: candidate.formerAdmin1),
                 kind: candidate.kind.rawValue, reason: "dateline")
         }
         return nil
@@ -412,9 +417,39 @@ extension Document {
         return resolved.min { rank($0) < rank($1) }?.location
     }
 
-    /// When the report's main event happened: the first event's date, else the first day-precise expression.
+    /// When the report's main event happened: a day fronted in the first sentence that names one ("On 4 May, …",
+    /// "As reported on May 6, …") — it dates the main clause, while later dates in the sentence may date what
+    /// led up to it —, else the first event's date, else the first day-precise expression. A range of days
+    /// ("between 16-18 May", "on 24 or 25 May") counts as its middle day (the earlier one of two).
     public var primaryDate: Day? {
-        if let date = events.first(where: { $0.date != nil && $0.datePrecision != DatePrecision.publication.rawValue })?.date { return date }
-        return dates.first { $0.precision == .day && $0.start != nil }?.start ?? dates.first { $0.start != nil }?.start
+        func day(_ expression: TimeExpression) -> Day? {
+            guard let start = expression.start else { return nil }
+            guard expression.precision == .day, let end = expression.end, end.daysSinceEpoch > start.daysSinceEpoch else { return start }
+            return start.adding(days: (end.daysSinceEpoch - start.daysSinceEpoch) / 2)
+        }
+        let days = dates.filter { $0.precision == .day && $0.start != nil }
+        if let first = days.first, isFronted(first) { return day(first) }
+        if let event = events.first(where: { $0.date != nil && $0.datePrecision != DatePrecision.publication.rawValue }), let date = event.date {
+            let ranged = days.first { $0.start == date && $0.end != nil && $0.sentence == event.sentence }
+            return ranged.flatMap(day) ?? date
+        }
+        return days.first.flatMap(day) ?? dates.first { $0.start != nil }?.start
+    }
+
+    /// Whether a time expression opens its sentence (after at most three words such as "As reported") and a
+    /// comma closes it.
+    private func isFronted(_ expression: TimeExpression) -> Bool {
+        let bytes = Array(text.utf8)
+        guard expression.range.upperBound <= bytes.count, expression.range.lowerBound <= bytes.count else { return false }
+        var after = expression.range.upperBound
+        while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+        guard after < bytes.count, bytes[after] == UInt8(ascii: ",") else { return false }
+        // The sentence's start: the last sentence-final mark or line break before the expression.
+        var start = expression.range.lowerBound
+        while start > 0, ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n")].contains(bytes[start - 1]) {
+            start -= 1
+        }
+        let before = String(decoding: bytes[start..<expression.range.lowerBound], as: UTF8.self)
+        return before.split(whereSeparator: { $0 == " " || $0 == "\n" }).count <= 3 && !before.contains(",")
     }
 }

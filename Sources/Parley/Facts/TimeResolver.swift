@@ -54,6 +54,7 @@ public struct TimeResolver: PipelineStage {
         var anchorSentence: Int? = nil
         let words = text.words
         let quoted = QuoteFinder().directSpans(text).map(\.range)
+        let isFutureMarker = words.map { TimeResolver.futureMarkers.contains($0.lower) }
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             let range = sentence.words
             var index = range.lowerBound
@@ -62,9 +63,7 @@ public struct TimeResolver: PipelineStage {
             if let last = anchorSentence, sentenceIndex - last > 1 { anchor = nil }
             while index < range.upperBound {
                 // A future marker shortly before the expression ("will meet on Monday", "scheduled for October 3").
-                let future = words[max(range.lowerBound, index - 6)..<index].contains {
-                    TimeResolver.futureMarkers.contains($0.lower)
-                }
+                let future = isFutureMarker[max(range.lowerBound, index - 6)..<index].contains(true)
                 if let (expression, end) = match(words, at: index, limit: range.upperBound, sentence: sentenceIndex, text: text,
                     published: published, anchor: anchor, future: future)
                 {
@@ -196,15 +195,21 @@ public struct TimeResolver: PipelineStage {
                 }
             }
         }
-        let pieces = c0.split(separator: "-").map(String.init)
+        let pieces = c0.utf8.contains(UInt8(ascii: "-")) ? c0.split(separator: "-").map(String.init) : [c0]
         if pieces.count >= 2, let d = dayNumber(pieces[0]), let m = TimeResolver.months[pieces[1]] {
             let y = pieces.count == 3 ? year(pieces[2]) : inferYear(month: m, day: d, published: published, future: future)
             if let y, let day = Day(year: y, month: m, day: min(d, Day.daysIn(month: m, year: y))) {
                 return (make(text, first, cursor + 1, sentence: sentence, start: day, precision: .day, anchor: pieces.count == 3 ? "absolute" : "publication"), cursor + 1)
             }
         }
+        // Numeric dates: "10/26/2017", "on 9/16", "on 14/11".
+        if let (day, end, hasYear) = numericDate(words, at: cursor, limit: limit, afterOn: w0 == "on" && cursor == index + 1,
+            published: published, future: future)
+        {
+            return (make(text, first, end, sentence: sentence, start: day, precision: .day, anchor: hasYear ? "absolute" : "publication"), end)
+        }
         // ISO date
-        if let day = Day(parsing: c0), c0.count == 10 {
+        if c0.count == 10, let day = Day(parsing: c0) {
             return (make(text, first, cursor + 1, sentence: sentence, start: day, precision: .day, anchor: "absolute"), cursor + 1)
         }
         // Month (year)
@@ -316,6 +321,49 @@ public struct TimeResolver: PipelineStage {
         }
         _ = c2
         return nil
+    }
+
+    /// A numeric date, "10/26/2017" or "9/16" (also when the tokenizer split it at the slashes): month and day
+    /// are told apart by the number over 12; when both could be either, the date is not read. The short form
+    /// needs "on" before it and no noun after it ("on 10/12 motorcycles" counts motorcycles).
+    private func numericDate(
+        _ words: [FactWord], at index: Int, limit: Int, afterOn: Bool, published: Day?, future: Bool
+    ) -> (Day, Int, Bool)? {
+        guard index < limit, words[index].form.first?.isNumber == true else { return nil }
+        var joined = words[index].form
+        var end = index + 1
+        while end < limit, end - index < 5, words[end].range.lowerBound == words[end - 1].range.upperBound,
+            words[end].form == "/" || words[end - 1].form == "/"
+        {
+            joined += words[end].form
+            end += 1
+        }
+        let parts = joined.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0 != nil }) else { return nil }
+        let (a, b) = (parts[0]!, parts[1]!)
+        let month: Int
+        let day: Int
+        switch (a, b) {
+        case (1...12, 13...31): (month, day) = (a, b)
+        case (13...31, 1...12): (month, day) = (b, a)
+        default: return nil
+        }
+        var y: Int?
+        if parts.count == 3 {
+            let written = String(joined.split(separator: "/").last ?? "")
+            guard written.count == 4, let value = year(written) else { return nil }
+            y = value
+        } else {
+            guard afterOn else { return nil }
+            if end < limit, words[end].lower.first?.isLetter == true, !words[end].isCapitalized,
+                !TimeResolver.prepositions.contains(words[end].lower), !["at", "while", "when", "after", "over", "near"].contains(words[end].lower)
+            {
+                return nil
+            }
+            y = inferYear(month: month, day: day, published: published, future: future)
+        }
+        guard let y, let date = Day(year: y, month: month, day: min(day, Day.daysIn(month: month, year: y))) else { return nil }
+        return (date, end, parts.count == 3)
     }
 
     /// "October 12", "Oct. 12, 2025", "12 October", "12th of October 2025", "23 Nov".

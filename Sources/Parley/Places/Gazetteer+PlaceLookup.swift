@@ -16,7 +16,7 @@ extension Gazetteer: PlaceLookup {
             return PlaceCandidate(
                 name: place.name, kind: kind, country: country, admin1: place.admin1Name,
                 latitude: place.latitude, longitude: place.longitude, population: place.population,
-                geonamesID: nil)
+                geonamesID: nil, formerAdmin1: place.formerAdmin1Name)
         }
     }
 

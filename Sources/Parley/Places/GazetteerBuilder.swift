@@ -33,6 +33,8 @@ public struct GazetteerBuilder: Sendable {
         var country: String
         var featureClass: Gazetteer.FeatureClass
         var admin1: Int?
+        /// 1 + the index of the place's former region in ``FormerRegions/names``, 0 for none.
+        var formerRegion: UInt8 = 0
     }
 
     /// Builds the gazetteer.
@@ -96,9 +98,11 @@ public struct GazetteerBuilder: Sendable {
                     admin1: level == "2" ? byAdminCode[String(row[7])] : nil)
                 if level == "1" { byAdminCode[code] = records.count }
                 var names = [String(row[2])] + row[11].split(separator: "|").map(String.init)
-                // "Swat District" is also "Swat".
-                for suffix in [" District", " Province", " Agency", " Division"] where row[2].hasSuffix(suffix) {
-                    names.append(String(row[2].dropLast(suffix.count)))
+                // "Swat District" is also "Swat", "Barisal Division" also "Barisal".
+                for name in names {
+                    for suffix in [" District", " Province", " Agency", " Division"] where name.hasSuffix(suffix) {
+                        names.append(String(name.dropLast(suffix.count)))
+                    }
                 }
                 add(record, names: names.filter { $0.count > 2 || level == "1" })
             }
@@ -133,6 +137,7 @@ public struct GazetteerBuilder: Sendable {
             records[index].latitude = records[town].latitude
             records[index].longitude = records[town].longitude
         }
+        assignFormerRegions(&records, keys: keys)
         // Parley's extra names.
         for alias in aliases {
             let target: Int?
@@ -153,6 +158,47 @@ public struct GazetteerBuilder: Sendable {
             keys[key(alias.name), default: []].insert(target)
         }
         return (encode(records, keys: keys), warnings)
+    }
+
+    /// Gives Nepal's districts, towns and wholly contained provinces their former development region: a district
+    /// by the table of ``FormerRegions``, a town by the nearest district seat. Districts without coordinates
+    /// take their seat's.
+    func assignFormerRegions(_ records: inout [Record], keys: [String: Set<Int>]) {
+        var table: [String: FormerRegions.District] = [:]
+        for district in FormerRegions.nepal { table[Gazetteer.key(district.name)] = district }
+        var seeds: [(latitude: Double, longitude: Double, region: Int)] = []
+        var regionsOfProvince: [Int: Set<Int>] = [:]
+        for index in records.indices where records[index].country == "NP" && records[index].featureClass == .admin2 {
+            guard let district = table[Gazetteer.key(records[index].name)] else { continue }
+            records[index].formerRegion = UInt8(district.region + 1)
+            if let province = records[index].admin1 { regionsOfProvince[province, default: []].insert(district.region) }
+            if records[index].latitude == nil {
+                let seats = (keys[Gazetteer.key(district.seat)] ?? []).filter {
+                    records[$0].featureClass == .city && records[$0].country == "NP" && records[$0].latitude != nil
+                }
+                if let seat = seats.max(by: { (records[$0].population, -$0) < (records[$1].population, -$1) }) {
+                    records[index].latitude = records[seat].latitude
+                    records[index].longitude = records[seat].longitude
+                }
+            }
+            if let latitude = records[index].latitude, let longitude = records[index].longitude {
+                seeds.append((latitude, longitude, district.region))
+            }
+        }
+        for (province, regions) in regionsOfProvince where regions.count == 1 {
+            records[province].formerRegion = UInt8(regions.first! + 1)
+        }
+        guard !seeds.isEmpty else { return }
+        for index in records.indices where records[index].country == "NP" && records[index].featureClass == .city {
+            guard let latitude = records[index].latitude, let longitude = records[index].longitude else { continue }
+            let scale = cos(latitude * .pi / 180)
+            let nearest = seeds.min { a, b in
+                let da = pow(a.latitude - latitude, 2) + pow((a.longitude - longitude) * scale, 2)
+                let db = pow(b.latitude - latitude, 2) + pow((b.longitude - longitude) * scale, 2)
+                return da < db
+            }!
+            records[index].formerRegion = UInt8(nearest.region + 1)
+        }
     }
 
     func encode(_ records: [Record], keys: [String: Set<Int>]) -> Data {
@@ -184,7 +230,8 @@ public struct GazetteerBuilder: Sendable {
             u32(record.admin1 ?? 0xFFFF_FFFF, into: &recordBytes)
             let country = Array(record.country.utf8)
             recordBytes += [
-                country.first ?? 0x3F, country.count > 1 ? country[1] : 0x3F, record.featureClass.rawValue, 0,
+                country.first ?? 0x3F, country.count > 1 ? country[1] : 0x3F, record.featureClass.rawValue,
+                record.formerRegion,
             ]
         }
         var keyIndex: [UInt8] = []

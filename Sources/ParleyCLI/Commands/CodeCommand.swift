@@ -213,6 +213,7 @@ struct BenchCodeCommand: ParsableCommand {
         // Time spent in each stage (and in writing JSONL), to show where the time goes.
         var stageSeconds = [Double](repeating: 0, count: pipeline.stages.count + 1)
         let start = Date()
+        let cpuStart = threadCPUSeconds()
         for round in 0..<max(1, repeats) {
             for (index, text) in texts.enumerated() {
                 var document = Document(id: "bench-\(round)-\(index)", text: text)
@@ -230,6 +231,7 @@ struct BenchCodeCommand: ParsableCommand {
             }
         }
         let seconds = Date().timeIntervalSince(start)
+        let cpuSeconds = threadCPUSeconds() - cpuStart
         if stages {
             for (number, stage) in pipeline.stages.enumerated() {
                 print("stage \(stage.name)\t\(String(format: "%.3f", stageSeconds[number])) s")
@@ -240,8 +242,18 @@ struct BenchCodeCommand: ParsableCommand {
         print("events\t\(events)")
         print("seconds\t\(String(format: "%.3f", seconds))")
         print("sentences/s\t\(String(format: "%.0f", Double(sentences) / max(seconds, 1e-9)))")
+        // CPU time of this thread: steadier than wall time on a busy machine.
+        print("cpu seconds\t\(String(format: "%.3f", cpuSeconds))")
+        print("cpu sentences/s\t\(String(format: "%.0f", Double(sentences) / max(cpuSeconds, 1e-9)))")
         print("jsonl bytes\t\(bytes)")
     }
+}
+
+/// CPU seconds the calling thread has used.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// Parley's own benchmark text (written for this project).

@@ -86,7 +86,8 @@ struct EvalPloverCommand: ParsableCommand {
             let document = coding.code(
                 text, id: record["id"] as? String ?? "record",
                 date: (record["date"] as? String).flatMap(Day.init(parsing:)))
-            let main = document.events.first { $0.plover != nil && !$0.modality.negated }
+            // One event per record: the main clause's act.
+            let main = document.mainEvent
             types.add(gold: gold, predicted: main?.plover?.event ?? "none")
             if verbose && gold != (main?.plover?.event ?? "none") {
                 print("MISS \(record["id"] as? String ?? "?"): gold \(gold), coded \(main?.plover?.event ?? "none")")
@@ -94,7 +95,8 @@ struct EvalPloverCommand: ParsableCommand {
                 for event in document.events {
                     let trigger = document.text(in: event.evidence.trigger)
                     print(
-                        "  event \(event.cameo) \(event.plover?.event ?? "-") '\(trigger)' \(event.evidence.pattern)"
+                        (event == main ? "  MAIN " : "  event ")
+                            + "\(event.cameo) \(event.plover?.event ?? "-") '\(trigger)' \(event.evidence.pattern)"
                             + " \(event.source.map(\.code)) → \(event.target.map(\.code))"
                             + (event.modality.negated ? " negated" : ""))
                 }
@@ -150,6 +152,9 @@ struct EvalAcledCommand: ParsableCommand {
     @Flag(help: "Print the most frequent confusions (gold → predicted).")
     var confusions = false
 
+    @Flag(help: "Print each record whose sub-event type is missed.")
+    var verbose = false
+
     func run() throws {
         let coding = try TextCoding(wordsOnly: wordsOnly, lexicon: lexicon)
         let classifier = AcledClassifier()
@@ -164,6 +169,12 @@ struct EvalAcledCommand: ParsableCommand {
             let document = coding.code(text, id: record["id"] as? String ?? "record", date: nil)
             let predicted = classifier.classify(document)
             subTypes.add(gold: goldSub, predicted: predicted?.subEventType ?? "none")
+            if verbose && goldSub != (predicted?.subEventType ?? "none") {
+                print(
+                    "MISS \(record["id"] as? String ?? "?"): gold \(goldSub), coded \(predicted?.subEventType ?? "none")"
+                )
+                print("  \(text.prefix(300))")
+            }
             eventTypes.add(gold: goldType, predicted: predicted?.eventType ?? "none")
         }
         printTable(

@@ -100,10 +100,14 @@ struct EvalAcledFactsCommand: ParsableCommand {
             let goldDate = acledDay(gold["event_date"] as? String ?? "", months: months)
             let fatalities = document.casualtyTotal("killed")
             let location = document.primaryLocation
-            // Region names compared without their type word ("Rajshahi Division" = "Rajshahi").
+            // Region names compared without their type word ("Rajshahi Division" = "Rajshahi", "Eastern Development
+            // Region" = "East").
             let fold = { (value: String?) -> String in
                 var words = value.map { PlaceTable.fold($0).split(separator: " ").map(String.init) } ?? []
-                words.removeAll { ["division", "province", "state", "region", "of", "nct", "union", "territory"].contains($0) }
+                words.removeAll {
+                    ["division", "province", "state", "region", "of", "nct", "union", "territory", "development"].contains($0)
+                }
+                words = words.map { ["eastern": "east", "western": "west", "northern": "north", "southern": "south"][$0] ?? $0 }
                 return words.joined(separator: " ")
             }
             var distance = Double.infinity
@@ -126,9 +130,11 @@ struct EvalAcledFactsCommand: ParsableCommand {
                     goldRegions.insert(fold(candidate.name))
                 }
             }
+            // A place in Nepal also names the development region it lay in (the admin-1 of data coded before 2019).
+            let predictedRegions = [location?.admin1, location?.formerAdmin1].map(fold).filter { !$0.isEmpty }
             let hits = (
                 fatalities == (gold["fatalities"] as? Int ?? -1), document.primaryDate == goldDate,
-                goldRegions.contains(fold(location?.admin1)) && !fold(location?.admin1).isEmpty, distance <= 25
+                predictedRegions.contains(where: goldRegions.contains), distance <= 25
             )
             let country = gold["country"] as? String ?? ""
             for pakAfg in [false, true] where !pakAfg || country == "Pakistan" || country == "Afghanistan" {
@@ -145,7 +151,9 @@ struct EvalAcledFactsCommand: ParsableCommand {
                     switch misses {
                     case "fatalities" where !hits.0: "gold=\(gold["fatalities"] ?? "?") got=\(fatalities)"
                     case "date" where !hits.1: "gold=\(goldDate?.description ?? "?") got=\(document.primaryDate?.description ?? "nil")"
-                    case "admin1" where !hits.2: "gold=\(gold["admin1"] ?? "?") got=\(location?.admin1 ?? "nil") (\(location?.name ?? "-"))"
+                    case "admin1" where !hits.2:
+                        "gold=\(gold["admin1"] ?? "?") [\(goldRegions.sorted().joined(separator: "; "))] got=\(location?.admin1 ?? "nil")"
+                            + " / \(location?.formerAdmin1 ?? "-") (\(location?.name ?? "-"))"
                     case "location" where !hits.3: "gold=\(gold["location"] ?? "?") got=\(location?.name ?? "nil") \(Int(min(distance, 99999))) km"
                     default: nil
                     }
