@@ -60,25 +60,6 @@ struct InputOptions: ParsableArguments {
         configuration.maxBytes = maxSize
         return DocumentReader(configuration: configuration)
     }
-
-    /// Reads every file, printing diagnostics to standard error; a file that fails is reported and skipped.
-    /// - Returns: the documents, and whether any file failed.
-    func readAll() -> (documents: [Document], failed: Bool) {
-        var documents: [Document] = []
-        var failed = false
-        let reader = self.reader
-        for file in files {
-            do {
-                let result = try reader.read(path: file)
-                for diagnostic in result.diagnostics { printError(diagnostic.description) }
-                documents += result.documents
-            } catch {
-                printError("error: \(error)")
-                failed = true
-            }
-        }
-        return (documents, failed)
-    }
 }
 
 extension InputOptions {

@@ -90,6 +90,19 @@ import Testing
         #expect(text.contains("\u{1B}[1;31masked\u{1B}[0m"))
     }
 
+    @Test func explainsAnActorNamedOutsideTheEventsSentence() throws {
+        // A source carried over from an earlier sentence, or a target after the sentence's end,
+        // is named in "who"/"whom" but marks nothing in the sentence shown.
+        var document = try codedDocument()
+        let asked = try #require(document.text.utf8.ranges(of: "asked".utf8).first)
+        let end = document.text.utf8.distance(from: document.text.utf8.startIndex, to: asked.upperBound)
+        document.sentences[0].range = 0..<end
+        let text = EventExplainer(ansi: false).explain(document)
+        #expect(text.contains("{{Qatar}}"))
+        #expect(!text.contains("<<Pakistan"))
+        #expect(text.contains("whom:   PAKGOV «Pakistan»"))
+    }
+
     @Test func explainsModalityRules() throws {
         var document = try parsedDocument(
             "Pakistan/Pakistan/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod attack/attack/VERB/0/root "

@@ -92,4 +92,30 @@ import Testing
     @Test func emptyDocumentHasNoSentences() {
         #expect(segmenter.segment("", tokens: []).isEmpty)
     }
+
+    @Test func cutsARunawaySentenceNearTheLimitAtACommaElseAtTheLimit() {
+        let limited = SentenceSegmenter(lexicon: TokenizerTests.lexicon, maxWords: 20)
+        // 3 words per clause, a comma after each: 45 clauses, no full stop until the end.
+        let text = Array(repeating: "troops fired shells,", count: 45).joined(separator: " ") + " then stopped."
+        let tokens = tokenizer.tokenize(text)
+        let pieces = limited.segment(text, tokens: tokens)
+        #expect(pieces.count > 1)
+        #expect(pieces.allSatisfy { $0.tokens.count <= 20 })
+        // The pieces cover every word, in order, with no gap.
+        #expect(pieces.first?.tokens.lowerBound == 0)
+        #expect(pieces.last?.tokens.upperBound == tokens.count)
+        #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.tokens.upperBound == $1.tokens.lowerBound })
+        // Every piece but the last ends on a comma.
+        #expect(pieces.dropLast().allSatisfy { tokens[$0.tokens.upperBound - 1].form == "," })
+        #expect(String(Document(id: "t", text: text).text(in: pieces[0].range)).hasSuffix("shells,"))
+
+        let bare = Array(repeating: "word", count: 55).joined(separator: " ")
+        let cut = limited.segment(bare, tokens: tokenizer.tokenize(bare)).map(\.tokens.count)
+        #expect(cut == [20, 20, 15])
+    }
+
+    @Test func keepsOrdinaryLongSentencesWhole() {
+        let text = Array(repeating: "the talks went on,", count: 40).joined(separator: " ") + " and ended."
+        #expect(sentences(text).count == 1)
+    }
 }

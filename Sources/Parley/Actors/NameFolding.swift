@@ -62,6 +62,46 @@ public enum NameFolding {
             if !simple { break }
         }
         if simple { return String(decoding: quick, as: UTF8.self) }
+        if let latin = foldLatin(text) { return latin }
+        return foldGeneral(text)
+    }
+
+    /// The folds of the letters U+00C0–U+024F (Latin-1, Latin Extended-A and -B), each computed once by
+    /// ``foldGeneral(_:)``.
+    private static let latinLetters: [String] = (0xC0...0x24F).map { value in
+        foldGeneral(Unicode.Scalar(UInt32(value)).map { String(Character($0)) } ?? "")
+    }
+    /// The folds of Latin Extended Additional (U+1E00–U+1EFF: ḩ, ṭ, ễ), likewise.
+    private static let latinAdditional: [String] = (0x1E00...0x1EFF).map { value in
+        foldGeneral(Unicode.Scalar(UInt32(value)).map { String(Character($0)) } ?? "")
+    }
+
+    /// ``foldGeneral(_:)`` for text of ASCII, the punctuation ``foldUnicode(_:)`` maps and the letters of
+    /// ``latinLetters`` and ``latinAdditional``, a letter at a time (these letters fold alone, whatever stands
+    /// next to them); `nil` for other text.
+    private static func foldLatin(_ text: String) -> String? {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: result.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value) + 32))
+            case 0x2E: continue
+            case 0x60, 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC: result.unicodeScalars.append("'")
+            case 0x201C, 0x201D, 0x201F, 0x2033: result.unicodeScalars.append("\"")
+            case 0x2010...0x2015, 0x2212: result.unicodeScalars.append("-")
+            case 0...0x7F: result.unicodeScalars.append(scalar)
+            case 0xC0...0x24F where scalar.value != 0xD7 && scalar.value != 0xF7:
+                result += latinLetters[Int(scalar.value) - 0xC0]
+            case 0x1E00...0x1EFF: result += latinAdditional[Int(scalar.value) - 0x1E00]
+            default: return nil
+            }
+        }
+        return result
+    }
+
+    /// Folds any text: compatibility-composed, quotes and dashes made plain, then case, diacritics and
+    /// width folded.
+    private static func foldGeneral(_ text: String) -> String {
         var mapped = ""
         mapped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in String(text).precomposedStringWithCompatibilityMapping.unicodeScalars {

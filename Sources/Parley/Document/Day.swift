@@ -20,8 +20,16 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`, `YYYYMMDD`, or an RFC 3339 timestamp (its date part, as written).
     public init?(parsing text: some StringProtocol) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let bytes = Array(trimmed.utf8)
+        // Trimming goes through Foundation; skip it when neither end is white space.
+        let scalars = text.unicodeScalars
+        let bytes: [UInt8]
+        if let first = scalars.first, let last = scalars.last, !CharacterSet.whitespaces.contains(first),
+            !CharacterSet.whitespaces.contains(last)
+        {
+            bytes = Array(text.utf8)
+        } else {
+            bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        }
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= bytes.count else { return nil }
             var value = 0

@@ -117,11 +117,40 @@ public struct AcledClassifier: Sendable {
 
     /// Lowercased words of a text, split at anything that is not a letter, digit or hyphen.
     static func words(_ text: Substring) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        // ASCII text is split byte by byte: its letters and digits are A-Z, a-z and 0-9.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                    word.append(byte)
+                default:
+                    if !word.isEmpty {
+                        words.append(String(decoding: word, as: UTF8.self))
+                        word.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
     }
 
     static func has(_ words: [String], _ cues: [String]) -> Bool {
-        words.contains { word in cues.contains { word.hasPrefix($0) } }
+        words.contains { word in
+            // An ASCII word starts with a cue exactly when its bytes do (no combining marks to consider).
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                let bytes = word.utf8
+                return cues.contains { cue in
+                    bytes.count >= cue.utf8.count && (cue.isEmpty || bytes.first == cue.utf8.first)
+                        && bytes.starts(with: cue.utf8)
+                }
+            }
+            return cues.contains { word.hasPrefix($0) }
+        }
     }
 
     /// Whether state forces are named before any non-state armed group (the likely actor of the report).
@@ -238,11 +267,15 @@ public struct AcledClassifier: Sendable {
 
     /// Refines the ACLED coding of every event that has one, by the words of its sentence.
     public func refine(_ document: inout Document) {
+        var sentenceWords: [Int: [String]] = [:]  // events of one sentence share its words
         for index in document.events.indices {
             guard let suggested = document.events[index].acled else { continue }
             let sentence = document.events[index].sentence
             guard sentence < document.sentences.count else { continue }
-            let words = Self.words(document.text(in: document.sentences[sentence].range))
+            let words =
+                sentenceWords[sentence]
+                ?? Self.words(document.text(in: document.sentences[sentence].range))
+            sentenceWords[sentence] = words
             document.events[index].acled = classify(words: words, suggested: suggested) ?? suggested
         }
     }

@@ -42,7 +42,11 @@ public struct EventExplainer: Sendable {
         let end = min(sentence.range.upperBound, bytes.count)
         var role = [Role?](repeating: nil, count: max(0, end - start))
         for (range, kind) in spans.sorted(by: { $0.1 < $1.1 }) {
-            for offset in max(range.lowerBound, start)..<min(range.upperBound, end) { role[offset - start] = kind }
+            // A span outside the sentence (an actor named in an earlier sentence) marks nothing here.
+            let lower = max(range.lowerBound, start)
+            let upper = min(range.upperBound, end)
+            guard lower < upper else { continue }
+            for offset in lower..<upper { role[offset - start] = kind }
         }
         var output = ""
         var index = start

@@ -14,66 +14,85 @@ public indirect enum OrderedJSON: Sendable, Equatable {
 
     /// Compact JSON text on one line.
     public var text: String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
         write(to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    func write(to output: inout String) {
+    /// Appends the compact JSON text as UTF-8 (bytes append faster than strings).
+    func write(to output: inout [UInt8]) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
+        case .null: output += "null".utf8
+        case .bool(let value): output += value ? "true".utf8 : "false".utf8
+        case .int(let value): output += String(value).utf8
         case .double(let value):
             if value.isFinite {
-                output += value == value.rounded() && abs(value) < 1e15 ? String(format: "%.1f", value) : String(value)
+                if value == value.rounded() && abs(value) < 1e15 {
+                    // What "%.1f" prints for a whole number, without going through Foundation's formatter.
+                    let whole = Int64(value)
+                    if whole == 0 && value.sign == .minus { output.append(UInt8(ascii: "-")) }
+                    output += String(whole).utf8
+                    output += ".0".utf8
+                } else {
+                    output += String(value).utf8
+                }
             } else {
-                output += "null"
+                output += "null".utf8
             }
         case .string(let value): OrderedJSON.escape(value, into: &output)
         case .array(let values):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += ", " }
+                if index > 0 { output += ", ".utf8 }
                 value.write(to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { output += ", " }
+                if index > 0 { output += ", ".utf8 }
                 OrderedJSON.escape(pair.0, into: &output)
-                output += ": "
+                output += ": ".utf8
                 pair.1.write(to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    static func escape(_ text: String, into output: inout String) {
-        output += "\""
-        // Most text needs no escape: copy it whole. (U+2028 and U+2029 are E2 80 A8/A9 in UTF-8.)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            output += text
-            output += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    output += String(format: "\\u%04x", scalar.value)
-                } else {
-                    output.unicodeScalars.append(scalar)
+    /// Appends a JSON string literal: quotes, backslashes, control characters, U+2028 and U+2029 escaped.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): output += "\\\"".utf8
+                case UInt8(ascii: "\\"): output += "\\\\".utf8
+                case UInt8(ascii: "\n"): output += "\\n".utf8
+                case UInt8(ascii: "\r"): output += "\\r".utf8
+                case UInt8(ascii: "\t"): output += "\\t".utf8
+                case 0..<0x20: output += OrderedJSON.unicodeEscape(UInt32(byte)).utf8
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 (E2 80 A8 and E2 80 A9 in UTF-8).
+                    output += OrderedJSON.unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029).utf8
+                    index += 2
+                default: output.append(byte)
                 }
+                index += 1
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// `\u` and four lower-case hex digits.
+    static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
 

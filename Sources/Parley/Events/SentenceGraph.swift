@@ -7,6 +7,8 @@ struct SentenceGraph {
     private(set) var children: [[Int]]
     /// Normalised relation of each token.
     private(set) var relations: [String]
+    /// Each token's relation without its subtype (`obl:agent` → `obl`).
+    private var bases: [Substring]
     /// Uppercased lemma (or form when there is no lemma) and uppercased form.
     private(set) var lemmas: [String]
     private(set) var forms: [String]
@@ -18,6 +20,8 @@ struct SentenceGraph {
         children = Array(repeating: [], count: count)
         relations = []
         relations.reserveCapacity(count)
+        bases = []
+        bases.reserveCapacity(count)
         lemmas = []
         forms = []
         for index in sentence.tokens {
@@ -47,6 +51,7 @@ struct SentenceGraph {
             default: break
             }
             relations.append(relation)
+            bases.append(relation.split(separator: ":", maxSplits: 1).first ?? Substring(relation))
             if let head = token.head, sentence.tokens.contains(head), head != index {
                 children[head - sentence.tokens.lowerBound].append(index)
             }
@@ -55,10 +60,7 @@ struct SentenceGraph {
 
     func relation(_ index: Int) -> String { tokens.contains(index) ? relations[index - tokens.lowerBound] : "" }
     /// The relation without its subtype (`obl:agent` → `obl`).
-    func baseRelation(_ index: Int) -> Substring {
-        let relation = relation(index)
-        return relation.split(separator: ":", maxSplits: 1).first ?? Substring(relation)
-    }
+    func baseRelation(_ index: Int) -> Substring { tokens.contains(index) ? bases[index - tokens.lowerBound] : "" }
     func lemma(_ index: Int) -> String { tokens.contains(index) ? lemmas[index - tokens.lowerBound] : "" }
     func form(_ index: Int) -> String { tokens.contains(index) ? forms[index - tokens.lowerBound] : "" }
     func children(of index: Int) -> [Int] { tokens.contains(index) ? children[index - tokens.lowerBound] : [] }
@@ -74,7 +76,12 @@ struct SentenceGraph {
 
     /// Children with one of the given relations (full or base names).
     func children(of index: Int, _ names: Set<String>) -> [Int] {
-        children(of: index).filter { names.contains(relation($0)) || names.contains(String(baseRelation($0))) }
+        children(of: index).filter { child in
+            let relation = relation(child)
+            if names.contains(relation) { return true }
+            let base = baseRelation(child)
+            return base.utf8.count != relation.utf8.count && names.contains(String(base))
+        }
     }
 
     /// The token and all its descendants, in text order; subtrees under `excluding` relations are left out.
@@ -86,8 +93,13 @@ struct SentenceGraph {
             guardCount += 1
             if guardCount > tokens.count + 1 { break }  // a cycle in a malformed parse
             result.append(next)
-            for child in children(of: next)
-            where !excluding.contains(relation(child)) && !excluding.contains(String(baseRelation(child))) {
+            for child in children(of: next) {
+                if !excluding.isEmpty {
+                    let relation = relation(child)
+                    if excluding.contains(relation) { continue }
+                    let base = baseRelation(child)
+                    if base.utf8.count != relation.utf8.count && excluding.contains(String(base)) { continue }
+                }
                 stack.append(child)
             }
         }

@@ -111,6 +111,14 @@ struct TriggerIndex: Sendable {
             let form = graph.form(token)
             keys.insert(form)
             keys.insert(graph.lemma(token))
+            // An ASCII form (one character per byte, no "\r\n" pair) is cut byte by byte.
+            if form.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                let bytes = form.utf8
+                for suffix in Self.endings where bytes.count > suffix.utf8.count && bytes.reversed().starts(with: suffix.utf8.reversed()) {
+                    keys.insert(String(decoding: bytes.dropLast(suffix.utf8.count), as: UTF8.self))
+                }
+                continue
+            }
             for suffix in Self.endings where form.hasSuffix(suffix) && form.count > suffix.count {
                 keys.insert(String(form.dropLast(suffix.count)))
             }

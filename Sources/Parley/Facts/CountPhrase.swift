@@ -33,6 +33,12 @@ struct CountPhrase: Hashable, Sendable {
         ["well", "over"], ["at", "the", "least"], ["a", "total", "of"], ["total", "of"],
     ]
 
+    /// First words of ``qualifiers``: a phrase starting with another word has no qualifier.
+    static let qualifierStarts: Set<String> = Set(qualifiers.compactMap(\.first))
+    /// Every byte prefix of the ``vague`` phrases: an ASCII word outside it starts none of them.
+    static let vagueStarts: Set<String> = Set(
+        vague.keys.flatMap { key in (1...key.utf8.count).map { String(decoding: key.utf8.prefix($0), as: UTF8.self) } })
+
     /// Reads a plain number (digits or words) starting at `index`; returns the value and the end index.
     static func number(_ words: [FactWord], at index: Int, limit: Int) -> (Int, Int)? {
         guard index < limit else { return nil }
@@ -102,6 +108,7 @@ struct CountPhrase: Hashable, Sendable {
 
     private static func compound(_ word: String) -> Int? {
         if let value = units[word] { return value }
+        guard word.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = word.split(separator: "-")
         if parts.count == 2, let tens = units[String(parts[0])], tens >= 20, tens % 10 == 0,
             let one = units[String(parts[1])], one < 10
@@ -115,7 +122,8 @@ struct CountPhrase: Hashable, Sendable {
     static func read(_ words: [FactWord], at index: Int, limit: Int) -> CountPhrase? {
         var cursor = index
         var qualifier: String?
-        for pattern in qualifiers where cursor + pattern.count <= limit {
+        let qualified = qualifierStarts.contains(words[cursor].lower)
+        for pattern in qualifiers where qualified && cursor + pattern.count <= limit {
             if zip(pattern, words[cursor..<cursor + pattern.count]).allSatisfy({ $0 == $1.lower }) {
                 // "some" only qualifies a number ("some 200"); alone it is vague.
                 if pattern == ["some"] && number(words, at: cursor + 1, limit: limit) == nil { continue }
@@ -132,7 +140,7 @@ struct CountPhrase: Hashable, Sendable {
         }
         // Digit ranges written as one word: "10-15".
         let lower = words[cursor].lower
-        let dash = lower.split(separator: "-")
+        let dash = lower.utf8.contains(UInt8(ascii: "-")) ? lower.split(separator: "-") : []
         if dash.count == 2, let a = digits(String(dash[0])), let b = digits(String(dash[1])), a < b {
             return CountPhrase(count: nil, qualifier: qualifier, low: a, high: b, first: index, end: cursor + 1)
         }
@@ -157,7 +165,8 @@ struct CountPhrase: Hashable, Sendable {
             }
             return CountPhrase(count: value, qualifier: qualifier, low: low, high: high, first: index, end: end)
         }
-        if qualifier == nil {
+        let first = words[cursor].lower
+        if qualifier == nil, !first.utf8.allSatisfy({ $0 < 0x80 }) || vagueStarts.contains(first) {
             for length in [4, 3, 2, 1] where cursor + length <= limit {
                 let phrase = words[cursor..<cursor + length].map(\.lower).joined(separator: " ")
                 if let implied = vague[phrase] {

@@ -15,15 +15,33 @@ struct FactWord: Sendable {
         self.range = range
         self.form = form
         self.lower = FactText.fold(form)
-        self.bare = lower.utf8.contains(UInt8(ascii: ".")) ? lower.replacingOccurrences(of: ".", with: "") : lower
+        self.bare = lower.utf8.contains(UInt8(ascii: ".")) ? FactWord.removingStops(lower) : lower
         self.sentence = sentence
         self.token = token
     }
 
-    var isCapitalized: Bool { form.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false }
+    /// The text without full stops; ASCII byte by byte, the rest through Foundation.
+    private static func removingStops(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.replacingOccurrences(of: ".", with: "") }
+        return String(decoding: text.utf8.filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
+    }
+
+    var isCapitalized: Bool {
+        guard let first = form.unicodeScalars.first else { return false }
+        if first.isASCII { return first >= "A" && first <= "Z" }
+        return CharacterSet.uppercaseLetters.contains(first)
+    }
     var isNumber: Bool { !form.isEmpty && form.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "," } }
     var isPunctuation: Bool {
-        !form.isEmpty && form.unicodeScalars.allSatisfy { CharacterSet.punctuationCharacters.contains($0) || CharacterSet.symbols.contains($0) }
+        !form.isEmpty
+            && form.unicodeScalars.allSatisfy { scalar in
+                // In ASCII, every visible character but letters and digits is punctuation or a symbol.
+                if scalar.isASCII {
+                    return scalar.value > 0x20 && scalar.value < 0x7F && !(scalar >= "0" && scalar <= "9")
+                        && !(scalar >= "A" && scalar <= "Z") && !(scalar >= "a" && scalar <= "z")
+                }
+                return CharacterSet.punctuationCharacters.contains(scalar) || CharacterSet.symbols.contains(scalar)
+            }
     }
 }
 

@@ -70,7 +70,28 @@ public struct PlaceTable: PlaceLookup {
 
     /// Lower-case, no diacritics, hyphens and apostrophes as spaces/nothing, single spaces.
     public static func fold(_ name: some StringProtocol) -> String {
-        let plain = String(name).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var name = String(name)
+        // ASCII names (most of them) need no Unicode folding: lower-case letters byte by byte.
+        let ascii: String? = name.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var space = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                switch byte {
+                case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."): continue
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "&"):
+                    if space && !result.isEmpty { result.append(UInt8(ascii: " ")) }
+                    result.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                    space = false
+                default: space = true
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        if let ascii { return ascii }
+        let plain = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var result = ""
         var space = false
         for scalar in plain.unicodeScalars {

@@ -54,6 +54,7 @@ public struct TimeResolver: PipelineStage {
         var anchorSentence: Int? = nil
         let words = text.words
         let quoted = QuoteFinder().directSpans(text).map(\.range)
+        let isFutureMarker = words.map { TimeResolver.futureMarkers.contains($0.lower) }
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             let range = sentence.words
             var index = range.lowerBound
@@ -62,9 +63,7 @@ public struct TimeResolver: PipelineStage {
             if let last = anchorSentence, sentenceIndex - last > 1 { anchor = nil }
             while index < range.upperBound {
                 // A future marker shortly before the expression ("will meet on Monday", "scheduled for October 3").
-                let future = words[max(range.lowerBound, index - 6)..<index].contains {
-                    TimeResolver.futureMarkers.contains($0.lower)
-                }
+                let future = isFutureMarker[max(range.lowerBound, index - 6)..<index].contains(true)
                 if let (expression, end) = match(words, at: index, limit: range.upperBound, sentence: sentenceIndex, text: text,
                     published: published, anchor: anchor, future: future)
                 {
@@ -196,7 +195,7 @@ public struct TimeResolver: PipelineStage {
                 }
             }
         }
-        let pieces = c0.split(separator: "-").map(String.init)
+        let pieces = c0.utf8.contains(UInt8(ascii: "-")) ? c0.split(separator: "-").map(String.init) : [c0]
         if pieces.count >= 2, let d = dayNumber(pieces[0]), let m = TimeResolver.months[pieces[1]] {
             let y = pieces.count == 3 ? year(pieces[2]) : inferYear(month: m, day: d, published: published, future: future)
             if let y, let day = Day(year: y, month: m, day: min(d, Day.daysIn(month: m, year: y))) {
@@ -204,7 +203,7 @@ public struct TimeResolver: PipelineStage {
             }
         }
         // ISO date
-        if let day = Day(parsing: c0), c0.count == 10 {
+        if c0.count == 10, let day = Day(parsing: c0) {
             return (make(text, first, cursor + 1, sentence: sentence, start: day, precision: .day, anchor: "absolute"), cursor + 1)
         }
         // Month (year)

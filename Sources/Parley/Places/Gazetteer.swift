@@ -131,6 +131,11 @@ public struct Gazetteer: Sendable {
         Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
     }
     private func i32(_ at: Int) -> Int32 { Int32(bitPattern: UInt32(u32(at))) }
+    /// The main name of a place (as ``place(_:)`` reads it).
+    private func name(of id: Int) -> String {
+        string(at: u32(recordsStart + id * Gazetteer.recordSize + 12)).0
+    }
+
     /// A zero-terminated string in the blob and the offset after it.
     private func string(at offset: Int) -> (String, Int) {
         var end = blobStart + offset
@@ -202,12 +207,13 @@ public struct Gazetteer: Sendable {
     /// historical name ("Islamabad" for Chittagong) are returned only when no place has it as main name,
     /// unless `includeAlternates` is set.
     public func candidates(folded key: String, includeAlternates: Bool = false) -> [Place] {
-        var places = postings(for: key).map(place)
+        var ids = postings(for: key)
         if !includeAlternates {
-            let main = places.filter { Gazetteer.key($0.name) == key }
-            if !main.isEmpty { places = main }
+            // Only the names are needed to choose: read whole records for the chosen places alone.
+            let main = ids.filter { Gazetteer.key(name(of: $0)) == key }
+            if !main.isEmpty { ids = main }
         }
-        return places.sorted {
+        return ids.map(place).sorted {
             ($0.featureClass == .country ? 1 : 0, $0.population) > ($1.featureClass == .country ? 1 : 0, $1.population)
         }
     }

@@ -14,16 +14,54 @@ public struct SentenceSegmenter: PipelineStage {
     public let assigns: Set<Annotation> = [.sentences]
     /// Abbreviations, titles and sentence starters.
     public let lexicon: TokenizerLexicon
+    /// The most words a sentence may have. A longer run without a sentence end (a list, a table, text
+    /// without punctuation) is cut at a semicolon or comma near the limit, else at the limit, so the
+    /// later stages never face one enormous sentence.
+    public let maxWords: Int
 
     /// Creates a segmenter.
-    /// - Parameter lexicon: the word lists to use; ``TokenizerLexicon/builtIn`` when not given.
-    public init(lexicon: TokenizerLexicon = .builtIn) {
+    /// - Parameters:
+    ///   - lexicon: the word lists to use; ``TokenizerLexicon/builtIn`` when not given.
+    ///   - maxWords: the longest sentence kept whole (at least 10).
+    public init(lexicon: TokenizerLexicon = .builtIn, maxWords: Int = 250) {
         self.lexicon = lexicon
+        self.maxWords = max(10, maxWords)
     }
 
     /// Sets the document's sentences from its tokens.
     public func process(_ document: inout Document) throws {
         document.sentences = segment(document.text, tokens: document.tokens)
+    }
+
+    /// `sentence` cut into pieces of at most ``maxWords`` words.
+    func limited(_ sentence: Sentence, tokens: [Token]) -> [Sentence] {
+        var pieces: [Sentence] = []
+        var first = sentence.tokens.lowerBound
+        let end = sentence.tokens.upperBound
+        while end - first > maxWords {
+            // The new piece starts after the last ';' (else ',') in the window's second half, else at
+            // the limit; never inside a multiword token.
+            let window = (first + maxWords / 2 + 1)...(first + maxWords)
+            func after(_ marks: Set<String>) -> Int? {
+                window.reversed().first { marks.contains(tokens[$0 - 1].form) && startsWord($0, tokens) }
+            }
+            var cut = after([";"]) ?? after([",", ":"]) ?? first + maxWords
+            while cut > first + 1 && !startsWord(cut, tokens) { cut -= 1 }
+            pieces.append(
+                Sentence(
+                    tokens: first..<cut, range: tokens[first].range.lowerBound..<tokens[cut - 1].range.upperBound,
+                    paragraph: sentence.paragraph, isHeading: false))
+            first = cut
+        }
+        let range = (pieces.isEmpty ? sentence.range.lowerBound : tokens[first].range.lowerBound)..<sentence.range.upperBound
+        pieces.append(Sentence(tokens: first..<end, range: range, paragraph: sentence.paragraph, isHeading: sentence.isHeading))
+        return pieces
+    }
+
+    /// Whether word `index` is not inside a multiword token begun by an earlier word.
+    func startsWord(_ index: Int, _ tokens: [Token]) -> Bool {
+        guard let start = tokens[index].multiwordStart else { return true }
+        return start == index
     }
 
     /// The sentences of a tokenized text.
@@ -63,10 +101,14 @@ public struct SentenceSegmenter: PipelineStage {
             let firstWord = surfaces.firstWord(first)
             let endWord = surfaces.endWord(index)
             let range = surfaces.start(first)..<surfaces.end(index)
-            sentences.append(
-                Sentence(
-                    tokens: firstWord..<endWord, range: range, paragraph: paragraph,
-                    isHeading: !lastEnds && (isLast || lineBreak)))
+            let sentence = Sentence(
+                tokens: firstWord..<endWord, range: range, paragraph: paragraph,
+                isHeading: !lastEnds && (isLast || lineBreak))
+            if endWord - firstWord > maxWords {
+                sentences += limited(sentence, tokens: tokens)
+            } else {
+                sentences.append(sentence)
+            }
             if newParagraph { paragraph += 1 }
             first = index + 1
         }

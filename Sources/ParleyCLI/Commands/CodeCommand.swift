@@ -17,11 +17,6 @@ struct LexiconOptions: ParsableArguments {
         try Self.pipeline(lexicon: lexicon, requireDyad: requireDyad, given: given)
     }
 
-    /// The layers every document already has.
-    static func given(_ documents: [Document]) -> Set<Annotation> {
-        documents.dropFirst().reduce(documents.first?.annotations ?? []) { $0.intersection($1.annotations) }
-    }
-
     /// The lexicon's discard phrases, for the coder.
     static func discards(_ lexicon: Lexicon?) -> (sentence: [[String]], story: [[String]]) {
         var result: (sentence: [[String]], story: [[String]]) = ([], [])
@@ -83,25 +78,31 @@ struct LexiconOptions: ParsableArguments {
     }
 }
 
-/// Runs a pipeline on documents, skipping stages whose layers a document already has (a CoNLL-U input
-/// brings its own parse); a document that fails is reported and left out.
-func process(_ documents: [Document], with pipeline: Pipeline) -> (documents: [Document], failed: Bool) {
-    var result: [Document] = []
-    var failed = false
-    for var document in documents {
-        do {
-            for stage in pipeline.stages
-            where !stage.assigns.isSubset(of: document.annotations) || stage.assigns.isEmpty {
-                try stage.process(&document)
-                document.annotations.formUnion(stage.assigns)
-            }
-            result.append(document)
-        } catch {
-            printError("error: \(document.metadata.origin ?? document.id): \(error)")
-            failed = true
-        }
+/// The coding pipeline for each kind of input document, built when a document with new given layers
+/// arrives (a CoNLL-U input brings its own words, tags or parse, and the stages that fill them are left out).
+struct CodingPipelines {
+    let lexicon: LexiconOptions
+    let requireDyad: Bool
+    private var built: [Set<Annotation>: Pipeline] = [:]
+
+    /// Builds the pipeline for plain articles at once, so a bad lexicon fails before any input is read.
+    init(lexicon: LexiconOptions, requireDyad: Bool = false) throws {
+        self.lexicon = lexicon
+        self.requireDyad = requireDyad
+        built[[]] = try lexicon.pipeline(requireDyad: requireDyad)
     }
-    return (result, failed)
+
+    /// Codes one document with the pipeline for the layers it already carries.
+    mutating func code(_ document: Document) throws -> Document {
+        let given = document.annotations
+        if built[given] == nil { built[given] = try lexicon.pipeline(requireDyad: requireDyad, given: given) }
+        var result = document
+        for stage in built[given]!.stages where !stage.assigns.isSubset(of: result.annotations) || stage.assigns.isEmpty {
+            try stage.process(&result)
+            result.annotations.formUnion(stage.assigns)
+        }
+        return result
+    }
 }
 
 /// `parley code FILE...`: codes events.
@@ -128,18 +129,23 @@ struct CodeCommand: ParsableCommand {
     var requireDyad = false
 
     func run() throws {
-        let (documents, readFailed) = input.readAll()
-        let pipeline = try lexicon.pipeline(requireDyad: requireDyad, given: LexiconOptions.given(documents))
-        let (coded, failed) = process(documents, with: pipeline)
-        var text = ""
+        var pipelines = try CodingPipelines(lexicon: lexicon, requireDyad: requireDyad)
+        // A CSV header is written even when no document codes.
+        var header = StandardOutputWriter()
         switch output {
-        case .table: text = coded.map(EventOutput.table).joined(separator: "\n")
-        case .jsonl: text = coded.map { EventOutput.jsonLine($0) + "\n" }.joined()
-        case .csv: text = EventOutput.phoenixCSV(coded)
-        case .acledCSV: text = EventOutput.acledCSV(coded)
+        case .csv: header.write(EventOutput.phoenixCSV([]))
+        case .acledCSV: header.write(EventOutput.acledCSV([]))
+        case .table, .jsonl: break
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
-        if readFailed || failed { throw ExitCode(1) }
+        header.flush()
+        try processEach(input, running: { try pipelines.code($0) }) { document, number, _, out in
+            switch output {
+            case .table: out.write((number > 0 ? "\n" : "") + EventOutput.table(document))
+            case .jsonl: out.write(EventOutput.jsonLine(document) + "\n")
+            case .csv: out.write(EventOutput.phoenixCSV([document], header: false))
+            case .acledCSV: out.write(EventOutput.acledCSV([document], header: false))
+            }
+        }
     }
 }
 
@@ -163,13 +169,12 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (documents, readFailed) = input.readAll()
-        let pipeline = try lexicon.pipeline(given: LexiconOptions.given(documents))
-        let (coded, failed) = process(documents, with: pipeline)
+        var pipelines = try CodingPipelines(lexicon: lexicon)
         let ansi = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) != 0)
         let explainer = EventExplainer(ansi: ansi)
-        FileHandle.standardOutput.write(Data(coded.map(explainer.explain).joined(separator: "\n").utf8))
-        if readFailed || failed { throw ExitCode(1) }
+        try processEach(input, running: { try pipelines.code($0) }) { document, number, _, out in
+            out.write((number > 0 ? "\n" : "") + explainer.explain(document))
+        }
     }
 }
 
@@ -208,6 +213,7 @@ struct BenchCodeCommand: ParsableCommand {
         // Time spent in each stage (and in writing JSONL), to show where the time goes.
         var stageSeconds = [Double](repeating: 0, count: pipeline.stages.count + 1)
         let start = Date()
+        let cpuStart = threadCPUSeconds()
         for round in 0..<max(1, repeats) {
             for (index, text) in texts.enumerated() {
                 var document = Document(id: "bench-\(round)-\(index)", text: text)
@@ -225,6 +231,7 @@ struct BenchCodeCommand: ParsableCommand {
             }
         }
         let seconds = Date().timeIntervalSince(start)
+        let cpuSeconds = threadCPUSeconds() - cpuStart
         if stages {
             for (number, stage) in pipeline.stages.enumerated() {
                 print("stage \(stage.name)\t\(String(format: "%.3f", stageSeconds[number])) s")
@@ -235,8 +242,18 @@ struct BenchCodeCommand: ParsableCommand {
         print("events\t\(events)")
         print("seconds\t\(String(format: "%.3f", seconds))")
         print("sentences/s\t\(String(format: "%.0f", Double(sentences) / max(seconds, 1e-9)))")
+        // CPU time of this thread: steadier than wall time on a busy machine.
+        print("cpu seconds\t\(String(format: "%.3f", cpuSeconds))")
+        print("cpu sentences/s\t\(String(format: "%.0f", Double(sentences) / max(cpuSeconds, 1e-9)))")
         print("jsonl bytes\t\(bytes)")
     }
+}
+
+/// CPU seconds the calling thread has used.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// Parley's own benchmark text (written for this project).

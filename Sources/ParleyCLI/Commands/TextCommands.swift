@@ -144,6 +144,16 @@ func processEach(
     prepare: (Document) -> Document = { $0 },
     _ write: DocumentWriter
 ) throws {
+    try processEach(options, running: { try pipeline(prepare($0)) }, write)
+}
+
+/// Streams the inputs through `run` one document at a time and hands each result to `write`; see
+/// ``processEach(_:with:prepare:_:)``.
+func processEach(
+    _ options: InputOptions,
+    running run: (Document) throws -> Document,
+    _ write: DocumentWriter
+) throws {
     var out = StandardOutputWriter()
     var pending: Document?
     var written = 0
@@ -151,7 +161,7 @@ func processEach(
     let counts = try options.forEachDocument { original in
         let document: Document
         do {
-            document = try pipeline(prepare(original))
+            document = try run(original)
         } catch {
             printError("error: \(original.id): \(error)")
             rejected += 1
