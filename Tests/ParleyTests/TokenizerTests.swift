@@ -106,7 +106,9 @@ import Testing
         document.tokens = tokenizer.tokenize(closers)
         let sentences = SentenceSegmenter(lexicon: TokenizerTests.lexicon).segment(closers, tokens: document.tokens)
         #expect(document.tokens.count == 20_002)  // "x." (an initial), the closers, "Next"
-        #expect(sentences.count == 1)
+        // One run-on sentence, cut into pieces no longer than the segmenter's limit.
+        #expect(sentences.first?.tokens.lowerBound == 0 && sentences.last?.tokens.upperBound == 20_002)
+        #expect(sentences.allSatisfy { $0.tokens.count <= 250 })
     }
 
     @Test func toleratesEmptyAndOddInput() {
