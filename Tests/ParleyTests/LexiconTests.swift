@@ -190,6 +190,21 @@ import Testing
     }
 }
 
+extension PetrarchImporterTests {
+    @Test(arguments: [
+        (1985, "NLDMIL"),  // only Peter Berg's dated role holds
+        (1995, "NLDOPP"), (2005, "NLDGOV"),  // Anna Berg's dated roles hold (she is listed first)
+        (1975, "NLDELI"),  // no dated role holds: the first entry's default
+    ])
+    func aSharedNameGoesToTheActorWhoseDatedRoleHolds(year: Int, code: String) throws {
+        let dictionary = ActorDictionary(lexicon: try importSample().lexicon)
+        var document = Document.words(["President", "Berg", "spoke"])
+        document.metadata.published = Day(year: year, month: 6, day: 1)
+        try ActorRecognizer(dictionary: dictionary).process(&document)
+        #expect(document.actors.map(\.code) == [code])
+    }
+}
+
 @Suite struct DefaultLexiconTests {
     @Test func theBundledLexiconLoadsAndKnowsTheTalibanOnTwoDates() throws {
         let dictionary = try DefaultLexicon.dictionary()

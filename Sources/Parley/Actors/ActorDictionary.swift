@@ -24,6 +24,9 @@ public struct ActorDictionary: Sendable {
         public var target: Target
         /// Whether its last word matched as a stem (a prefix of the word).
         public var isStem: Bool
+        /// Other named actors written the same way, in lexicon order ("President Bush" for both
+        /// George Bushes in the Phoenix dictionaries); see ``namesake(of:among:on:)``.
+        public var namesakes: [Int] = []
     }
 
     struct Phrase: Sendable {
@@ -31,6 +34,7 @@ public struct ActorDictionary: Sendable {
         var lastIsStem: Bool
         var caseSensitive: Bool
         var target: Target
+        var namesakes: [Int] = []
     }
 
     /// The lexicon the dictionary was compiled from.
@@ -55,23 +59,45 @@ public struct ActorDictionary: Sendable {
             titles[actor.reference, default: []].formUnion(actor.roles.flatMap { NameFolding.pieces($0.title ?? "") })
         }
         self.personTitles = titles
-        var seen: Set<[String]> = []
+        // Every phrase by its words (stem or not): where it went, under its first piece.
+        var placed: [[String]: [(isStem: Bool, slot: Int)]] = [:]
+        func phrase(at place: (isStem: Bool, slot: Int), _ first: String) -> Phrase {
+            place.isStem ? stems[first]![place.slot] : exact[first]![place.slot]
+        }
+        func addNamesake(_ index: Int, at place: (isStem: Bool, slot: Int), _ first: String) {
+            if place.isStem { stems[first]![place.slot].namesakes.append(index) } else {
+                exact[first]![place.slot].namesakes.append(index)
+            }
+        }
         func add(_ written: String, _ target: Target, first: Bool = true) {
             let isStem = written.hasSuffix("*")
             let name = isStem ? String(written.dropLast()) : written
             let pieces = NameFolding.pieces(name)
             guard !pieces.isEmpty else { return }
-            // The first entry with a name wins (PETRARCH order); later duplicates are kept in the lexicon only.
-            let key = pieces + [isStem ? "*" : ""]
-            if seen.contains(key) { return }
-            seen.insert(key)
+            let storedAsStem = isStem && pieces.count == 1
+            let earlier = placed[pieces] ?? []
+            // Named actors written with the same words are namesakes of each other: the first entry
+            // wins (PETRARCH order) unless only a later one has a dated role holding on the sentence's date.
+            var namesakes: [Int] = []
+            if case .actor(let index) = target {
+                for place in earlier {
+                    guard case .actor(let owner) = phrase(at: place, pieces[0]).target, owner != index else { continue }
+                    if !phrase(at: place, pieces[0]).namesakes.contains(index) { addNamesake(index, at: place, pieces[0]) }
+                    if !namesakes.contains(owner) { namesakes.append(owner) }
+                }
+            }
+            // The same words with the same stem mark are kept once; later duplicates stay in the lexicon only.
+            if earlier.contains(where: { phrase(at: $0, pieces[0]).lastIsStem == isStem }) { return }
             // Acronyms ("US", "TTP", "LeT") only match when written with their capitals.
             let innerCapital = name.dropFirst().contains { $0.isUppercase }
             let caseSensitive = !lexicon.petrarchCompatible && name.count <= 5 && !name.contains(" ") && innerCapital
-            let phrase = Phrase(pieces: pieces, lastIsStem: isStem, caseSensitive: caseSensitive, target: target)
-            if isStem && pieces.count == 1 {
+            let phrase = Phrase(
+                pieces: pieces, lastIsStem: isStem, caseSensitive: caseSensitive, target: target, namesakes: namesakes)
+            if storedAsStem {
+                placed[pieces, default: []].append((true, stems[pieces[0], default: []].count))
                 stems[pieces[0], default: []].append(phrase)
             } else {
+                placed[pieces, default: []].append((false, exact[pieces[0], default: []].count))
                 exact[pieces[0], default: []].append(phrase)
             }
         }
@@ -164,7 +190,7 @@ public struct ActorDictionary: Sendable {
             }
             if phrase.caseSensitive, let allCaps, !allCaps[start..<(start + count)].allSatisfy({ $0 }) { return }
             if let isBoundary, !isBoundary(start + count - 1) { return }
-            best = Match(length: count, target: phrase.target, isStem: phrase.lastIsStem)
+            best = Match(length: count, target: phrase.target, isStem: phrase.lastIsStem, namesakes: phrase.namesakes)
         }
         if let candidates = exact[first] {
             for phrase in candidates {
@@ -182,6 +208,22 @@ public struct ActorDictionary: Sendable {
             }
         }
         return best
+    }
+
+    /// Of a matched actor and its namesakes, the one to code on a day: the matched actor unless one
+    /// of its dated roles holds then, the first namesake with a dated role that holds; else the
+    /// matched actor (its default role). In 2008 "President Bush" is George W. Bush, not his father.
+    /// - Parameters:
+    ///   - index: the matched actor's index in ``Lexicon/actors``.
+    ///   - namesakes: the match's ``Match/namesakes``.
+    ///   - day: the sentence's date, `nil` when unknown (the matched actor is kept).
+    public func namesake(of index: Int, among namesakes: [Int], on day: Day?) -> Int {
+        guard let day, !namesakes.isEmpty else { return index }
+        func holds(_ actor: Int) -> Bool {
+            lexicon.actors[actor].roles.contains { $0.isDated && $0.holds(on: day) }
+        }
+        if holds(index) { return index }
+        return namesakes.first(where: holds) ?? index
     }
 
     /// The code a named actor holds on a day, with the role.

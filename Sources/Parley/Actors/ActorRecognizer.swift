@@ -58,6 +58,8 @@ public struct ActorRecognizer: PipelineStage {
         var tokens: Range<Int>
         var target: ActorDictionary.Target
         var isStem: Bool
+        /// Named actors written the same way as the target (see ``ActorDictionary/Match/namesakes``).
+        var namesakes: [Int] = []
     }
 
     static let locatives: Set<String> = [
@@ -294,7 +296,10 @@ public struct ActorRecognizer: PipelineStage {
                     })
             {
                 let last = pieces[index + match.length - 1].token
-                result.append(Hit(tokens: pieces[index].token..<(last + 1), target: match.target, isStem: match.isStem))
+                result.append(
+                    Hit(
+                        tokens: pieces[index].token..<(last + 1), target: match.target, isStem: match.isStem,
+                        namesakes: match.namesakes))
                 index += match.length
             } else {
                 index += 1
@@ -559,7 +564,7 @@ public struct ActorRecognizer: PipelineStage {
                 lastAgentTokens = hit.tokens
                 end = hit.tokens.upperBound
             case .actor(let index), .demonym(let index), .capital(let index):
-                let entry = actors[index]
+                let entry = actors[dictionary.namesake(of: index, among: hit.namesakes, on: day)]
                 // A capital after a locative preposition is a place, not an actor.
                 if case .capital = hit.target, offset == 0, hit.tokens.lowerBound > sentenceRange.lowerBound,
                     ActorRecognizer.locatives.contains(fold(hit.tokens.lowerBound - 1)),

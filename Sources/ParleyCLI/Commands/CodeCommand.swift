@@ -43,13 +43,10 @@ struct LexiconOptions: ParsableArguments {
             (configuration.sentenceDiscards, configuration.storyDiscards) = discards(actors)
         }
         let url = folder.appendingPathComponent("verbs.txt")
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            return EventCoder(
-                lexicon: try VerbLexicon.bundled(), codebook: try EventCodebook.bundled(), configuration: configuration)
-        }
+        let verbs = FileManager.default.fileExists(atPath: url.path) ? try VerbLexicon.load(contentsOf: url) : try VerbLexicon.bundled()
         return EventCoder(
-            lexicon: try VerbLexicon.load(contentsOf: url), codebook: try EventCodebook.bundled(),
-            configuration: configuration)
+            lexicon: verbs, codebook: try EventCodebook.bundled(), configuration: configuration,
+            participants: ParticipantFinder(nouns: try NounClasses.bundled()))
     }
 
     /// The folder's actor lexicon, when it has `*.lex` files.
