@@ -41,6 +41,48 @@ func parsedSentence(_ rows: [(String, String, String, Int, String)]) -> Document
         #expect(texts(document).targets == ["rebel leaders"])
     }
 
+    func sources(_ document: Document, of predicate: Int) -> [String] {
+        let found = finder.participants(in: document, sentence: 0, predicate: predicate)
+        return found.sources.map { document.tokens[$0.tokens].map(\.form).joined(separator: " ") }
+    }
+
+    @Test func aClauseWithoutSubjectTakesItsController() {
+        // "The government urged rebel leaders to free the journalist": the leaders free.
+        let urged = parsedSentence([
+            ("The", "DET", "the", 2, "det"), ("government", "NOUN", "government", 3, "nsubj"),
+            ("urged", "VERB", "urge", 0, "root"), ("rebel", "NOUN", "rebel", 5, "compound"),
+            ("leaders", "NOUN", "leader", 3, "obj"), ("to", "PART", "to", 7, "mark"),
+            ("free", "VERB", "free", 3, "xcomp"), ("the", "DET", "the", 9, "det"),
+            ("journalist", "NOUN", "journalist", 7, "obj"),
+        ])
+        #expect(sources(urged, of: 6) == ["rebel leaders"])
+        // "Northland accused the army of shelling the town": the army shelled.
+        let accused = parsedSentence([
+            ("Northland", "PROPN", "Northland", 2, "nsubj"), ("accused", "VERB", "accuse", 0, "root"),
+            ("the", "DET", "the", 4, "det"), ("army", "NOUN", "army", 2, "obj"), ("of", "SCONJ", "of", 6, "mark"),
+            ("shelling", "VERB", "shell", 2, "advcl"), ("the", "DET", "the", 8, "det"),
+            ("town", "NOUN", "town", 6, "obj"),
+        ])
+        #expect(sources(accused, of: 5) == ["the army"])
+        // "Northland agreed to free the journalist": Northland frees.
+        let agreed = parsedSentence([
+            ("Northland", "PROPN", "Northland", 2, "nsubj"), ("agreed", "VERB", "agree", 0, "root"),
+            ("to", "PART", "to", 4, "mark"), ("free", "VERB", "free", 2, "xcomp"), ("the", "DET", "the", 6, "det"),
+            ("journalist", "NOUN", "journalist", 4, "obj"),
+        ])
+        #expect(sources(agreed, of: 3) == ["Northland"])
+    }
+
+    @Test func anEmbeddedClauseWithoutSubjectOrControllerTakesTheNearestParty() {
+        // A misparse leaves "shelling" a modifier: the nearest party before it, not the sentence's first.
+        let document = parsedSentence([
+            ("Northland", "PROPN", "Northland", 2, "nsubj"), ("accused", "VERB", "accuse", 0, "root"),
+            ("the", "DET", "the", 4, "det"), ("army", "NOUN", "army", 2, "obj"), ("of", "ADP", "of", 7, "case"),
+            ("shelling", "VERB", "shell", 7, "amod"), ("villages", "NOUN", "village", 4, "nmod"),
+        ])
+        #expect(sources(document, of: 5) == ["the army"])
+    }
+
     @Test func aPassiveAgentIsTheSource() {
         let document = parsedSentence([
             ("Two", "NUM", "two", 2, "nummod"), ("journalists", "NOUN", "journalist", 4, "nsubj:pass"),

@@ -282,6 +282,42 @@ public struct ParticipantFinder: Sendable {
             return Participants(sources: sources, targets: targets, rule: rule)
         }
 
+        /// Who does the act of a clause with no subject: for an open complement the governing verb's
+        /// object when it names a party ("urged Y to …"), else its subject ("X agreed to …"); for an
+        /// adverbial clause after "of", "with" or "for" the governing verb's object ("accused Y of …"),
+        /// else its subject ("X left before meeting …").
+        func controller(of predicate: Int, depth: Int) -> Int? {
+            guard depth < 4, let up = document.tokens[predicate].head, range.contains(up) else { return nil }
+            let kind = base(relation(predicate))
+            guard kind == "xcomp" || kind == "advcl" else { return nil }
+            let marker = dependents(predicate, ["mark", "case"]).map(lemma)
+            if kind == "xcomp" || marker.contains(where: { ["of", "with", "for"].contains($0) }),
+                let object = dependents(up, ["obj"]).first, isParty(object)
+            {
+                return object
+            }
+            if let subject = dependents(up, ["nsubj"]).first { return subject }
+            return controller(of: up, depth: depth + 1)
+        }
+
+        /// The party standing in for a missing subject: for a main clause the sentence's first party
+        /// before the predicate, for an embedded clause the nearest one.
+        func nearestParty(before predicate: Int) -> Int? {
+            let candidates = (range.lowerBound..<predicate).filter { isParty($0) && upos($0) != "PRON" }
+            return isMainClause(predicate) ? candidates.first : candidates.last
+        }
+
+        /// Whether a predicate heads the sentence, or a clause coordinated with its head.
+        func isMainClause(_ predicate: Int) -> Bool {
+            var token = predicate
+            for _ in 0..<range.count {
+                guard let up = document.tokens[token].head, range.contains(up) else { return true }
+                guard base(relation(token)) == "conj" else { return false }
+                token = up
+            }
+            return false
+        }
+
         func verbParticipants(_ predicate: Int) -> Participants {
             let passiveSubject = (children[predicate] ?? []).first { relation($0) == "nsubj:pass" }
             let agent = dependents(predicate, ["obl"]).first { preposition($0) == "by" }
@@ -308,8 +344,13 @@ public struct ParticipantFinder: Sendable {
             var rule = "subject"
             if let subject = dependents(predicate, ["nsubj"]).first {
                 sources = phrases(subject)
-            } else if let first = (range.lowerBound..<predicate).first(where: { isParty($0) && upos($0) != "PRON" }) {
-                // No subject in the parse: the first party before the predicate, with the words it modifies.
+            } else if let controller = controller(of: predicate, depth: 0) {
+                // "X agreed to resume talks", "urged Y to protect", "accused Y of sheltering", "before leaving".
+                sources = phrases(controller)
+                rule = "controller"
+            } else if let first = nearestParty(before: predicate) {
+                // No subject in the parse: the first party before the predicate, with the words it modifies
+                // (in an embedded clause the nearest one: in "X accused Y of sheltering Z" Y shelters).
                 var head = first
                 while ["compound", "flat", "amod"].contains(String(base(relation(head)))),
                     let up = document.tokens[head].head, range.contains(up), up < predicate
@@ -318,6 +359,15 @@ public struct ParticipantFinder: Sendable {
                 }
                 sources = [phrase(head)]
                 rule = "first party"
+            }
+            // A phrase that holds the predicate itself ("the army of shelling villages") ends before it.
+            sources = sources.compactMap { span in
+                guard span.tokens.contains(predicate) else { return span }
+                var end = predicate
+                while end > span.tokens.lowerBound, ["ADP", "SCONJ", "CCONJ", "PUNCT", "DET"].contains(upos(end - 1)) {
+                    end -= 1
+                }
+                return end > span.tokens.lowerBound ? Span(tokens: span.tokens.lowerBound..<end, label: span.label) : nil
             }
             let (targets, targetRule) = targets(of: predicate, depth: 0)
             return Participants(sources: sources, targets: targets, rule: "\(rule); \(targetRule)")
