@@ -48,6 +48,34 @@ import Testing
         #expect(ceasefire.target.first?.code.hasPrefix("AFG") == true)
     }
 
+    @Test func codesHandingOverAndReturningByTheirObject() throws {
+        let prisoners = try code(
+            "Russia/Russia/PROPN/2/nsubj handed/hand/VERB/0/root over/over/ADP/2/compound:prt the/the/DET/5/det "
+                + "prisoners/prisoner/NOUN/2/obj to/to/ADP/7/case Ukraine/Ukraine/PROPN/2/obl ././PUNCT/2/punct")
+        #expect(triples(prisoners) == [CodedTriple(source: ["RUS"], target: ["UKR"], code: "0841")])
+        let antiquities = try code(
+            "Italy/Italy/PROPN/2/nsubj returned/return/VERB/0/root the/the/DET/4/det antiquities/antiquity/NOUN/2/obj "
+                + "to/to/ADP/6/case Greece/Greece/PROPN/2/obl ././PUNCT/2/punct")
+        #expect(triples(antiquities) == [CodedTriple(source: ["ITA"], target: ["GRC"], code: "0842")])
+        // Coming back somewhere is travel, not an event.
+        let trip = try code(
+            "The/the/DET/2/det minister/minister/NOUN/3/nsubj returned/return/VERB/0/root to/to/ADP/5/case "
+                + "Pakistan/Pakistan/PROPN/3/obl ././PUNCT/3/punct")
+        #expect(trip.events.isEmpty)
+    }
+
+    @Test func codesLiftingABlockadeAndCyberWarfare() throws {
+        let lifted = try code(
+            "Egypt/Egypt/PROPN/2/nsubj lifted/lift/VERB/0/root its/its/PRON/4/nmod:poss blockade/blockade/NOUN/2/obj "
+                + "on/on/ADP/6/case Gaza/Gaza/PROPN/4/nmod ././PUNCT/2/punct")
+        #expect(lifted.events.contains { $0.cameo == "0872" && $0.source.first?.code == "EGY" })
+        #expect(!lifted.events.contains { $0.cameo == "191" })
+        let cyber = try code(
+            "Russia/Russia/PROPN/2/nsubj waged/wage/VERB/0/root cyber/cyber/NOUN/4/compound warfare/warfare/NOUN/2/obj "
+                + "against/against/ADP/6/case Estonia/Estonia/PROPN/4/nmod ././PUNCT/2/punct")
+        #expect(triples(cyber) == [CodedTriple(source: ["RUS"], target: ["EST"], code: "176")])
+    }
+
     @Test func leadingADelegationOrSideIsNoEvent() throws {
         let led = try code(
             "The/the/DET/2/det minister/minister/NOUN/3/nsubj led/lead/VERB/0/root the/the/DET/6/det "
