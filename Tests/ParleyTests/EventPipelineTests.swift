@@ -76,6 +76,14 @@ import Testing
         #expect(triples(cyber) == [CodedTriple(source: ["RUS"], target: ["EST"], code: "176")])
     }
 
+    @Test func codesLaunchedArtilleryFireAsShelling() throws {
+        let document = try code(
+            "Syrian/Syrian/ADJ/2/amod troops/troop/NOUN/3/nsubj launched/launch/VERB/0/root artillery/artillery/NOUN/5/compound "
+                + "fire/fire/NOUN/3/obj against/against/ADP/7/case Turkey/Turkey/PROPN/5/nmod ././PUNCT/3/punct")
+        #expect(document.events.contains { $0.cameo == "194" && $0.source.first?.code == "SYRMIL" })
+        #expect(!document.events.contains { $0.cameo.hasPrefix("05") })
+    }
+
     @Test func leadingADelegationOrSideIsNoEvent() throws {
         let led = try code(
             "The/the/DET/2/det minister/minister/NOUN/3/nsubj led/lead/VERB/0/root the/the/DET/6/det "
