@@ -84,6 +84,18 @@ import Testing
         #expect(!document.events.contains { $0.cameo.hasPrefix("05") })
     }
 
+    @Test func codesImposingAndFreeingByTheirObject() throws {
+        let tariffs = try code(
+            "China/China/PROPN/2/nsubj imposed/impose/VERB/0/root tariffs/tariff/NOUN/2/obj on/on/ADP/5/case "
+                + "Australia/Australia/PROPN/2/obl ././PUNCT/2/punct")
+        #expect(triples(tariffs) == [CodedTriple(source: ["CHN"], target: ["AUS"], code: "163")])
+        let freed = try code(
+            "Sudan/Sudan/PROPN/2/nsubj freed/free/VERB/0/root two/two/NUM/5/nummod Kenyan/Kenyan/ADJ/5/amod "
+                + "hostages/hostage/NOUN/2/obj ././PUNCT/2/punct")
+        #expect(freed.events.first?.cameo == "0841")
+        #expect(freed.events.first?.source.first?.code == "SDN")
+    }
+
     @Test func leadingADelegationOrSideIsNoEvent() throws {
         let led = try code(
             "The/the/DET/2/det minister/minister/NOUN/3/nsubj led/lead/VERB/0/root the/the/DET/6/det "
