@@ -96,6 +96,17 @@ import Testing
         #expect(freed.events.first?.source.first?.code == "SDN")
     }
 
+    @Test func codesBreakingATruceAndBreakingOffTies() throws {
+        let truce = try code(
+            "Armenia/Armenia/PROPN/2/nsubj broke/break/VERB/0/root the/the/DET/4/det truce/truce/NOUN/2/obj "
+                + "with/with/ADP/6/case Azerbaijan/Azerbaijan/PROPN/2/obl ././PUNCT/2/punct")
+        #expect(truce.events.contains { $0.cameo == "196" && $0.source.first?.code == "ARM" })
+        let ties = try code(
+            "Bolivia/Bolivia/PROPN/2/nsubj broke/break/VERB/0/root off/off/ADP/2/compound:prt ties/tie/NOUN/2/obj "
+                + "with/with/ADP/6/case Israel/Israel/PROPN/2/obl ././PUNCT/2/punct")
+        #expect(triples(ties) == [CodedTriple(source: ["BOL"], target: ["ISR"], code: "161")])
+    }
+
     @Test func leadingADelegationOrSideIsNoEvent() throws {
         let led = try code(
             "The/the/DET/2/det minister/minister/NOUN/3/nsubj led/lead/VERB/0/root the/the/DET/6/det "
