@@ -3,17 +3,11 @@ import Parley
 import Testing
 
 /// Main-event choice, conditional threats, demands, answers and protesters' violence, on hand-parsed sentences.
-@Suite struct EventCoderRuleTests {
+@Suite struct EventCoderRuleTests: CodingSuite {
     let coder: EventCoder
 
     init() throws {
         coder = try testCoder()
-    }
-
-    func code(_ words: String, _ actors: [(String, String)]) throws -> Document {
-        var document = try parsedDocument(words, actors: actors)
-        try coder.process(&document)
-        return document
     }
 
     @Test func mainEventIsTheMainClausesAct() throws {

@@ -2,17 +2,11 @@ import Foundation
 import Parley
 import Testing
 
-@Suite struct EventCoderTests {
+@Suite struct EventCoderTests: CodingSuite {
     let coder: EventCoder
 
     init() throws {
         coder = try testCoder()
-    }
-
-    func code(_ words: String, _ actors: [(String, String)]) throws -> Document {
-        var document = try parsedDocument(words, actors: actors)
-        try coder.process(&document)
-        return document
     }
 
     @Test func codesAnActiveClause() throws {

@@ -115,6 +115,20 @@ func testCoder(requireDyad: Bool = false) throws -> EventCoder {
         configuration: EventCoder.Configuration(requireDyad: requireDyad))
 }
 
+/// A suite that codes hand-parsed sentences with one coder.
+protocol CodingSuite {
+    var coder: EventCoder { get }
+}
+
+extension CodingSuite {
+    /// Codes a hand-parsed sentence (see ``parsedDocument(_:actors:published:id:)``) with the suite's coder.
+    func code(_ words: String, _ actors: [(String, String)]) throws -> Document {
+        var document = try parsedDocument(words, actors: actors)
+        try coder.process(&document)
+        return document
+    }
+}
+
 struct CodedTriple: Hashable, CustomStringConvertible {
     var source: [String]
     var target: [String]
