@@ -285,9 +285,7 @@ import Testing
     }
 
     @Test func keepsTheReportedActAsTheEventOfAQuoteTransformation() throws {
-        let lexicon = try VerbLexicon.parse(
-            testLexiconText + "\ntransform T5: a (a b q) say => a b Q\n", file: "test-verbs.txt")
-        let coder = EventCoder(lexicon: lexicon, codebook: try EventCodebook.bundled())
+        let coder = try testCoder(adding: "transform T5: a (a b q) say => a b Q\n")
         var document = try parsedDocument(
             "The/the/DET/2/det army/army/NOUN/3/nsubj said/say/VERB/0/root its/its/PRON/5/nmod:poss "
                 + "troops/troop/NOUN/6/nsubj attacked/attack/VERB/3/ccomp militants/militant/NOUN/6/obj",
@@ -302,10 +300,7 @@ import Testing
     }
 
     @Test func codesTheActWantedWithTheFutureModeWhenTheIntentCodeSaysLess() throws {
-        let lexicon = try VerbLexicon.parse(
-            testLexiconText + "\nverb want => 030\n  word want\nverb inspect => 090\n  word inspect\n",
-            file: "test-verbs.txt")
-        let coder = EventCoder(lexicon: lexicon, codebook: try EventCodebook.bundled())
+        let coder = try testCoder(adding: "verb want => 030\n  word want\nverb inspect => 090\n  word inspect\n")
         var document = try parsedDocument(
             "The/the/DET/2/det inspectors/inspector/NOUN/3/nsubj want/want/VERB/0/root to/to/PART/5/mark "
                 + "inspect/inspect/VERB/3/xcomp Iran/Iran/PROPN/5/obj",
@@ -316,9 +311,7 @@ import Testing
     }
 
     @Test func takesNoTriggerInsideAName() throws {
-        let lexicon = try VerbLexicon.parse(
-            testLexiconText + "\nverb unite => 040\n  word unite\n", file: "test-verbs.txt")
-        let coder = EventCoder(lexicon: lexicon, codebook: try EventCodebook.bundled())
+        let coder = try testCoder(adding: "verb unite => 040\n  word unite\n")
         var document = try parsedDocument(
             "The/the/DET/3/det United/unite/VBN/3/amod Nations/Nations/PROPN/4/nsubj arrested/arrest/VERB/0/root "
                 + "protesters/protester/NOUN/4/obj",
@@ -341,10 +334,7 @@ import Testing
     }
 
     @Test func codesAVowToAttackAsAThreat() throws {
-        let lexicon = try VerbLexicon.parse(
-            testLexiconText + "\nverb swear => 110\n  word swear (swears swore sworn swearing)\n",
-            file: "test-verbs.txt")
-        let coder = EventCoder(lexicon: lexicon, codebook: try EventCodebook.bundled())
+        let coder = try testCoder(adding: "verb swear => 110\n  word swear (swears swore sworn swearing)\n")
         var document = try parsedDocument(
             "Rebels/rebel/NOUN/2/nsubj swore/swear/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
                 + "Kabul/Kabul/PROPN/4/obj",

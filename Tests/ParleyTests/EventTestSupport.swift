@@ -109,6 +109,13 @@ let testLexiconText = """
       pattern request.truce: * (for &truce) => 0256
     """
 
+/// The test coder with more verb entries appended to the test lexicon.
+func testCoder(adding verbs: String) throws -> EventCoder {
+    EventCoder(
+        lexicon: try VerbLexicon.parse(testLexiconText + "\n" + verbs, file: "test-verbs.txt"),
+        codebook: try EventCodebook.bundled())
+}
+
 func testCoder(requireDyad: Bool = false) throws -> EventCoder {
     EventCoder(
         lexicon: try VerbLexicon.parse(testLexiconText, file: "test-verbs.txt"), codebook: try EventCodebook.bundled(),
