@@ -125,7 +125,8 @@ public final class PostgresBackend: SQLBackend {
                 let answered = try await group.next() ?? false
                 group.cancelAll()
                 if !answered {
-                    throw StoreError(.unavailable, "\(settings.label): no answer within \(Int(settings.connectTimeout)) s")
+                    throw StoreError(
+                        .unavailable, "\(settings.label): no answer within \(Int(settings.connectTimeout)) s")
                 }
             }
         } catch let error as StoreError {
@@ -133,12 +134,21 @@ public final class PostgresBackend: SQLBackend {
             throw error
         } catch {
             runner.cancel()
-            throw StoreError(.unavailable, "\(settings.label): cannot connect: \(Self.message(error))", underlying: error)
+            throw StoreError(
+                .unavailable, "\(settings.label): cannot connect: \(Self.message(error))", underlying: error)
         }
     }
 
     deinit {
         runner.cancel()
+    }
+
+    /// The SQLSTATE the server answered with (`23505`: unique violation), also inside a transaction error.
+    static func sqlState(_ error: any Error) -> String? {
+        if let error = error as? PostgresTransactionError {
+            return (error.closureError ?? error.beginError ?? error.commitError).flatMap(sqlState)
+        }
+        return (error as? PSQLError)?.serverInfo?[.sqlState]
     }
 
     static func message(_ error: any Error) -> String {
@@ -218,7 +228,8 @@ public final class PostgresBackend: SQLBackend {
                 }
             }
         } catch {
-            throw StoreError(.queryFailed, "postgres: \(Self.message(error))", underlying: error)
+            let code: StoreError.Code = Self.sqlState(error) == "23505" ? .conflict : .queryFailed
+            throw StoreError(code, "postgres: \(Self.message(error))", underlying: error)
         }
     }
 
@@ -233,7 +244,8 @@ public final class PostgresBackend: SQLBackend {
                     try await connection.query("SELECT pg_advisory_xact_lock(72657318)", logger: logger)
                     let done = try await Self.rows(
                         connection.query(
-                            Self.postgresQuery("SELECT name FROM parley_migrations WHERE name = ?", [.text(migration.name)]),
+                            Self.postgresQuery(
+                                "SELECT name FROM parley_migrations WHERE name = ?", [.text(migration.name)]),
                             logger: logger))
                     guard done.isEmpty else { return }
                     for statement in migration.statements {
@@ -247,7 +259,8 @@ public final class PostgresBackend: SQLBackend {
                 }
             }
         } catch {
-            throw StoreError(.unavailable, "\(settings.label): cannot migrate: \(Self.message(error))", underlying: error)
+            throw StoreError(
+                .unavailable, "\(settings.label): cannot migrate: \(Self.message(error))", underlying: error)
         }
     }
 

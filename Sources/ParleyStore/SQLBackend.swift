@@ -72,7 +72,8 @@ public protocol SQLBackend: Sendable {
     /// - Throws: ``StoreError`` when a query fails.
     func queries(_ statements: [SQLStatement]) async throws -> [[[SQLValue]]]
     /// Runs statements in one transaction: all of them take effect, or none.
-    /// - Throws: ``StoreError`` when a statement fails; nothing is written then.
+    /// - Throws: ``StoreError`` when a statement fails, ``StoreError/Code/conflict`` when it breaks a unique
+    ///   key (another writer stored the same rows first); nothing is written then.
     func write(_ statements: [SQLStatement]) async throws
     /// Database-level consistency problems (`PRAGMA integrity_check` in SQLite); empty when sound.
     func integrityProblems() async throws -> [String]
@@ -114,6 +115,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let invalidArgument = Code("invalidArgument")
         /// Fetching a URL failed.
         public static let fetchFailed = Code("fetchFailed")
+        /// A write collided with rows another writer stored meanwhile (a unique key taken); nothing was
+        /// written, and reading again and retrying succeeds.
+        public static let conflict = Code("conflict")
     }
 
     public var code: Code

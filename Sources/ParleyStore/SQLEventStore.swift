@@ -86,7 +86,16 @@ public final class SQLEventStore: EventStore {
     public func store(batch requests: [StoreRequest]) async throws -> [StoreOutcome] {
         guard !requests.isEmpty else { return [] }
         return try await lock.run { [self] in
-            try await storeLocked(requests)
+            // Another process writing the same store may insert a document between this one's lookup and
+            // its write; the transaction then fails whole, and reading again sees that document.
+            var attempt = 1
+            while true {
+                do {
+                    return try await storeLocked(requests)
+                } catch let error as StoreError where error.code == .conflict && attempt < 5 {
+                    attempt += 1
+                }
+            }
         }
     }
 

@@ -123,6 +123,8 @@ public struct SQLiteBackend: SQLBackend {
                     try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement.arguments))
                 }
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError(.conflict, "sqlite: \(error.message ?? "\(error)")", underlying: error)
         } catch {
             throw StoreError(.queryFailed, "sqlite: \(error)", underlying: error)
         }
@@ -138,6 +140,11 @@ public struct SQLiteBackend: SQLBackend {
     }
 
     public func close() async {
+        // GRDB closes the writer before the read-only readers, so no connection folds the write-ahead log
+        // back into the file: do it here, or the `.sqlite` file alone (a copy, a backup) holds nothing.
+        if let pool = writer as? DatabasePool {
+            _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        }
         try? (writer as? DatabasePool)?.close()
         try? (writer as? DatabaseQueue)?.close()
     }
