@@ -24,10 +24,17 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store.
-    func open() async throws -> SQLEventStore {
+    /// - Parameter create: whether a missing SQLite file is created (by `ingest`); the commands that only
+    ///   read it say instead that there is no store there, rather than create an empty one at a mistyped path.
+    /// - Throws: ``StoreError``: ``StoreError/Code/notFound`` when the file is missing and `create` is false.
+    func open(create: Bool = false) async throws -> SQLEventStore {
         let address = self.address
         if address.hasPrefix("postgres://") || address.hasPrefix("postgresql://") {
             return try await PostgresEventStore.open(url: address)
+        }
+        if !create, !FileManager.default.fileExists(atPath: address) {
+            throw StoreError(
+                .notFound, "\(address): no store there; 'parley ingest FILE --store \(address)' creates it")
         }
         return try await SQLiteEventStore.open(path: address)
     }
@@ -54,11 +61,16 @@ struct FilterOptions: ParsableArguments {
         var query = EventQuery()
         func day(_ text: String?, _ name: String) throws -> Day? {
             guard let text else { return nil }
-            guard let day = Day(parsing: text) else { throw ValidationError("--\(name) '\(text)' is not a date (YYYY-MM-DD)") }
+            guard let day = Day(parsing: text) else {
+                throw ValidationError("--\(name) '\(text)' is not a date (YYYY-MM-DD)")
+            }
             return day
         }
         query.from = try day(from, "from")
         query.to = try day(to, "to")
+        if let first = query.from, let last = query.to, first > last {
+            throw ValidationError("--from \(first) is after --to \(last): no day lies between them")
+        }
         query.actor = actor
         query.cameoRoot = cameo
         query.plover = plover
@@ -133,7 +145,8 @@ struct ProgressBar {
         let fraction = Double(progress.done) / Double(total)
         let width = 30
         let filled = Int(fraction * Double(width))
-        let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "")
+        let bar =
+            String(repeating: "=", count: filled) + (filled < width ? ">" : "")
             + String(repeating: " ", count: max(0, width - filled - 1))
         let eta = progress.remaining.map { String(format: "%d:%02d", Int($0) / 60, Int($0) % 60) } ?? "--:--"
         let line = String(

@@ -32,7 +32,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open()
+        let store = try await storeOptions.open(create: true)
         let pipeline = try StandardPipeline.make(upTo: .events)
         var configuration = Ingestor.Configuration()
         configuration.reader = input.reader.configuration
