@@ -70,6 +70,19 @@ import Testing
         #expect(lexicon.warnings.allSatisfy { $0.file == "bad.txt" })
     }
 
+    /// Thousands of nested '{' in one pattern used to overflow the stack (a segmentation fault).
+    @Test func warnsAboutGroupsNestedTooDeep() throws {
+        let nested = String(repeating: "{", count: 10_000) + " WAR " + String(repeating: "}", count: 10_000)
+        let lexicon = PetrarchVerbImporter.importVerbs(
+            "--- CALM [010] ---\nCALM\n- * \(nested) [010]\n- * {TALKS} [010]\n", file: "deep.txt")
+        #expect(lexicon.blocks.first?.patterns.count == 1)
+        #expect(lexicon.warnings.map(\.message) == ["groups nested more than 16 deep; skipped"])
+        #expect(lexicon.warnings.map(\.line) == [3])
+        #expect(throws: PipelineError.self) {
+            try VerbLexicon.parse("verb calm => 010\n  pattern p1: * \(nested) => 010\n", file: "verbs.txt")
+        }
+    }
+
     @Test func writesAndReadsBackTheSameLexicon() throws {
         let imported = PetrarchVerbImporter.importVerbs(petrarch, file: "snippet.txt")
         let text = imported.formatted()

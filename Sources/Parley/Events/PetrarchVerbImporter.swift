@@ -124,6 +124,8 @@ public enum PetrarchVerbImporter {
                     let id = "\(block!.name).\(block!.patterns.count + 1)"
                     block!.patterns.append(
                         VerbLexicon.Pattern(id: id, pre: pre, post: post, code: code, origin: "\(file):\(lineNumber)"))
+                } catch let error as PipelineError {
+                    warn("\(error.message); skipped")  // the warning names the file and line itself
                 } catch {
                     warn("\(error); skipped")
                 }

@@ -425,17 +425,20 @@ extension VerbLexicon {
         func fail(_ message: String) -> PipelineError {
             PipelineError(.invalidLexicon, message, file: file, line: line)
         }
-        func parseSequence(until closer: String?) throws -> [Element] {
+        // Groups nest a level or two in real dictionaries; a deeper pile is garbage and would exhaust the stack.
+        let maximumDepth = 16
+        func parseSequence(until closer: String?, depth: Int = 0) throws -> [Element] {
+            guard depth <= maximumDepth else { throw fail("groups nested more than \(maximumDepth) deep") }
             var elements: [Element] = []
             while index < tokens.count {
                 let token = tokens[index]
                 index += 1
                 switch token {
                 case "{":
-                    let inner = try parseSequence(until: "}")
+                    let inner = try parseSequence(until: "}", depth: depth + 1)
                     if !inner.isEmpty { elements.append(.phrase(inner)) }
                 case "(":
-                    var inner = try parseSequence(until: ")")
+                    var inner = try parseSequence(until: ")", depth: depth + 1)
                     guard !inner.isEmpty else { continue }
                     if case .word(let prep, _) = inner.removeFirst() {
                         elements.append(.prepositional(prep, inner))
