@@ -178,6 +178,20 @@ import Testing
         #expect(result.lexicon.actors.first?.aliases.first == "dirtyname")
     }
 
+    /// A set with no members (`!EMPTY! = `) used to be written out and fail the read-back check with
+    /// "agents.lex.tmp:6:5: empty substitution set", naming a temporary file instead of the input line; so
+    /// did an undefined set and an unclosed "{".
+    @Test func warnsAboutBrokenSubstitutionSetsAndStillReadsBack() throws {
+        let result = try importer.importFiles(agents: [fixtureURL("petrarch/broken.agents.txt")])
+        #expect(result.warnings.contains { $0.line == 2 && $0.message.contains("!EMPTY!") })
+        #expect(result.lexicon.substitutionSets["!EMPTY!"] == nil)
+        #expect(result.warnings.contains { $0.line == 6 && $0.message.contains("!UNDEFINED!") })
+        #expect(result.warnings.contains { $0.line == 8 && $0.message.contains("unbalanced '{'") })
+        let text = LexiconWriter.text(of: result.lexicon)
+        let lexicon = try LexiconReader().read(Data(text.utf8), file: "imported.lex")
+        #expect(lexicon.agents.contains { $0.code == "COP" })
+    }
+
     @Test func importedLexiconValidatesAndRecognizes() throws {
         let result = try importSample()
         let text = LexiconWriter.text(of: result.lexicon)

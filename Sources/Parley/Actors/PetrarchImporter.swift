@@ -47,6 +47,19 @@ public struct PetrarchImporter: Sendable {
             lexicon.agents += entries
             lexicon.substitutionSets.merge(sets) { first, _ in first }
         }
+        let sets = lexicon.substitutionSets
+        lexicon.agents.removeAll { agent in
+            guard
+                let unknown = LexiconText.substitutionNames(in: agent.phrase).first(where: {
+                    sets[$0.uppercased()] == nil
+                })
+            else { return false }
+            warnings.append(
+                Diagnostic(
+                    .warning, file: agent.source.file, line: agent.source.line,
+                    message: "agent '\(agent.phrase)' uses the undefined substitution set \(unknown): ignored"))
+            return true
+        }
         for url in discards {
             let lines = try readLines(url, warnings: &warnings)
             lexicon.discards += parseDiscards(lines, file: url.lastPathComponent)
@@ -342,8 +355,16 @@ public struct PetrarchImporter: Sendable {
                 trimmed[..<equals].trimmingCharacters(in: .whitespaces).hasSuffix("!")
             {
                 let name = trimmed[..<equals].trimmingCharacters(in: .whitespaces).uppercased()
-                sets[name] = trimmed[trimmed.index(after: equals)...].split(separator: ",")
+                let members = trimmed[trimmed.index(after: equals)...].split(separator: ",")
                     .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+                guard !members.isEmpty else {
+                    warnings.append(
+                        Diagnostic(
+                            .warning, file: file, line: line.number,
+                            message: "substitution set \(name) without members ignored"))
+                    continue
+                }
+                sets[name] = members
                 continue
             }
             var text = trimmed[...]
@@ -355,6 +376,10 @@ public struct PetrarchImporter: Sendable {
             }
             let bracket = text.firstIndex(of: "[")
             let phraseText = text[..<(bracket ?? text.endIndex)].trimmingCharacters(in: .whitespaces)
+            if phraseText.contains(where: { $0 == "{" || $0 == "}" }) {
+                warnings.append(Diagnostic(.warning, file: file, line: line.number, message: "unbalanced '{' ignored"))
+                continue
+            }
             guard let bracket else {
                 // A phrase whose code comes on a later line.
                 if let phrase = convertAgentPhrase(phraseText) { pending = (phrase, plurals, line.number, comment) }

@@ -62,6 +62,10 @@ struct ImportPetrarchCommand: AsyncParsableCommand {
         if actorFiles.isEmpty && agentFiles.isEmpty && discardFiles.isEmpty && verbFiles.isEmpty {
             throw ValidationError("give at least one of --actors, --agents, --discards, --verbs")
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--output \(output) is a file; give a folder to write the lexicon into")
+        }
     }
 
     func run() async throws {
@@ -108,6 +112,12 @@ struct ImportPetrarchCommand: AsyncParsableCommand {
         }
         do {
             _ = try LexiconReader(baseCodes: base).read(written)
+        } catch var error as PipelineError {
+            for url in written { try? FileManager.default.removeItem(at: url) }
+            // Name the file as it would have been written, and say that the converter, not the input, is at fault.
+            error.file = error.file.map { $0.hasSuffix(".tmp") ? String($0.dropLast(4)) : $0 }
+            error.message = "the converted lexicon does not read back (nothing written): " + error.message
+            throw error
         } catch {
             for url in written { try? FileManager.default.removeItem(at: url) }
             throw error
