@@ -37,9 +37,10 @@ import Testing
         let document = try #require(documents.first)
         #expect(document.id == "doc1")
         #expect(document.text == "They don't agree. Talks resumed.")
-        #expect(document.tokens.map { String(document.text(in: $0.range)) } == [
-            "They", "do", "n't", "agree", ".", "Talks", "resumed", ".",
-        ])
+        #expect(
+            document.tokens.map { String(document.text(in: $0.range)) } == [
+                "They", "do", "n't", "agree", ".", "Talks", "resumed", ".",
+            ])
         #expect(document.tokens[1].multiwordStart == 1)
         #expect(document.tokens[0].head == 3)
         #expect(document.tokens[3].head == nil && document.tokens[3].relation == "root")
@@ -49,7 +50,8 @@ import Testing
         let documents = CoNLLU.documents(from: try CoNLLU.parse(Self.sample))
         let written = CoNLLU.format(documents)
         let reread = try CoNLLU.parse(written)
-        #expect(reread.map { $0.words.map(\.form) } == [["They", "do", "n't", "agree", "."], ["Talks", "resumed", "."]])
+        #expect(
+            reread.map { $0.words.map(\.form) } == [["They", "do", "n't", "agree", "."], ["Talks", "resumed", "."]])
         #expect(reread[0].multiwordTokens.map(\.form) == ["don't"])
         #expect(reread[0].words.map(\.head) == [4, 4, 4, 0, 4])
         #expect(reread[1].comment("text") == "Talks resumed.")
@@ -62,6 +64,39 @@ import Testing
         } throws: { error in
             let error = error as? PipelineError
             return error?.line == 2 && error?.file == "bad.conllu"
+        }
+    }
+
+    /// A block of comments without words (after a sentence) used to crash the document builder with
+    /// "Range requires lowerBound <= upperBound" (`parley parse --input conllu`, `eval syntax`).
+    @Test func aBlockOfCommentsOnlyAddsNoSentence() throws {
+        let documents = CoNLLU.documents(from: try CoNLLU.parse(Self.sample + "# just a note\n\n# another\n"))
+        #expect(documents.map(\.sentences.count) == [2])
+        #expect(documents.first?.text == "They don't agree. Talks resumed.")
+    }
+
+    /// A multiword token reaching past the sentence's last word used to crash with "Index out of range";
+    /// overlapping ones were read as they stood.
+    @Test(arguments: [
+        (
+            "1\tTalks\t_\t_\t_\t_\t_\t_\t_\t_\n2-5\tresumed.\t_\t_\t_\t_\t_\t_\t_\t_\n2\tresumed\t_\t_\t_\t_\t_\t_\t_\t_\n",
+            3
+        ),
+        (
+            "1-2\tTalksre\t_\t_\t_\t_\t_\t_\t_\t_\n1\tTalks\t_\t_\t_\t_\t_\t_\t_\t_\n2-3\tresumed\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                + "2\tre\t_\t_\t_\t_\t_\t_\t_\t_\n3\tsumed\t_\t_\t_\t_\t_\t_\t_\t_\n", 4
+        ),
+        (
+            "1\tTalks\t_\t_\t_\t_\t_\t_\t_\t_\n3-4\tresumed\t_\t_\t_\t_\t_\t_\t_\t_\n2\tresumed\t_\t_\t_\t_\t_\t_\t_\t_\n",
+            3
+        ),
+    ])
+    func rejectsAMultiwordTokenThatDoesNotFit(_ text: String, line: Int) {
+        #expect {
+            try CoNLLU.parse("# text = x\n" + text, file: "bad.conllu")
+        } throws: { error in
+            let error = error as? PipelineError
+            return error?.line == line && error?.file == "bad.conllu"
         }
     }
 }

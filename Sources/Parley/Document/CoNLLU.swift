@@ -62,7 +62,8 @@ public enum CoNLLU {
         /// One-based line number of the sentence's first line in its file.
         public var line: Int
 
-        public init(comments: [String] = [], words: [Word] = [], multiwordTokens: [MultiwordToken] = [], line: Int = 0) {
+        public init(comments: [String] = [], words: [Word] = [], multiwordTokens: [MultiwordToken] = [], line: Int = 0)
+        {
             self.comments = comments
             self.words = words
             self.multiwordTokens = multiwordTokens
@@ -118,18 +119,26 @@ public enum CoNLLU {
         var current = Sentence()
         var started = false
         var lineNumber = 0
-        func finish() {
+        var multiwordLines: [Int] = []  // the line of each of the current sentence's multiword tokens
+        func finish() throws {
+            for (token, line) in zip(current.multiwordTokens, multiwordLines) where token.last > current.words.count {
+                throw PipelineError(
+                    .invalidInput,
+                    "multiword token \(token.first)-\(token.last) reaches past the sentence's last word, \(current.words.count)",
+                    file: file, line: line)
+            }
             if started && (!current.words.isEmpty || !current.comments.isEmpty) {
                 sentences.append(current)
             }
             current = Sentence()
+            multiwordLines = []
             started = false
         }
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
             if line.isEmpty {
-                finish()
+                try finish()
                 continue
             }
             if !started {
@@ -156,6 +165,14 @@ public enum CoNLLU {
                 guard let first = Int(id[..<dash]), let last = Int(id[id.index(after: dash)...]), first <= last else {
                     throw PipelineError(.invalidInput, "bad multiword token id '\(id)'", file: file, line: lineNumber)
                 }
+                // It comes just before its first word, after the words of the previous one.
+                guard first == current.words.count + 1, first > (current.multiwordTokens.last?.last ?? 0) else {
+                    throw PipelineError(
+                        .invalidInput,
+                        "multiword token '\(id)' out of place: expected one starting at word \(current.words.count + 1)",
+                        file: file, line: lineNumber)
+                }
+                multiwordLines.append(lineNumber)
                 current.multiwordTokens.append(
                     MultiwordToken(first: first, last: last, form: String(columns[1]), misc: field(9)))
                 continue
@@ -180,7 +197,7 @@ public enum CoNLLU {
                     upos: field(3), xpos: field(4), features: field(5), head: head, relation: field(7),
                     misc: field(9)))
         }
-        finish()
+        try finish()
         for sentence in sentences {
             for word in sentence.words {
                 if let head = word.head, head > sentence.words.count {
@@ -247,6 +264,7 @@ public enum CoNLLU {
         init(id: String) { self.id = id }
 
         mutating func add(_ sentence: CoNLLU.Sentence) {
+            guard !sentence.words.isEmpty else { return }  // a block of comments only
             if !sentences.isEmpty {
                 if sentence.startsParagraph {
                     paragraph += 1
@@ -272,7 +290,8 @@ public enum CoNLLU {
                         if let offset = surface.form.range(of: word.form, range: searchFrom..<surface.form.endIndex) {
                             searchFrom = offset.upperBound
                             let lower = surface.form.utf8.distance(
-                                from: surface.form.utf8.startIndex, to: offset.lowerBound.samePosition(in: surface.form.utf8)!)
+                                from: surface.form.utf8.startIndex,
+                                to: offset.lowerBound.samePosition(in: surface.form.utf8)!)
                             token.range = (start + lower)..<(start + lower + word.form.utf8.count)
                         }
                     }
@@ -294,7 +313,8 @@ public enum CoNLLU {
                 sentenceEnd -= 1
             }
             sentences.append(
-                Parley.Sentence(tokens: firstToken..<tokens.count, range: sentenceStart..<sentenceEnd, paragraph: paragraph))
+                Parley.Sentence(
+                    tokens: firstToken..<tokens.count, range: sentenceStart..<sentenceEnd, paragraph: paragraph))
         }
 
         func build() -> Document {
@@ -333,14 +353,17 @@ public enum CoNLLU {
                     let token = document.tokens[position]
                     if token.multiwordStart == position {
                         var last = position
-                        while last + 1 < sentence.tokens.upperBound && document.tokens[last + 1].multiwordStart == position {
+                        while last + 1 < sentence.tokens.upperBound
+                            && document.tokens[last + 1].multiwordStart == position
+                        {
                             last += 1
                         }
                         let surfaceStart = document.tokens[position].range.lowerBound
                         let surfaceEnd = document.tokens[last].range.upperBound
                         let surface = document.text(in: min(surfaceStart, surfaceEnd)..<max(surfaceStart, surfaceEnd))
                         let misc = document.tokens[last].spaceAfter ? "_" : "SpaceAfter=No"
-                        output += "\(position - first + 1)-\(last - first + 1)\t\(clean(String(surface)))\t_\t_\t_\t_\t_\t_\t_\t\(misc)\n"
+                        output +=
+                            "\(position - first + 1)-\(last - first + 1)\t\(clean(String(surface)))\t_\t_\t_\t_\t_\t_\t_\t\(misc)\n"
                     }
                     let id = position - first + 1
                     let head: String
