@@ -16,6 +16,27 @@ import Testing
         return directory
     }
 
+    /// A CoNLL-U file of comments only used to crash `eval syntax` (a sentence without words), to score
+    /// 0.00 everywhere in `eval ud`, and to train and write empty models and lexicons.
+    @Test(arguments: [
+        ["train", "tagger", "--train", "IN", "--dev", "IN", "--out", "OUT"],
+        ["train", "segmenter", "IN", "--output", "OUT"],
+        ["eval", "syntax", "IN"], ["eval", "ud", "IN"],
+    ])
+    func aFileWithoutSentencesIsAnError(_ arguments: [String]) throws {
+        let lexicon = try lexiconDirectory()
+        defer { try? FileManager.default.removeItem(at: lexicon) }
+        let input = lexicon.appendingPathComponent("notes.conllu")
+        try "# newdoc id = d1\n# a note\n\n# another\n".write(to: input, atomically: true, encoding: .utf8)
+        let out = lexicon.appendingPathComponent("out.bin").path
+        let result = try runParley(
+            arguments.map { $0 == "IN" ? input.path : $0 == "OUT" ? out : $0 }
+                + (arguments[0] == "train" && arguments[1] != "segmenter" ? ["--lexicon", lexicon.path] : []))
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("notes.conllu: no sentences"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func jackknifedParserTrainingIsDeterministic() throws {
         let lexicon = try lexiconDirectory()
         defer { try? FileManager.default.removeItem(at: lexicon) }

@@ -25,6 +25,9 @@ struct EvalSyntaxCommand: ParsableCommand {
 
     func run() throws {
         let sentences = try CoNLLU.read(contentsOf: URL(fileURLWithPath: gold))
+        guard sentences.contains(where: { !$0.words.isEmpty }) else {
+            throw PipelineError(.invalidInput, "no sentences", file: gold)
+        }
         let documents = CoNLLU.documents(from: sentences)
         let taggerStage =
             try tagger.map { Tagger(model: try TaggerModel(contentsOf: URL(fileURLWithPath: $0))) } ?? Tagger()

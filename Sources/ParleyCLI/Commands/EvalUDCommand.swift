@@ -33,7 +33,9 @@ struct EvalUDCommand: ParsableCommand {
 
     func run() throws {
         let goldSentences = try CoNLLU.read(contentsOf: URL(fileURLWithPath: gold))
-        guard !goldSentences.isEmpty else { throw PipelineError(.invalidInput, "no sentences", file: gold) }
+        guard goldSentences.contains(where: { !$0.words.isEmpty }) else {
+            throw PipelineError(.invalidInput, "no sentences", file: gold)
+        }
         let systemSentences: [CoNLLU.Sentence]
         if let system {
             systemSentences = try CoNLLU.read(contentsOf: URL(fileURLWithPath: system))

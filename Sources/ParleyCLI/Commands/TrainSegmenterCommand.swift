@@ -32,6 +32,10 @@ struct TrainSegmenterCommand: ParsableCommand {
         for file in files {
             sentences += try CoNLLU.read(contentsOf: URL(fileURLWithPath: file))
         }
+        guard sentences.contains(where: { !$0.words.isEmpty }) else {
+            throw PipelineError(
+                .invalidInput, "no sentences to learn from; nothing written", file: files.joined(separator: ", "))
+        }
         let lexicon = TokenizerTrainer().train(sentences)
         let names = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         let header = """

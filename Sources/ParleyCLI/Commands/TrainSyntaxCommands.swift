@@ -44,6 +44,10 @@ struct TrainingDataOptions: ParsableArguments {
             }
             printError("\(file): \(skipped) sentences in excluded documents left out")
         }
+        guard !sentences.isEmpty else {
+            throw PipelineError(
+                .invalidInput, "no sentences to train on; nothing written", file: train.joined(separator: ", "))
+        }
         printError("training on \(sentences.count) sentences, \(sentences.reduce(0) { $0 + $1.words.count }) words")
         return sentences
     }
