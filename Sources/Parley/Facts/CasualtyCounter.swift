@@ -532,11 +532,15 @@ public struct CasualtyCounter: PipelineStage {
     /// Attaches each claim to the event in its sentence whose trigger is nearest (violent events first).
     func link(_ document: inout Document, text: FactText) {
         for index in document.events.indices { document.events[index].casualties = [] }
+        // Each event's sentence, found once: a long report has thousands of claims and events.
+        var eventsBySentence: [Int: [Int]] = [:]
+        for (index, event) in document.events.enumerated() {
+            eventsBySentence[text.sentence(containing: event.evidence.trigger.lowerBound) ?? event.sentence, default: []]
+                .append(index)
+        }
         for claim in document.casualties {
             guard let range = claim.range, let sentence = text.sentence(containing: range.lowerBound) else { continue }
-            let candidates = document.events.indices.filter {
-                (text.sentence(containing: document.events[$0].evidence.trigger.lowerBound) ?? document.events[$0].sentence) == sentence
-            }
+            let candidates = eventsBySentence[sentence] ?? []
             func violent(_ event: Event) -> Bool {
                 event.acled != nil || ["18", "19", "20"].contains(String(event.cameo.prefix(2))) || (claim.kind == "arrested" && event.cameo.hasPrefix("17"))
             }

@@ -95,19 +95,26 @@ public struct PlaceResolver: PipelineStage {
         }
         var places: [PlaceMention] = []
         var containedIn: Set<Int> = []  // mentions written as the container of an earlier one ("Tirupattur (Vellore, TN)")
+        // The mentions of each sentence, found once: a long report has thousands of them.
+        var mentionsBySentence: [Int: [Int]] = [:]
+        for (position, mention) in found.enumerated() {
+            mentionsBySentence[text.words[mention.words.lowerBound].sentence, default: []].append(position)
+        }
         for (position, mention) in found.enumerated() {
             // Regions named in the same sentence (e.g. "(Rohtak, Haryana)", "Kunar Province").
             let sentence = text.words[mention.words.lowerBound].sentence
+            let neighbours = (mentionsBySentence[sentence] ?? []).filter { $0 != position }
+                .map { (offset: $0, element: found[$0]) }
             let nearbyRegions = Set(
-                found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+                neighbours
                     .flatMap { $0.element.candidates.filter { $0.kind == .admin1 }.map { "\($0.country)/\($0.admin1 ?? "")" } })
             let nearbyCountries = Set(
-                found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+                neighbours
                     .flatMap { $0.element.candidates.filter { $0.kind == .country }.map(\.country) })
             // A region or country named in the same sentence restricts the candidates to its country.
             let sentenceCountries = Set(nearbyRegions.map { String($0.split(separator: "/").first ?? "") }).union(nearbyCountries)
             var pool = mention.candidates
-            let regionsOnly = found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+            let regionsOnly = neighbours
                 .filter { entry in entry.element.candidates.allSatisfy { $0.kind == .admin1 } && Set(entry.element.candidates.map(\.country)).count == 1 }
                 .compactMap { $0.element.candidates.first?.country }
             if let required = regionsOnly.first, mention.candidates.contains(where: { $0.kind != .admin1 && $0.kind != .country }),
@@ -117,7 +124,7 @@ public struct PlaceResolver: PipelineStage {
             }
             _ = sentenceCountries
             // And to the named region itself when the gazetteer has the place there ("Barmal district, Paktika province").
-            let namedRegions = found.enumerated().filter { $0.offset != position && text.words[$0.element.words.lowerBound].sentence == sentence }
+            let namedRegions = neighbours
                 .compactMap { entry -> String? in
                     let regions = entry.element.candidates.filter { $0.kind == .admin1 }
                     return regions.count == 1 && (entry.element.cue == .admin1 || entry.element.candidates.count == 1) ? "\(regions[0].country)/\(regions[0].admin1 ?? "")" : nil
@@ -220,7 +227,10 @@ public struct PlaceResolver: PipelineStage {
         let sentence = text.words[found[position].words.lowerBound].sentence
         let joiners: Set<String> = [",", "(", ")", "district", "upazila", "province", "tehsil", "village", "town", "city", "area",
             "agency", "division", "state", "of", "in", "region", "block", "municipality", "rural", "the"]
-        for (offset, next) in found[(position + 1)...].enumerated() where text.words[next.words.lowerBound].sentence == sentence {
+        // Mentions come in text order, so those of the same sentence follow this one without a gap.
+        for (offset, next) in found[(position + 1)...].prefix(while: { text.words[$0.words.lowerBound].sentence == sentence })
+            .enumerated()
+        {
             let between = text.words[end..<next.words.lowerBound]
             guard between.count <= 4, between.allSatisfy({ joiners.contains($0.lower) }), between.contains(where: { [",", "(", "of"].contains($0.lower) }) || between.isEmpty == false else { break }
             // Regions contain; a town named as container stands for its region.
