@@ -40,6 +40,31 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+extension StoreOptions {
+    /// Opens the store (see ``open(create:)``), hands it to `body` and closes it afterwards, also when `body` throws.
+    func withStore<T>(create: Bool = false, _ body: (SQLEventStore) async throws -> T) async throws -> T {
+        let store = try await open(create: create)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+}
+
+/// Prints one entry per item: the item as JSON on one line with `--json`, else `text(item)`.
+/// - Parameter encode: the JSON form (`JSONEncoder` as it is by default).
+func printEach<T: Encodable>(
+    _ items: some Sequence<T>, json: Bool,
+    encode: (T) throws -> String = { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) },
+    text: (T) -> String
+) throws {
+    for item in items { printOut(json ? try encode(item) : text(item)) }
+}
+
 /// Filters shared by `events`, `incidents`, `export` and `timeline`.
 struct FilterOptions: ParsableArguments {
     @Option(help: "First day (YYYY-MM-DD).") var from: String?

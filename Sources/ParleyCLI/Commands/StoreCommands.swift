@@ -56,8 +56,10 @@ struct IngestCommand: AsyncParsableCommand {
         if !quiet { bar.draw(result, final: true) }
         printError(
             String(
-                format: "ingested %d documents in %.1f s (%.1f docs/s): %d new, %d revised, %d unchanged, %d failed, %d events",
-                result.done, result.elapsed, result.rate, result.inserted, result.revised, result.unchanged, result.failed,
+                format:
+                    "ingested %d documents in %.1f s (%.1f docs/s): %d new, %d revised, %d unchanged, %d failed, %d events",
+                result.done, result.elapsed, result.rate, result.inserted, result.revised, result.unchanged,
+                result.failed,
                 result.events))
         await store.close()
         if result.failed > 0 { throw ExitCode(3) }
@@ -74,24 +76,25 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print counts as JSON.") var json = false
 
     func run() async throws {
-        let store = try await storeOptions.open()
-        let counts = try await store.counts()
-        if json {
-            printOut(String(decoding: try JSONEncoder().encode(counts), as: UTF8.self))
-        } else {
-            printOut(
-                "documents \(counts.documents) (near-duplicates \(counts.duplicates), earlier versions \(counts.versions))")
-            printOut("events \(counts.events), incidents \(counts.incidents), failed items \(counts.failures)")
-            for failure in try await store.failures().prefix(20) {
-                printOut("  failed: \(failure.item): \(failure.reason) (\(failure.attempts)×)")
+        let (json, check) = (self.json, self.check)
+        let problems = try await storeOptions.withStore { store in
+            let counts = try await store.counts()
+            if json {
+                printOut(String(decoding: try JSONEncoder().encode(counts), as: UTF8.self))
+            } else {
+                printOut(
+                    "documents \(counts.documents) (near-duplicates \(counts.duplicates), earlier versions \(counts.versions))"
+                )
+                printOut("events \(counts.events), incidents \(counts.incidents), failed items \(counts.failures)")
+                for failure in try await store.failures().prefix(20) {
+                    printOut("  failed: \(failure.item): \(failure.reason) (\(failure.attempts)×)")
+                }
             }
-        }
-        var problems: [String] = []
-        if check {
-            problems = try await store.check()
+            guard check else { return [String]() }
+            let problems = try await store.check()
             printError(problems.isEmpty ? "integrity: ok" : "integrity: " + problems.joined(separator: "; "))
+            return problems
         }
-        await store.close()
         if !problems.isEmpty { throw ExitCode(1) }
     }
 }
@@ -99,27 +102,23 @@ struct StatusCommand: AsyncParsableCommand {
 /// `parley events`: stored events with filters.
 struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "events", abstract: "List stored events: date range, actor, CAMEO root, PLOVER type, place, modality, text.")
+        commandName: "events",
+        abstract: "List stored events: date range, actor, CAMEO root, PLOVER type, place, modality, text.")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var filters: FilterOptions
     @Flag(help: "One JSON object per line.") var json = false
 
     func run() async throws {
-        let store = try await storeOptions.open()
-        let events = try await store.events(try filters.query())
-        for stored in events {
-            if json {
-                printOut(try jsonText(stored))
-            } else {
-                let event = stored.event
-                let date = (event.date ?? stored.published)?.description ?? "----------"
-                let dyad = "\(event.source.first?.code ?? "-")>\(event.target.first?.code ?? "-")"
-                printOut(
-                    "\(date)  \(event.cameo)  \(dyad)  \(event.location?.name ?? "")  [\(stored.documentID) \(event.id)]  \(stored.sentenceText)")
-            }
+        let query = try filters.query()
+        let events = try await storeOptions.withStore { try await $0.events(query) }
+        try printEach(events, json: json, encode: jsonText) { stored in
+            let event = stored.event
+            let date = (event.date ?? stored.published)?.description ?? "----------"
+            let dyad = "\(event.source.first?.code ?? "-")>\(event.target.first?.code ?? "-")"
+            return
+                "\(date)  \(event.cameo)  \(dyad)  \(event.location?.name ?? "")  [\(stored.documentID) \(event.id)]  \(stored.sentenceText)"
         }
-        await store.close()
     }
 }
 
@@ -134,24 +133,21 @@ struct IncidentsCommand: AsyncParsableCommand {
     @Flag(help: "List every report under its incident.") var reports = false
 
     func run() async throws {
-        let store = try await storeOptions.open()
-        let incidents = try await store.incidents(try filters.query())
-        for incident in incidents {
-            if json {
-                printOut(try jsonText(incident))
-                continue
-            }
+        let query = try filters.query()
+        let incidents = try await storeOptions.withStore { try await $0.incidents(query) }
+        let reports = self.reports
+        try printEach(incidents, json: json, encode: jsonText) { incident in
             let event = incident.event
-            printOut(
+            var lines = [
                 "\(incident.id)  \(incident.date?.description ?? "----------")  \(event.cameo)  \(event.source.first?.code ?? "-")>\(event.target.first?.code ?? "-")  \(event.location?.name ?? "")  reports \(incident.reports.count), documents \(incident.documentIDs.count)"
-            )
+            ]
             if reports {
-                for report in incident.reports {
-                    printOut("    \(report.documentID) \(report.event.id) (\(report.published?.description ?? "?")): \(report.sentenceText)")
+                lines += incident.reports.map { report in
+                    "    \(report.documentID) \(report.event.id) (\(report.published?.description ?? "?")): \(report.sentenceText)"
                 }
             }
+            return lines.joined(separator: "\n")
         }
-        await store.close()
     }
 }
 
@@ -166,22 +162,17 @@ struct SimilarCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per line.") var json = false
 
     func run() async throws {
-        let store = try await storeOptions.open()
+        let (document, limit) = (self.document, self.limit)
+        let documents: [SimilarDocument]
         do {
-            for similar in try await store.similar(to: document, limit: limit) {
-                if json {
-                    printOut(String(decoding: try JSONEncoder().encode(similar), as: UTF8.self))
-                } else {
-                    let kind = similar.duplicate ? "duplicate" : "related"
-                    printOut(
-                        String(format: "%.3f  %@  %@  %@", similar.similarity, kind, similar.documentID, similar.title ?? ""))
-                }
-            }
+            documents = try await storeOptions.withStore { try await $0.similar(to: document, limit: limit) }
         } catch let error as StoreError where error.code == .notFound {
-            await store.close()
             throw ValidationError(error.message)
         }
-        await store.close()
+        try printEach(documents, json: json) { similar in
+            let kind = similar.duplicate ? "duplicate" : "related"
+            return String(format: "%.3f  %@  %@  %@", similar.similarity, kind, similar.documentID, similar.title ?? "")
+        }
     }
 }
 
@@ -200,27 +191,24 @@ struct StoriesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open()
-        for story in try await store.stories(minimumSimilarity: minSimilarity).prefix(limit) {
-            if json {
-                printOut(String(decoding: try JSONEncoder().encode(story), as: UTF8.self))
-                continue
-            }
-            printOut(
+        let minSimilarity = self.minSimilarity
+        let stories = try await storeOptions.withStore { try await $0.stories(minimumSimilarity: minSimilarity) }
+        try printEach(stories.prefix(limit), json: json) { story in
+            let header =
                 "\(story.id)  \(story.documents.count) documents, score \(story.score), duplicate groups \(story.duplicateGroups.map(\.count))"
-            )
-            for member in story.documents.prefix(10) {
-                printOut("    \(member.published?.description ?? "----------")  \(member.documentID)  \(member.title ?? "")")
+            let members = story.documents.prefix(10).map { member in
+                "    \(member.published?.description ?? "----------")  \(member.documentID)  \(member.title ?? "")"
             }
+            return ([header] + members).joined(separator: "\n")
         }
-        await store.close()
     }
 }
 
 /// `parley export`: incidents or events in the formats of the field.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export incidents (default) or raw events as plover-jsonl, phoenix-tsv, acled-csv or csv.")
+        commandName: "export",
+        abstract: "Export incidents (default) or raw events as plover-jsonl, phoenix-tsv, acled-csv or csv.")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var filters: FilterOptions
@@ -231,21 +219,20 @@ struct ExportCommand: AsyncParsableCommand {
     func validate() throws {
         if EventExporter.Format(rawValue: format) == nil {
             throw ValidationError(
-                "unknown format '\(format)' (one of \(EventExporter.Format.allCases.map(\.rawValue).joined(separator: ", ")))")
+                "unknown format '\(format)' (one of \(EventExporter.Format.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
     }
 
     func run() async throws {
-        let store = try await storeOptions.open()
         let exporter = EventExporter(format: EventExporter.Format(rawValue: format) ?? .csv)
         let query = try filters.query()
-        let rows: [EventExporter.Row]
-        if events {
-            rows = try await store.events(query).map(EventExporter.Row.init)
-        } else {
-            rows = try await store.incidents(query).map(EventExporter.Row.init)
+        let events = self.events
+        let rows: [EventExporter.Row] = try await storeOptions.withStore { store in
+            events
+                ? try await store.events(query).map(EventExporter.Row.init)
+                : try await store.incidents(query).map(EventExporter.Row.init)
         }
-        await store.close()
         let text = exporter.write(rows)
         if let output {
             do {
@@ -263,7 +250,8 @@ struct ExportCommand: AsyncParsableCommand {
 /// `parley timeline`: counts per day or week.
 struct TimelineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "timeline", abstract: "Incidents (or events) per day or week, per dyad: QuadClass counts and mean Goldstein.")
+        commandName: "timeline",
+        abstract: "Incidents (or events) per day or week, per dyad: QuadClass counts and mean Goldstein.")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var filters: FilterOptions
@@ -273,23 +261,17 @@ struct TimelineCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per line.") var json = false
 
     func run() async throws {
-        let store = try await storeOptions.open()
         var query = TimelineQuery()
         query.bucket = week ? .week : .day
         query.byDyad = dyad
         query.incidents = !events
         query.filter = try filters.query()
-        let rows = try await store.timeline(query)
-        await store.close()
+        let rows = try await storeOptions.withStore { [query] in try await $0.timeline(query) }
         if !json { printOut("period\tdyad\tcount\tq1\tq2\tq3\tq4\tmean_goldstein") }
-        for row in rows {
-            if json {
-                printOut(String(decoding: try JSONEncoder().encode(row), as: UTF8.self))
-            } else {
-                let quad = row.quadClass.map(String.init).joined(separator: "\t")
-                printOut(
-                    "\(row.period)\t\(row.dyad ?? "")\t\(row.count)\t\(quad)\t\(row.meanGoldstein.map { String($0) } ?? "")")
-            }
+        try printEach(rows, json: json) { row in
+            let quad = row.quadClass.map(String.init).joined(separator: "\t")
+            return
+                "\(row.period)\t\(row.dyad ?? "")\t\(row.count)\t\(quad)\t\(row.meanGoldstein.map { String($0) } ?? "")"
         }
     }
 }
