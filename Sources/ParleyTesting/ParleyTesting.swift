@@ -31,6 +31,15 @@ public func fixtureURL(_ name: String, filePath: StaticString = #filePath) -> UR
         .appendingPathComponent(name)
 }
 
+/// Creates an empty folder of its own under the system's temporary folder; remove it when done.
+/// - Parameter prefix: the start of its name (`parley-store`), to tell test leftovers apart.
+/// - Throws: when the folder cannot be created.
+public func temporaryFolder(_ prefix: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
 /// Errors from golden-file comparisons.
 public struct GoldenMismatch: Error, CustomStringConvertible {
     public var description: String

@@ -1,11 +1,11 @@
 import Foundation
+import ParleyTesting
 import Testing
 
 @Suite struct LexiconCommandTests {
     /// `-o` naming an existing file used to end with Foundation's raw NSCocoaErrorDomain 516 message.
     @Test func importingIntoAFileIsAClearError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-lex-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder("parley-lex")
         defer { try? FileManager.default.removeItem(at: folder) }
         let dictionary = folder.appendingPathComponent("actors.txt")
         try "NORTHLAND [NLD]\n".write(to: dictionary, atomically: true, encoding: .utf8)

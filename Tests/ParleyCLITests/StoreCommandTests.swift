@@ -1,12 +1,12 @@
 import Foundation
+import ParleyTesting
 import Testing
 
 @Suite struct StoreCommandTests {
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-cli-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try temporaryFolder("parley-cli-store")
     }
 
     /// A query on a mistyped store path used to create an empty store there and print nothing.

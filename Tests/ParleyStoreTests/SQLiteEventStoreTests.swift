@@ -13,9 +13,7 @@ import Testing
     }
 
     @Test func fileStoreUsesWALAndReopens() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "parley-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryFolder("parley-store")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("parley.sqlite").path
         let store = try await SQLiteEventStore.open(path: path)
@@ -39,9 +37,7 @@ import Testing
 
 @Suite struct StoreMigrationTests {
     @Test func documentsStoredBeforeBandRowsAreBackfilled() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "parley-migrate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryFolder("parley-migrate")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("parley.sqlite").path
         // A store as the first schema left it, with one document in its old form.

@@ -55,9 +55,7 @@ final class RacingBackend: SQLBackend, @unchecked Sendable {
     /// Closing a file store folds its write-ahead log into the file: a copy of `parley.sqlite` alone
     /// (a backup, a file sent to a colleague) used to hold no documents at all.
     @Test func closingFoldsTheLogIntoTheFile() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "parley-close-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryFolder("parley-close")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("parley.sqlite").path
         let store = try await SQLiteEventStore.open(path: path)
