@@ -182,6 +182,8 @@ public struct Ingestor: Sendable {
                 documents = result.documents
                 problems += Self.errors(result.diagnostics)
             }
+        } catch let error as PipelineError where error.file == input && error.line == nil {
+            return ([], [(input, error.message)])  // the failure is listed under its item's name already
         } catch {
             return ([], [(input, "\(error)")])
         }

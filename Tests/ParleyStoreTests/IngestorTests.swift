@@ -76,6 +76,9 @@ struct ClashStage: PipelineStage {
         #expect(failures.contains { $0.hasSuffix("empty.txt") })
         #expect(failures.contains { $0.hasSuffix("missing.txt") })
         #expect(!failures.contains { $0.contains(".hidden") })
+        // The reason does not repeat the item's name ("empty.txt: empty.txt: input is empty" before).
+        let empty = try #require(try await store.failures().first { $0.item.hasSuffix("empty.txt") })
+        #expect(empty.reason == "input is empty")
         let feedItem = try #require(try await store.document("https://news.example/a?utm_source=rss"))
         #expect(feedItem.key == "url:https://news.example/a")
         #expect(feedItem.document.text == "Troops clashed with fighters.\n\nTwo were hurt.")
