@@ -47,8 +47,25 @@ public struct SQLiteBackend: SQLBackend {
             }
         } catch {
             throw StoreError(
-                .unavailable, "\(path ?? ":memory:"): cannot open the SQLite store: \(error)", underlying: error)
+                .unavailable, "\(path ?? ":memory:"): cannot open the SQLite store: \(Self.explain(error, path: path))",
+                underlying: error)
         }
+    }
+
+    /// What an opening failure means for the user: a folder given as the store, a missing folder, a read-only file.
+    static func explain(_ error: any Error, path: String?) -> String {
+        guard let path else { return "\(error)" }
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists && isFolder.boolValue { return "it is a folder; give a file such as \(path)/parley.sqlite" }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !exists, !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            return "the folder \(folder) does not exist"
+        }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_READONLY {
+            return "it is read-only (SQLite also writes \(path)-wal and -shm beside it): \(error.message ?? "\(error)")"
+        }
+        return "\(error)"
     }
 
     public func migrate(_ migrations: [StoreMigration]) async throws {

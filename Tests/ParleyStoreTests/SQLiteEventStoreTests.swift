@@ -28,6 +28,22 @@ import Testing
         await reopened.close()
     }
 
+    /// A folder or a path in a missing folder used to give only "SQLite error 14: unable to open database file".
+    @Test func aFolderOrAMissingFolderIsNamedAsSuch() async throws {
+        let directory = try temporaryFolder("parley-open")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        await #expect {
+            _ = try await SQLiteEventStore.open(path: directory.path)
+        } throws: { error in
+            (error as? StoreError)?.message.contains("it is a folder") == true
+        }
+        await #expect {
+            _ = try await SQLiteEventStore.open(path: directory.path + "/missing/parley.sqlite")
+        } throws: { error in
+            (error as? StoreError)?.message.contains("the folder \(directory.path)/missing does not exist") == true
+        }
+    }
+
     @Test func unopenableFileIsAClearError() async throws {
         await #expect(throws: StoreError.self) {
             _ = try await SQLiteEventStore.open(path: "/nonexistent-dir/x/parley.sqlite")
