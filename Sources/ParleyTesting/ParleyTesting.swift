@@ -40,6 +40,20 @@ public func temporaryFolder(_ prefix: String) throws -> URL {
     return folder
 }
 
+/// Writes bytes to a file of the given name in a fresh temporary folder.
+/// - Returns: the file's path; ``removeTemporaryFile(_:)`` deletes it with its folder.
+/// - Throws: when the folder or the file cannot be written.
+public func temporaryFile(_ data: Data, name: String) throws -> String {
+    let url = try temporaryFolder("parley-file").appendingPathComponent(name)
+    try data.write(to: url)
+    return url.path
+}
+
+/// Deletes a file made by ``temporaryFile(_:name:)`` and its folder.
+public func removeTemporaryFile(_ path: String) {
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
 /// Errors from golden-file comparisons.
 public struct GoldenMismatch: Error, CustomStringConvertible {
     public var description: String

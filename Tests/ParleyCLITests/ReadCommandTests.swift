@@ -1,21 +1,8 @@
 import Foundation
+import ParleyTesting
 import Testing
 
 @Suite struct ReadCommandTests {
-    /// A fresh temporary file with the given bytes.
-    func temporaryFile(_ data: Data, name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-read-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
-        try data.write(to: url)
-        return url.path
-    }
-
-    /// Deletes a file made by `temporaryFile` and its folder.
-    func removeTemporaryFile(_ path: String) {
-        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
-    }
-
     func records(_ output: String) throws -> [[String: Any]] {
         try output.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

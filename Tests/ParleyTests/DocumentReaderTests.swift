@@ -12,20 +12,6 @@ import Testing
         return DocumentReader(configuration: configuration)
     }
 
-    /// A fresh temporary file with the given bytes.
-    func temporaryFile(_ data: Data, name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-intake-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
-        try data.write(to: url)
-        return url.path
-    }
-
-    /// Deletes a file made by `temporaryFile` and its folder.
-    func removeTemporaryFile(_ path: String) {
-        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
-    }
-
     func expectError(
         _ code: PipelineError.Code, naming file: String, containing words: String, _ body: () throws -> Void
     ) {
