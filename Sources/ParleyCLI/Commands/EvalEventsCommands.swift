@@ -3,18 +3,21 @@ import Foundation
 import Parley
 
 /// Reads a JSON Lines gold file into dictionaries, naming the file and line of a bad record.
+/// - Throws: ``PipelineError``: `.io` when the file cannot be read, `.invalidInput` for a line that is not a
+///   JSON object (with its line number, blank lines counted) or a file without records (a score of nothing).
 func readGoldRecords(_ path: String) throws -> [[String: Any]] {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read '\(path)'")
+        throw PipelineError(.io, "cannot read the file", file: path)
     }
     var records: [[String: Any]] = []
-    for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+    for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
             throw PipelineError(.invalidInput, "not a JSON object", file: path, line: number + 1)
         }
         records.append(object)
     }
+    guard !records.isEmpty else { throw PipelineError(.invalidInput, "no records to score", file: path) }
     return records
 }
 

@@ -2,22 +2,6 @@ import ArgumentParser
 import Foundation
 import Parley
 
-/// Reads a JSONL gold file: one object per line, with a clear error naming the file and line.
-func readGoldLines(_ path: String) throws -> [[String: Any]] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("\(path): cannot read the file")
-    }
-    var records: [[String: Any]] = []
-    for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-        if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-            throw ValidationError("\(path):\(number + 1): not a JSON object")
-        }
-        records.append(object)
-    }
-    return records
-}
-
 func ratio(_ hits: Int, _ total: Int) -> String {
     total == 0 ? "n/a" : String(format: "%.3f (%d/%d)", Double(hits) / Double(total), hits, total)
 }
@@ -40,7 +24,7 @@ struct EvalUCDPCommand: ParsableCommand {
         var consistent = 0
         var within = 0
         var total = 0
-        for record in try readGoldLines(file) {
+        for record in try readGoldRecords(file) {
             guard let text = record["text"] as? String, let gold = record["gold"] as? [String: Any] else { continue }
             let meta = record["text_meta"] as? [String: Any]
             let published = (meta?["published"] as? String).flatMap { Day(parsing: $0) }
@@ -89,7 +73,7 @@ struct EvalAcledFactsCommand: ParsableCommand {
         var all = Tally()
         var south = Tally()
         let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-        for record in try readGoldLines(file) {
+        for record in try readGoldRecords(file) {
             guard let text = record["text"] as? String, let gold = record["gold"] as? [String: Any],
                 let year = gold["year"] as? Int
             else { continue }
