@@ -21,4 +21,14 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("gold.jsonl:3: not a JSON object"))
     }
+
+    /// `eval duplicates` on a file without articles used to report precision, recall and F1 of 1.000.
+    @Test func duplicatesWithoutArticlesIsAnError() throws {
+        let path = try temporaryFile(Data("\n\n[1]\n".utf8), name: "articles.jsonl")
+        defer { removeTemporaryFile(path) }
+        let result = try runParley(["eval", "duplicates", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("articles.jsonl:3: skipped"))
+        #expect(result.stderr.contains("articles.jsonl: no articles to copy and score"))
+    }
 }

@@ -120,7 +120,10 @@ struct EvalDuplicatesCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ValidationError("\(file): cannot read")
             }
-            for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
+            for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .enumerated()
+            {
+                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                     let text = object["text"] as? String
                 else {
@@ -129,6 +132,9 @@ struct EvalDuplicatesCommand: AsyncParsableCommand {
                 }
                 texts.append(("\(file):\(object["id"] as? String ?? String(number + 1))", text))
             }
+        }
+        guard !texts.isEmpty else {
+            throw PipelineError(.invalidInput, "no articles to copy and score", file: files.joined(separator: ", "))
         }
         let evaluation = DuplicateEvaluation(seed: seed)
         let items = evaluation.build(texts)
