@@ -17,6 +17,10 @@ public struct EventCoder: PipelineStage {
         public var allowMissingSource = false
         /// Keep events whose code is not CAMEO (imported dictionaries with their own codes).
         public var keepNonCAMEO = true
+        /// Recode an act announced for the future or on a condition as an intent or threat ("will provide aid"
+        /// is 033, "would strike if …" 138), as CAMEO and PLOVER code announcements. Off for imported
+        /// dictionaries, whose codes are emitted as written (PETRARCH codes "will supply arms" 072).
+        public var intentFromModality = true
 
         /// Phrases (uppercased words) whose presence in a sentence means it is not coded ("baseball").
         public var sentenceDiscards: [[String]] = []
@@ -321,7 +325,7 @@ struct SentenceCoder {
         chooseArguments(&triggers)
         for index in triggers.indices where !triggers[index].suppressed {
             setModality(&triggers[index], all: triggers)
-            announceIntent(&triggers[index])
+            if coder.configuration.intentFromModality { announceIntent(&triggers[index]) }
         }
         return triggers.flatMap(makeEvents)
     }
