@@ -28,4 +28,26 @@ import Testing
         #expect(triples(document).map(\.description) == ["PAK→AFG 070"])
         #expect(document.events.first?.modality.future == true)
     }
+
+    static func saidPeopleWere(_ verb: String) -> String {
+        "The/the/DET/2/det observatory/observatory/NOUN/3/nsubj said/say/VERB/0/root people/people/NOUN/6/nsubj:pass "
+            + "were/be/AUX/6/aux:pass \(verb)/VERB/3/ccomp by/by/ADP/9/case government/government/NOUN/9/compound "
+            + "forces/force/NOUN/6/obl ././PUNCT/3/punct"
+    }
+
+    static let accusation = "verb kill => 190\n  word kill\ntransform T1: a (b . attack) say => a b 112\n"
+    static let parties = [("observatory", "SYRNGO"), ("people", "SYRCVL"), ("government forces", "SYRMIL")]
+
+    @Test func aTransformationsVerbStandsForItsCode() throws {
+        var document = try parsedDocument(Self.saidPeopleWere("killed/kill"), actors: Self.parties)
+        try testCoder(adding: Self.accusation).process(&document)
+        #expect(triples(document).map(\.description) == ["SYRNGO→SYRMIL 112"])
+        #expect(document.events.first?.evidence.entries.contains { $0.contains("transform T1") } == true)
+    }
+
+    @Test func aVerbWithAnotherCodeIsNotTransformed() throws {
+        var document = try parsedDocument(Self.saidPeopleWere("arrested/arrest"), actors: Self.parties)
+        try testCoder(adding: Self.accusation).process(&document)
+        #expect(triples(document).map(\.description) == ["SYRMIL→SYRCVL 173"])
+    }
 }

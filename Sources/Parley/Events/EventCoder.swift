@@ -1422,9 +1422,13 @@ struct SentenceCoder {
             names.insert(block.words[trigger.word].lemma.joined(separator: "_"))
             return names
         }
+        // A verb named in a transformation stands for its code, as in PETRARCH-2: "(b . ATTACK) SAY" also
+        // reports "killed", whose block has ATTACK's code (190).
+        let innerCodes = Set([triggers[inner].code, defaultCode(triggers[inner])].compactMap { $0 })
         for t in coder.lexicon.transformations {
             guard names(outerBlock, triggers[outer]).contains(t.outerBlock),
                 t.innerBlock == "Q" || names(innerBlock, triggers[inner]).contains(t.innerBlock)
+                    || verbCode(t.innerBlock).map(innerCodes.contains) == true
             else { continue }
             let a = triggers[outer].source
             let innerSource = triggers[inner].source
@@ -1463,6 +1467,24 @@ struct SentenceCoder {
             return true
         }
         return false
+    }
+
+    /// The code of a trigger's word, or of its block when the word has none.
+    func defaultCode(_ trigger: Trigger) -> String? {
+        let block = coder.lexicon.blocks[trigger.block]
+        return (block.words[trigger.word].code ?? block.code).forward
+    }
+
+    /// The code a verb named in a transformation has in the lexicon (its word's, else its block's).
+    func verbCode(_ name: String) -> String? {
+        let words = VerbLexicon.splitWord(name)
+        guard let first = words.first else { return nil }
+        for candidate in coder.index.candidates(lemma: first, form: first)
+        where candidate.rest == Array(words.dropFirst()) && coder.lexicon.blocks[candidate.block].kind == .verb {
+            let block = coder.lexicon.blocks[candidate.block]
+            return (block.words[candidate.word].code ?? block.code).forward
+        }
+        return nil
     }
 
     // MARK: Modality
