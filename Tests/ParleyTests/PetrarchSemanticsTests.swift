@@ -50,4 +50,27 @@ import Testing
         try testCoder(adding: Self.accusation).process(&document)
         #expect(triples(document).map(\.description) == ["SYRMIL→SYRCVL 173"])
     }
+
+    @Test(arguments: [
+        (
+            "Bree/Bree/PROPN/4/compound Prime/Prime/PROPN/3/compound Minister/Minister/PROPN/4/compound "
+                + "Romendacil/Romendacil/PROPN/5/nsubj attacked/attack/VERB/0/root Eriador/Eriador/PROPN/5/obj",
+            [("Bree Prime Minister", "BREGOV"), ("Romendacil", "BRE"), ("Eriador", "ERI")], "BREGOV→ERI 190"
+        ),
+        (
+            "Ithilen/Ithilen/PROPN/4/nmod:poss 's/'s/PART/1/case minister/minister/NOUN/4/compound "
+                + "Calimehtar/Calimehtar/PROPN/5/nsubj attacked/attack/VERB/0/root Eriador/Eriador/PROPN/5/obj",
+            [("Ithilen", "ITH"), ("minister", "GOV"), ("Calimehtar", "CAL"), ("Eriador", "ERI")], "ITHGOV→ERI 190"
+        ),
+        (
+            "Gondor/Gondor/PROPN/2/compound Romendacil/Romendacil/PROPN/3/nsubj attacked/attack/VERB/0/root "
+                + "Eriador/Eriador/PROPN/3/obj",
+            [("Gondor", "GON"), ("Romendacil", "BRE"), ("Eriador", "ERI")], "BRE→ERI 190"
+        ),
+    ])
+    func aTitledNameTakesTheTitlesAgent(words: String, actors: [(String, String)], expected: String) throws {
+        var document = try parsedDocument(words, actors: actors)
+        try testCoder().process(&document)
+        #expect(triples(document).map(\.description) == [expected])
+    }
 }

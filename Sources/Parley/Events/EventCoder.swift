@@ -260,6 +260,39 @@ struct SentenceCoder {
                 }
             }
         }
+        composeTitles(mentions)
+    }
+
+    /// A named actor with a title before its name takes the title's agent, as PETRARCH mixes a noun phrase's
+    /// codes: the first country in the phrase, then the agent ("Bree Prime Minister Romendacil" → BREGOV,
+    /// "Ithilen's minister Calimehtar" → ITHGOV).
+    mutating func composeTitles(_ mentions: [Int]) {
+        for mention in mentions where composed[mention] == nil {
+            guard let code = document.actors[mention].code, code.count == 3, Self.agentOnly(code) == nil,
+                code.allSatisfy({ $0.isUppercase })
+            else { continue }
+            let head = mentionHead(mention)
+            let span = document.actors[mention].span.tokens
+            var country: String?
+            var agent: String?
+            var seen: Set<Int> = []
+            let modifiers = graph.subtree(
+                head, excluding: ["acl", "acl:relcl", "conj", "cc", "appos", "punct", "case"])
+            for token in modifiers.sorted() where token < span.lowerBound {
+                guard let other = actorAt[token], other != mention, seen.insert(other).inserted else { continue }
+                let otherCode = composed[other] ?? document.actors[other].code ?? ""
+                if let role = Self.agentOnly(otherCode) {
+                    if agent == nil { agent = role }
+                    continue
+                }
+                guard otherCode.count >= 3 else { continue }
+                if country == nil { country = String(otherCode.prefix(3)) }
+                let rest = String(otherCode.dropFirst(3))
+                if agent == nil, rest.count >= 3, Self.agentRoles.contains(String(rest.prefix(3))) { agent = rest }
+            }
+            guard let agent else { continue }
+            composed[mention] = (country ?? code) + agent
+        }
     }
 
     /// Role codes that name an agent without a country (`GOV`, `---MIL`); `nil` for codes with a country
