@@ -73,4 +73,26 @@ import Testing
         try testCoder().process(&document)
         #expect(triples(document).map(\.description) == [expected])
     }
+
+    @Test func namedSubjectsOfOneVerbAreCoordinated() throws {
+        var document = try parsedDocument(
+            "Mordor/Mordor/PROPN/6/nsubj ,/,/PUNCT/3/punct Rohan/Rohan/PROPN/6/nsubj and/and/CCONJ/5/cc "
+                + "Bree/Bree/PROPN/3/conj attacked/attack/VERB/0/root Eriador/Eriador/PROPN/6/obj",
+            actors: [("Mordor", "MOR"), ("Rohan", "ROH"), ("Bree", "BRE"), ("Eriador", "ERI")])
+        try testCoder().process(&document)
+        let event = try #require(document.events.first)
+        #expect(event.source.map(\.code).sorted() == ["BRE", "MOR", "ROH"])
+        #expect(event.target.map(\.code) == ["ERI"])
+    }
+
+    @Test func aModifiersConjunctsAreTargetsToo() throws {
+        var document = try parsedDocument(
+            "Fornost/Fornost/PROPN/2/nsubj attacked/attack/VERB/0/root positions/position/NOUN/2/obj "
+                + "of/of/ADP/5/case Eriador/Eriador/PROPN/3/nmod and/and/CCONJ/7/cc Osgiliath/Osgiliath/PROPN/5/conj",
+            actors: [("Fornost", "FOR"), ("Eriador", "ERI"), ("Osgiliath", "OSG")])
+        try testCoder().process(&document)
+        let event = try #require(document.events.first)
+        #expect(event.source.map(\.code) == ["FOR"])
+        #expect(event.target.map(\.code) == ["ERI", "OSG"])
+    }
 }

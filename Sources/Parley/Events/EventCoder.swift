@@ -545,6 +545,15 @@ struct SentenceCoder {
             for token in phrase where token != head {
                 if let mention = actorAt[token], !result.contains(mention) {
                     result.append(mention)
+                    // "ties between Eriador and Osgiliath", "Eriadori and Calenardhon leaders": a modifier's
+                    // conjuncts are parties too.
+                    let modifier = mentionHead(mention)
+                    let modifies = ["nmod", "obl", "compound", "amod"].contains(String(graph.baseRelation(modifier)))
+                    for conj in graph.children(of: modifier, ["conj"]) where modifies && graph.upos(conj) != "VERB" {
+                        for other in actors(of: conj, depth: depth + 1) where !result.contains(other) {
+                            result.append(other)
+                        }
+                    }
                     break
                 }
             }
@@ -657,6 +666,13 @@ struct SentenceCoder {
                 if let subject = subjectToken {
                     trigger.source = actors(of: subject)
                     trigger.sourceSpan = span(subject)
+                    // "Mordor, Rohan, Fornost and Bree welcomed" parsed with two named subjects: a coordination.
+                    for other in graph.children(of: token, ["nsubj"])
+                    where other != subject && other < token && actorAt[subject] != nil && actorAt[other] != nil {
+                        for mention in actors(of: other) where !trigger.source.contains(mention) {
+                            trigger.source.append(mention)
+                        }
+                    }
                 }
                 // A gerund with its agent: "firing by Taliban forces".
                 if trigger.source.isEmpty, graph.baseRelation(token) == "acl", let agent = agent(of: token) {
