@@ -36,18 +36,30 @@ import Testing
     }
 
     static let accusation = "verb kill => 190\n  word kill\ntransform T1: a (b . attack) say => a b 112\n"
+    func transformingCoder() throws -> EventCoder {
+        var configuration = EventCoder.Configuration()
+        configuration.transformsByCode = true
+        return EventCoder(
+            lexicon: try VerbLexicon.parse(testLexiconText + "\n" + Self.accusation, file: "test-verbs.txt"),
+            codebook: try EventCodebook.bundled(), configuration: configuration)
+    }
+
     static let parties = [("observatory", "SYRNGO"), ("people", "SYRCVL"), ("government forces", "SYRMIL")]
 
     @Test func aTransformationsVerbStandsForItsCode() throws {
         var document = try parsedDocument(Self.saidPeopleWere("killed/kill"), actors: Self.parties)
-        try testCoder(adding: Self.accusation).process(&document)
+        var byName = document
+        try transformingCoder().process(&document)
         #expect(triples(document).map(\.description) == ["SYRNGO→SYRMIL 112"])
+        // By default only the verb's name counts: "killed" is reported with its own code.
+        try testCoder(adding: Self.accusation).process(&byName)
+        #expect(triples(byName).map(\.description) == ["SYRMIL→SYRCVL 190"])
         #expect(document.events.first?.evidence.entries.contains { $0.contains("transform T1") } == true)
     }
 
     @Test func aVerbWithAnotherCodeIsNotTransformed() throws {
         var document = try parsedDocument(Self.saidPeopleWere("arrested/arrest"), actors: Self.parties)
-        try testCoder(adding: Self.accusation).process(&document)
+        try transformingCoder().process(&document)
         #expect(triples(document).map(\.description) == ["SYRMIL→SYRCVL 173"])
     }
 

@@ -21,6 +21,9 @@ public struct EventCoder: PipelineStage {
         /// is 033, "would strike if …" 138), as CAMEO and PLOVER code announcements. Off for imported
         /// dictionaries, whose codes are emitted as written (PETRARCH codes "will supply arms" 072).
         public var intentFromModality = true
+        /// Match a transformation's inner verb by its code as well as by its name, as PETRARCH-2 reads its
+        /// dictionaries ("(b . ATTACK) SAY" also reports "killed", whose code is ATTACK's).
+        public var transformsByCode = false
 
         /// Phrases (uppercased words) whose presence in a sentence means it is not coded ("baseball").
         public var sentenceDiscards: [[String]] = []
@@ -1471,13 +1474,14 @@ struct SentenceCoder {
             names.insert(block.words[trigger.word].lemma.joined(separator: "_"))
             return names
         }
-        // A verb named in a transformation stands for its code, as in PETRARCH-2: "(b . ATTACK) SAY" also
-        // reports "killed", whose block has ATTACK's code (190).
-        let innerCodes = Set([triggers[inner].code, defaultCode(triggers[inner])].compactMap { $0 })
+        // With `transformsByCode`, a verb named in a transformation stands for its code, as in PETRARCH-2:
+        // "(b . ATTACK) SAY" also reports "killed", coded as ATTACK is (190).
+        let innerCode = triggers[inner].code
         for t in coder.lexicon.transformations {
             guard names(outerBlock, triggers[outer]).contains(t.outerBlock),
                 t.innerBlock == "Q" || names(innerBlock, triggers[inner]).contains(t.innerBlock)
-                    || verbCode(t.innerBlock).map(innerCodes.contains) == true
+                    || (coder.configuration.transformsByCode && innerCode != nil
+                        && verbCode(t.innerBlock) == innerCode)
             else { continue }
             let a = triggers[outer].source
             let innerSource = triggers[inner].source
@@ -1516,12 +1520,6 @@ struct SentenceCoder {
             return true
         }
         return false
-    }
-
-    /// The code of a trigger's word, or of its block when the word has none.
-    func defaultCode(_ trigger: Trigger) -> String? {
-        let block = coder.lexicon.blocks[trigger.block]
-        return (block.words[trigger.word].code ?? block.code).forward
     }
 
     /// The code a verb named in a transformation has in the lexicon (its word's, else its block's).

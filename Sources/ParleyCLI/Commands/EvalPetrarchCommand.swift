@@ -70,6 +70,7 @@ struct EvalPetrarchCommand: ParsableCommand {
         let lexicon = try PetrarchVerbImporter.importVerbs(contentsOf: verbs)
         var options = EventCoder.Configuration(requireDyad: true)
         options.intentFromModality = false
+        options.transformsByCode = true
         for discard in imported.lexicon.discards {
             let words = discard.phrase.uppercased().split { $0 == " " || $0 == "_" }.map(String.init)
             if discard.isStory { options.storyDiscards.append(words) } else { options.sentenceDiscards.append(words) }
