@@ -137,6 +137,9 @@ struct TrainParserCommand: ParsableCommand {
     @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
     var prune: Float = 1.25
 
+    @Option(name: .long, help: "Parsers trained with consecutive seeds and averaged into the written model.")
+    var ensemble = 1
+
     @OptionGroup var lexicon: SyntaxLexiconOptions
 
     func run() throws {
@@ -172,10 +175,17 @@ struct TrainParserCommand: ParsableCommand {
             }
             trainTags = results.tags
         }
-        let model = ParserModel.train(
-            train: train, trainTags: trainTags, dev: dev, tagger: taggerModel,
-            options: TrainingOptions(epochs: epochs, seed: data.seed), log: printError,
-            checkpoint: { model in try? data.write(model.pruned(threshold: prune).serialized()) })
+        let options = TrainingOptions(epochs: epochs, seed: data.seed)
+        let model: ParserModel
+        if ensemble > 1 {
+            model = ParserModel.trainEnsemble(
+                members: ensemble, train: train, trainTags: trainTags, dev: dev, tagger: taggerModel,
+                options: options, log: { printError($0) })
+        } else {
+            model = ParserModel.train(
+                train: train, trainTags: trainTags, dev: dev, tagger: taggerModel, options: options, log: printError,
+                checkpoint: { model in try? data.write(model.pruned(threshold: prune).serialized()) })
+        }
         try data.write(model.pruned(threshold: prune).serialized())
     }
 }
