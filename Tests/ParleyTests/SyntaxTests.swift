@@ -229,6 +229,57 @@ extension Document {
     }
 }
 
+@Suite struct ParserTrainingTests {
+    /// A tiny treebank: subject–verb–object sentences with and without a determiner.
+    private static let treebank = """
+        1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+        2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_
+        3\tprotesters\tprotester\tNOUN\tNNS\t_\t2\tobj\t_\t_
+
+        1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+        2\tarmy\tarmy\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+        3\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_
+        4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_
+        5\ttown\ttown\tNOUN\tNN\t_\t3\tobj\t_\t_
+
+        1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+        2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_
+        3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+        4\tbase\tbase\tNOUN\tNN\t_\t2\tobj\t_\t_
+
+        """
+
+    private func trainEnsemble(seed: UInt64) throws -> ParserModel {
+        let sentences = try CoNLLU.parse(Self.treebank)
+        return ParserModel.trainEnsemble(
+            members: 2, train: sentences, trainTags: nil, dev: sentences, tagger: nil,
+            options: TrainingOptions(epochs: 4, seed: seed, showProgress: false), log: { _ in })
+    }
+
+    @Test func averagesMembersIntoOneModelThatParsesItsTrainingData() throws {
+        let model = try trainEnsemble(seed: 7)
+        let parser = DependencyParser(model: model)
+        var document = Document.words(["Soldiers", "attacked", "the", "town"])
+        for (index, tags) in [("NNS", "NOUN"), ("VBD", "VERB"), ("DT", "DET"), ("NN", "NOUN")].enumerated() {
+            document.tokens[index].xpos = tags.0
+            document.tokens[index].upos = tags.1
+        }
+        try parser.process(&document)
+        #expect(document.tokens.map(\.head) == [1, nil, 3, 1])
+        #expect(document.tokens.map(\.relation) == ["nsubj", "root", "det", "obj"])
+    }
+
+    @Test func trainsTheSameEnsembleFromTheSameSeed() throws {
+        #expect(try trainEnsemble(seed: 3).serialized() == trainEnsemble(seed: 3).serialized())
+    }
+
+    @Test func readsBackTheBytesItWrites() throws {
+        let model = try trainEnsemble(seed: 1)
+        #expect(try ParserModel(serialized: model.serialized()).serialized() == model.serialized())
+        #expect(throws: PipelineError.self) { _ = try ParserModel(serialized: Array(model.serialized().dropLast())) }
+    }
+}
+
 @Suite struct CoNLLUWordRangeTests {
     @Test func placesTheWordsOfAMultiwordTokenInOrder() throws {
         let text = """

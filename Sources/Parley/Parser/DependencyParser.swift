@@ -26,22 +26,31 @@ public struct ParserModel: Sendable {
     /// - Throws: ``PipelineError/Code/invalidModel`` when the file is missing, truncated, corrupted
     ///   or of another format version.
     public init(contentsOf url: URL) throws {
-        let payload = try ModelFile.read(url, kind: Self.kind)
         do {
-            var reader = ByteReader(payload)
-            let labels = try reader.strings()
-            let transitions = try LinearModel.read(from: &reader)
-            let labeller = try LinearModel.read(from: &reader)
-            guard transitions.classCount == Move.allCases.count, labeller.classCount == labels.count,
-                labels.contains("root")
-            else {
-                throw PipelineError(.invalidModel, "parser model tables are inconsistent")
-            }
-            self.init(labels: labels, transitions: transitions, labeller: labeller)
+            try self.init(payload: try ModelFile.read(url, kind: Self.kind))
         } catch var error as PipelineError {
             error.file = url.path
             throw error
         }
+    }
+
+    /// Reads a model from file bytes, as ``serialized()`` writes them.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the bytes are not a valid parser model.
+    public init(serialized bytes: [UInt8]) throws {
+        try self.init(payload: try ModelFile.unwrap(bytes, kind: Self.kind, file: "parser model"))
+    }
+
+    private init(payload: ArraySlice<UInt8>) throws {
+        var reader = ByteReader(payload)
+        let labels = try reader.strings()
+        let transitions = try LinearModel.read(from: &reader)
+        let labeller = try LinearModel.read(from: &reader)
+        guard transitions.classCount == Move.allCases.count, labeller.classCount == labels.count,
+            labels.contains("root")
+        else {
+            throw PipelineError(.invalidModel, "parser model tables are inconsistent")
+        }
+        self.init(labels: labels, transitions: transitions, labeller: labeller)
     }
 
     /// The model as file bytes (header included).

@@ -42,16 +42,7 @@ extension ParserModel {
             return Example(
                 sentence: input, heads: heads, labels: [-1] + words.map { labelIndex[$0.relation ?? "dep"]! })
         }
-        let devInputs = dev.map { sentence -> ParserSentence in
-            let forms = sentence.words.map(\.form)
-            if let tagger {
-                let tags = tagger.tag(forms)
-                return ParserSentence(
-                    forms: forms, xpos: tags.map { tagger.xpos[$0] }, upos: tags.map { tagger.upos[$0] })
-            }
-            return ParserSentence(
-                forms: forms, xpos: sentence.words.map { $0.xpos ?? "_" }, upos: sentence.words.map { $0.upos ?? "_" })
-        }
+        let devInputs = developmentInputs(dev, tagger: tagger)
         let moveTrainer = PerceptronTrainer(classCount: Move.allCases.count)
         let labelTrainer = PerceptronTrainer(classCount: labels.count)
         var generator = SeededGenerator(seed: options.seed)
@@ -134,6 +125,56 @@ extension ParserModel {
         return best!.model
     }
 
+    /// Trains `members` parsers that differ only in their seed (`options.seed`, `+ 1`, …), in
+    /// parallel, and averages their weights: one model that scores as their ensemble would.
+    ///
+    /// The other parameters are as for ``train(train:trainTags:dev:tagger:options:log:checkpoint:)``;
+    /// each member keeps its own best epoch on `dev`.
+    /// - Parameters:
+    ///   - members: how many parsers to train; with 1, this is `train` itself.
+    ///   - log: receives one line per member and epoch, then the averaged model's dev scores.
+    public static func trainEnsemble(
+        members: Int, train: [CoNLLU.Sentence], trainTags: [[(xpos: String, upos: String)]]?,
+        dev: [CoNLLU.Sentence], tagger: TaggerModel?, options: TrainingOptions,
+        log: @escaping @Sendable (String) -> Void
+    ) -> ParserModel {
+        let count = max(1, members)
+        let results = EnsembleResults(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { member in
+            var memberOptions = options
+            memberOptions.seed = options.seed &+ UInt64(member)
+            memberOptions.showProgress = options.showProgress && member == 0
+            let model = ParserModel.train(
+                train: train, trainTags: trainTags, dev: dev, tagger: tagger, options: memberOptions,
+                log: { log("parser \(member + 1)/\(count): \($0)") })
+            results.set(member, model)
+        }
+        let models = results.models
+        guard models.count > 1 else { return models[0] }
+        let merged = ParserModel(
+            labels: models[0].labels, transitions: LinearModel.averaged(models.map(\.transitions)),
+            labeller: LinearModel.averaged(models.map(\.labeller)))
+        let scores = merged.attachmentScores(developmentInputs(dev, tagger: tagger), gold: dev)
+        log(
+            "averaged \(count) parsers: dev UAS \(String(format: "%.2f", scores.uas)) LAS \(String(format: "%.2f", scores.las))"
+        )
+        return merged
+    }
+
+    /// The development sentences as the parser sees them: tagged by `tagger`, or with gold tags.
+    static func developmentInputs(_ dev: [CoNLLU.Sentence], tagger: TaggerModel?) -> [ParserSentence] {
+        dev.map { sentence -> ParserSentence in
+            let forms = sentence.words.map(\.form)
+            if let tagger {
+                let tags = tagger.tag(forms)
+                return ParserSentence(
+                    forms: forms, xpos: tags.map { tagger.xpos[$0] }, upos: tags.map { tagger.upos[$0] })
+            }
+            return ParserSentence(
+                forms: forms, xpos: sentence.words.map { $0.xpos ?? "_" }, upos: sentence.words.map { $0.upos ?? "_" })
+        }
+    }
+
     /// A copy without weights of magnitude at most `threshold` (a smaller file, nearly the same parses).
     public func pruned(threshold: Float) -> ParserModel {
         ParserModel(
@@ -168,3 +209,23 @@ extension ParserModel {
 }
 
 typealias ParserProgress = ProgressBar
+
+/// Ensemble members, filled by threads.
+private final class EnsembleResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [ParserModel?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ model: ParserModel) {
+        lock.lock()
+        storage[index] = model
+        lock.unlock()
+    }
+
+    var models: [ParserModel] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.compactMap { $0 }
+    }
+}

@@ -270,6 +270,53 @@ struct LinearModel: Sendable {
             classCount: classCount, keys: newKeys, offsets: newOffsets, classes: newClasses, weights: newWeights)
     }
 
+    /// The average of models over the same features and classes: its scores are the mean of theirs,
+    /// so one model of this size decides as the ensemble of all of them would.
+    /// - Parameter models: models with the same ``classCount`` (at least one).
+    static func averaged(_ models: [LinearModel]) -> LinearModel {
+        precondition(!models.isEmpty && models.allSatisfy { $0.classCount == models[0].classCount })
+        let classCount = models[0].classCount
+        let share = 1 / Float(models.count)
+        // Keys are sorted in every model, so one pass merges them.
+        var cursors = [Int](repeating: 0, count: models.count)
+        var keys: [UInt32] = []
+        var offsets: [UInt32] = [0]
+        var classes: [UInt8] = []
+        var weights: [Float] = []
+        var sums = [Float](repeating: 0, count: classCount)
+        var touched = [Bool](repeating: false, count: classCount)
+        while true {
+            var next: UInt32?
+            for (m, model) in models.enumerated() where cursors[m] < model.keys.count {
+                let key = model.keys[cursors[m]]
+                if next == nil || key < next! { next = key }
+            }
+            guard let key = next else { break }
+            for (m, model) in models.enumerated() where cursors[m] < model.keys.count && model.keys[cursors[m]] == key {
+                let feature = cursors[m]
+                for e in Int(model.offsets[feature])..<Int(model.offsets[feature + 1]) {
+                    sums[Int(model.classes[e])] += model.weights[e] * share
+                    touched[Int(model.classes[e])] = true
+                }
+                cursors[m] += 1
+            }
+            let before = classes.count
+            for c in 0..<classCount where touched[c] {
+                if sums[c] != 0 {
+                    classes.append(UInt8(c))
+                    weights.append(sums[c])
+                }
+                sums[c] = 0
+                touched[c] = false
+            }
+            if classes.count > before {
+                keys.append(key)
+                offsets.append(UInt32(classes.count))
+            }
+        }
+        return LinearModel(classCount: classCount, keys: keys, offsets: offsets, classes: classes, weights: weights)
+    }
+
     /// Serialises the model with 16-bit weights.
     func write(to writer: inout ByteWriter) {
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }

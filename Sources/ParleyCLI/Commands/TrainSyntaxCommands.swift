@@ -67,6 +67,30 @@ struct TrainingDataOptions: ParsableArguments {
     }
 }
 
+/// The lexicon directory the tagger's word classes and the lemmatizer's lemmas come from.
+struct SyntaxLexiconOptions: ParsableArguments {
+    @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv and lemma_lu.csv.")
+    var lexicon = "../shared/data/lexicon"
+
+    /// The inflection classes of the lexicon's words, for the tagger.
+    func inflectionClasses() throws -> [UInt64: UInt16] {
+        try TaggerModel.lexiconClasses(
+            contentsOf: URL(fileURLWithPath: lexicon).appendingPathComponent("lemminflect/infl_lu.csv"))
+    }
+}
+
+extension TrainingDataOptions {
+    /// The tagger a `--tagger` option names: a model file, `gold` (none: gold tags), or the bundled one.
+    /// - Parameter required: whether a bundled model that cannot be loaded is an error (else `nil`).
+    func taggerModel(_ option: String?, required: Bool) throws -> TaggerModel? {
+        switch option {
+        case "gold": return nil
+        case let path?: return try TaggerModel(contentsOf: URL(fileURLWithPath: path))
+        case nil: return required ? try TaggerModel.bundled() : try? TaggerModel.bundled()
+        }
+    }
+}
+
 /// `parley train tagger`.
 struct TrainTaggerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -74,11 +98,10 @@ struct TrainTaggerCommand: ParsableCommand {
 
     @OptionGroup var data: TrainingDataOptions
 
+    @OptionGroup var lexicon: SyntaxLexiconOptions
+
     @Option(name: .long, help: "Passes over the training data.")
     var epochs = 8
-
-    @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv (word inflection classes).")
-    var lexicon = "../shared/data/lexicon"
 
     @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
     var prune: Float = 0.5
@@ -86,10 +109,9 @@ struct TrainTaggerCommand: ParsableCommand {
     func run() throws {
         let train = try data.trainingSentences()
         let dev = try data.devSentences()
-        let classes = try TaggerModel.lexiconClasses(
-            contentsOf: URL(fileURLWithPath: lexicon).appendingPathComponent("lemminflect/infl_lu.csv"))
         let model = TaggerModel.train(
-            train: train, dev: dev, lexicon: classes, options: TrainingOptions(epochs: epochs, seed: data.seed),
+            train: train, dev: dev, lexicon: try lexicon.inflectionClasses(),
+            options: TrainingOptions(epochs: epochs, seed: data.seed),
             log: printError)
         try data.write(model.pruned(threshold: prune).serialized())
     }
@@ -119,22 +141,18 @@ struct TrainParserCommand: ParsableCommand {
     @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
     var prune: Float = 1.25
 
-    @Option(name: .long, help: "Directory with lemminflect/infl_lu.csv (for the jack-knife taggers).")
-    var lexicon = "../shared/data/lexicon"
+    @Option(name: .long, help: "Parsers trained with consecutive seeds and averaged into the written model.")
+    var ensemble = 1
+
+    @OptionGroup var lexicon: SyntaxLexiconOptions
 
     func run() throws {
         let train = try data.trainingSentences()
         let dev = try data.devSentences()
-        let taggerModel: TaggerModel?
-        switch tagger {
-        case "gold": taggerModel = nil
-        case let path?: taggerModel = try TaggerModel(contentsOf: URL(fileURLWithPath: path))
-        case nil: taggerModel = try TaggerModel.bundled()
-        }
+        let taggerModel = try data.taggerModel(tagger, required: true)
         var trainTags: [[(xpos: String, upos: String)]]?
         if jackknife > 1 {
-            let classes = try TaggerModel.lexiconClasses(
-                contentsOf: URL(fileURLWithPath: lexicon).appendingPathComponent("lemminflect/infl_lu.csv"))
+            let classes = try lexicon.inflectionClasses()
             // Folds are independent (each has its own seed), so they run in parallel and the result
             // does not depend on the number of cores.
             let results = JackknifeResults(count: train.count)
@@ -161,10 +179,17 @@ struct TrainParserCommand: ParsableCommand {
             }
             trainTags = results.tags
         }
-        let model = ParserModel.train(
-            train: train, trainTags: trainTags, dev: dev, tagger: taggerModel,
-            options: TrainingOptions(epochs: epochs, seed: data.seed), log: printError,
-            checkpoint: { model in try? data.write(model.pruned(threshold: prune).serialized()) })
+        let options = TrainingOptions(epochs: epochs, seed: data.seed)
+        let model: ParserModel
+        if ensemble > 1 {
+            model = ParserModel.trainEnsemble(
+                members: ensemble, train: train, trainTags: trainTags, dev: dev, tagger: taggerModel,
+                options: options, log: { printError($0) })
+        } else {
+            model = ParserModel.train(
+                train: train, trainTags: trainTags, dev: dev, tagger: taggerModel, options: options, log: printError,
+                checkpoint: { model in try? data.write(model.pruned(threshold: prune).serialized()) })
+        }
         try data.write(model.pruned(threshold: prune).serialized())
     }
 }
@@ -179,8 +204,7 @@ struct TrainLemmatizerCommand: ParsableCommand {
     @Option(name: .long, help: "Unused: the lemmatizer is built in one pass.")
     var epochs = 1
 
-    @Option(name: .long, help: "Directory with lemminflect/lemma_lu.csv.")
-    var lexicon = "../shared/data/lexicon"
+    @OptionGroup var lexicon: SyntaxLexiconOptions
 
     @Option(name: .long, help: "Directory with WordNet's *.exc files.")
     var wordnet = "../shared/data/wordnet/dict"
@@ -192,15 +216,10 @@ struct TrainLemmatizerCommand: ParsableCommand {
         let train = try data.trainingSentences()
         let dev = try data.devSentences()
         let model = try LemmaModel.build(
-            train: train, lexiconDirectory: URL(fileURLWithPath: lexicon),
+            train: train, lexiconDirectory: URL(fileURLWithPath: lexicon.lexicon),
             wordnetDirectory: URL(fileURLWithPath: wordnet))
         printError("dev lemma accuracy, gold tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: nil)))")
-        let taggerModel: TaggerModel? =
-            switch tagger {
-            case "gold": nil
-            case let path?: try TaggerModel(contentsOf: URL(fileURLWithPath: path))
-            case nil: try? TaggerModel.bundled()
-            }
+        let taggerModel = try data.taggerModel(tagger, required: false)
         if let taggerModel {
             printError(
                 "dev lemma accuracy, predicted tags: \(String(format: "%.2f", model.accuracy(on: dev, tagger: taggerModel)))"
