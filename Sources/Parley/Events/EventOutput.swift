@@ -67,6 +67,18 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
+                // Copy the run of bytes that need no escape at once.
+                var end = index
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 { break }
+                    end += 1
+                }
+                if end > index {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    if index == bytes.count { break }
+                }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "\""): output += "\\\"".utf8

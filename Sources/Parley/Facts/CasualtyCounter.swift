@@ -463,14 +463,17 @@ public struct CasualtyCounter: PipelineStage {
         return claims
     }
 
+    /// Words before a "was killed" that make the death the cause of what the sentence reports.
+    private static let deathCauses: Set<String> = [
+        "after", "following", "funeral", "burial", "against", "over", "protest", "protesting", "condemning", "demanding",
+        "relatives", "family", "since", "because",
+    ]
+
     /// The words of the first "was killed", "was shot dead", "was fatally shot", "was hacked to death" of a sentence
     /// whose subject is not negated ("no one was killed") and that is not the cause of what the sentence reports
     /// ("protested after a man was killed", "the funeral of X, who was killed").
     private func singularDeath(_ words: [FactWord], in sentence: Range<Int>) -> (Int, Int)? {
-        let causes: Set<String> = [
-            "after", "following", "funeral", "burial", "against", "over", "protest", "protesting", "condemning", "demanding",
-            "relatives", "family", "since", "because",
-        ]
+        let causes = Self.deathCauses
         for index in sentence where words[index].lower == "was" {
             let before = words[max(sentence.lowerBound, index - 3)..<index].map(\.lower)
             if before.contains(where: { ["no", "nobody", "none", "neither", "nor", "one's"].contains($0) }) { continue }

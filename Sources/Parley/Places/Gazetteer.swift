@@ -180,32 +180,13 @@ public struct Gazetteer: Sendable {
         return place
     }
 
-    /// The lookup key of a place name: folded (``NameFolding/fold(_:)``), apostrophes and periods dropped,
-    /// every other run of non-alphanumeric characters one space ("Dera Ismail-Khan" → "dera ismail khan").
-    /// - Parameter name: a place name as written.
-    public static func key(_ name: some StringProtocol) -> String {
-        var result = ""
-        var space = false
-        for scalar in NameFolding.fold(name).unicodeScalars {
-            if scalar == "'" || scalar == "." { continue }
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "&" {
-                if space && !result.isEmpty { result.append(" ") }
-                space = false
-                result.unicodeScalars.append(scalar)
-            } else {
-                space = true
-            }
-        }
-        return result
-    }
-
     /// The places a name may stand for, largest population first.
     /// - Parameter name: a place name as written ("Peshawar", "NWFP", "Türkiye"); folded before lookup.
     public func candidates(for name: String) -> [Place] {
-        candidates(folded: Gazetteer.key(name))
+        candidates(folded: TextFolding.placeKey(name))
     }
 
-    /// The places a lookup key may stand for (see ``key(_:)``).
+    /// The places a lookup key may stand for (see ``TextFolding/placeKey(_:)``).
     ///
     /// Places whose main name is the key come first; places that only have it as an alternate or
     /// historical name ("Islamabad" for Chittagong) are returned only when no place has it as main name,
@@ -214,7 +195,7 @@ public struct Gazetteer: Sendable {
         var ids = postings(for: key)
         if !includeAlternates {
             // Only the names are needed to choose: read whole records for the chosen places alone.
-            let main = ids.filter { Gazetteer.key(name(of: $0)) == key }
+            let main = ids.filter { TextFolding.placeKey(name(of: $0)) == key }
             if !main.isEmpty { ids = main }
         }
         return ids.map(place).sorted {
