@@ -53,6 +53,9 @@ public struct Gazetteer: Sendable {
     private let recordsStart: Int
     private let keyIndexStart: Int
     private let blobStart: Int
+    /// For each first two bytes of a key (the second 0 for a one-byte key), where keys with them start in
+    /// the sorted key index, and one past the last bucket: a lookup searches one bucket.
+    private let bucketStarts: [Int32]
 
     /// Reads a gazetteer file's bytes.
     /// - Parameters:
@@ -79,8 +82,25 @@ public struct Gazetteer: Sendable {
             throw PipelineError(.invalidModel, "gazetteer file is truncated or damaged", file: file)
         }
         // Every offset must point inside the file, so that no lookup can read past it.
-        for index in 0..<keyCount where u32(keyIndexStart + index * 4) >= blobSize {
-            throw PipelineError(.invalidModel, "gazetteer key \(index) points outside the file", file: file)
+        var bucketCounts = [Int32](repeating: 0, count: 1 << 16)
+        var sorted = true
+        var previousBucket = 0
+        for index in 0..<keyCount {
+            let offset = u32(keyIndexStart + index * 4)
+            guard offset < blobSize else {
+                throw PipelineError(.invalidModel, "gazetteer key \(index) points outside the file", file: file)
+            }
+            let bucket = Gazetteer.bucket(bytes, at: blobStart + offset)
+            sorted = sorted && bucket >= previousBucket
+            previousBucket = bucket
+            bucketCounts[bucket] += 1
+        }
+        if sorted {
+            var starts = [Int32](repeating: 0, count: (1 << 16) + 1)
+            for bucket in 0..<(1 << 16) { starts[bucket + 1] = starts[bucket] + bucketCounts[bucket] }
+            bucketStarts = starts
+        } else {
+            bucketStarts = []
         }
         for index in 0..<placeCount {
             let at = recordsStart + index * Gazetteer.recordSize
@@ -206,10 +226,25 @@ public struct Gazetteer: Sendable {
     /// Whether a folded name is in the gazetteer.
     public func contains(folded key: String) -> Bool { !postings(for: key).isEmpty }
 
+    /// The bucket of the key at an offset: its first two bytes, the second 0 after a one-byte key.
+    private static func bucket(_ bytes: [UInt8], at offset: Int) -> Int {
+        guard offset < bytes.count else { return 0 }
+        let first = Int(bytes[offset])
+        guard first != 0, offset + 1 < bytes.count else { return 0 }
+        return first << 8 | Int(bytes[offset + 1])
+    }
+
     private func postings(for key: String) -> [Int] {
         let target = Array(key.utf8)
         var low = 0
         var high = keyCount
+        if !bucketStarts.isEmpty {
+            // The same bucket as the stored key the search compares equal to (bytes up to a 0).
+            let first = Int(target.first ?? 0)
+            let bucket = first == 0 ? 0 : first << 8 | (target.count > 1 ? Int(target[1]) : 0)
+            low = Int(bucketStarts[bucket])
+            high = Int(bucketStarts[bucket + 1])
+        }
         while low < high {
             let mid = (low + high) / 2
             let offset = u32(keyIndexStart + mid * 4)
