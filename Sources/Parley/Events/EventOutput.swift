@@ -15,7 +15,7 @@ public indirect enum OrderedJSON: Sendable, Equatable {
     /// Compact JSON text on one line.
     public var text: String {
         var output: [UInt8] = []
-        output.reserveCapacity(1024)
+        output.reserveCapacity(4096)  // a document's JSON line is a few kilobytes
         write(to: &output)
         return String(decoding: output, as: UTF8.self)
     }
