@@ -67,4 +67,31 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(",999,"))
     }
+    @Test func emitsAnImportedCodeAsWrittenForAFutureAct() throws {
+        let path = try write(
+            """
+            # newdoc id = announced-1
+            # text = Police will attack protesters in Lahore.
+            1\tPolice\tpolice\tNOUN\tNNS\t_\t3\tnsubj\t_\t_
+            2\twill\twill\tAUX\tMD\t_\t3\taux\t_\t_
+            3\tattack\tattack\tVERB\tVB\t_\t0\troot\t_\t_
+            4\tprotesters\tprotester\tNOUN\tNNS\t_\t3\tobj\t_\t_
+            5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_
+            6\tLahore\tLahore\tPROPN\tNNP\t_\t3\tobl\t_\tSpaceAfter=No
+            7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+
+            """, name: "announced.conllu")
+        let bundled = try runParley(["code", path, "--date", "2025-10-30", "--output", "csv"])
+        #expect(bundled.status == 0, "\(bundled.stderr)")
+        #expect(bundled.stdout.contains(",138,"), "the default lexicon codes an announced attack as a threat")
+
+        let dictionary = try write("--- ATTACK [190] ---\nATTACK\n", name: "verbs.txt")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-lex-\(UUID().uuidString)")
+        let imported = try runParley(["lexicon", "import-petrarch", "--verbs", dictionary, "-o", folder.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let result = try runParley(["code", path, "--lexicon", folder.path, "--output", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(",190,"), "an imported code is emitted as written: \(result.stdout)")
+    }
 }

@@ -17,6 +17,13 @@ public struct EventCoder: PipelineStage {
         public var allowMissingSource = false
         /// Keep events whose code is not CAMEO (imported dictionaries with their own codes).
         public var keepNonCAMEO = true
+        /// Recode an act announced for the future or on a condition as an intent or threat ("will provide aid"
+        /// is 033, "would strike if …" 138), as CAMEO and PLOVER code announcements. Off for imported
+        /// dictionaries, whose codes are emitted as written (PETRARCH codes "will supply arms" 072).
+        public var intentFromModality = true
+        /// Match a transformation's inner verb by its code as well as by its name, as PETRARCH-2 reads its
+        /// dictionaries ("(b . ATTACK) SAY" also reports "killed", whose code is ATTACK's).
+        public var transformsByCode = false
 
         /// Phrases (uppercased words) whose presence in a sentence means it is not coded ("baseball").
         public var sentenceDiscards: [[String]] = []
@@ -256,6 +263,39 @@ struct SentenceCoder {
                 }
             }
         }
+        composeTitles(mentions)
+    }
+
+    /// A named actor with a title before its name takes the title's agent, as PETRARCH mixes a noun phrase's
+    /// codes: the first country in the phrase, then the agent ("Bree Prime Minister Romendacil" → BREGOV,
+    /// "Ithilen's minister Calimehtar" → ITHGOV).
+    mutating func composeTitles(_ mentions: [Int]) {
+        for mention in mentions where composed[mention] == nil {
+            guard let code = document.actors[mention].code, code.count == 3, Self.agentOnly(code) == nil,
+                code.allSatisfy({ $0.isUppercase })
+            else { continue }
+            let head = mentionHead(mention)
+            let span = document.actors[mention].span.tokens
+            var country: String?
+            var agent: String?
+            var seen: Set<Int> = []
+            let modifiers = graph.subtree(
+                head, excluding: ["acl", "acl:relcl", "conj", "cc", "appos", "punct", "case"])
+            for token in modifiers.sorted() where token < span.lowerBound {
+                guard let other = actorAt[token], other != mention, seen.insert(other).inserted else { continue }
+                let otherCode = composed[other] ?? document.actors[other].code ?? ""
+                if let role = Self.agentOnly(otherCode) {
+                    if agent == nil { agent = role }
+                    continue
+                }
+                guard otherCode.count >= 3 else { continue }
+                if country == nil { country = String(otherCode.prefix(3)) }
+                let rest = String(otherCode.dropFirst(3))
+                if agent == nil, rest.count >= 3, Self.agentRoles.contains(String(rest.prefix(3))) { agent = rest }
+            }
+            guard let agent else { continue }
+            composed[mention] = (country ?? code) + agent
+        }
     }
 
     /// Role codes that name an agent without a country (`GOV`, `---MIL`); `nil` for codes with a country
@@ -321,7 +361,7 @@ struct SentenceCoder {
         chooseArguments(&triggers)
         for index in triggers.indices where !triggers[index].suppressed {
             setModality(&triggers[index], all: triggers)
-            announceIntent(&triggers[index])
+            if coder.configuration.intentFromModality { announceIntent(&triggers[index]) }
         }
         return triggers.flatMap(makeEvents)
     }
@@ -508,6 +548,15 @@ struct SentenceCoder {
             for token in phrase where token != head {
                 if let mention = actorAt[token], !result.contains(mention) {
                     result.append(mention)
+                    // "ties between Eriador and Osgiliath", "Eriadori and Calenardhon leaders": a modifier's
+                    // conjuncts are parties too.
+                    let modifier = mentionHead(mention)
+                    let modifies = ["nmod", "obl", "compound", "amod"].contains(String(graph.baseRelation(modifier)))
+                    for conj in graph.children(of: modifier, ["conj"]) where modifies && graph.upos(conj) != "VERB" {
+                        for other in actors(of: conj, depth: depth + 1) where !result.contains(other) {
+                            result.append(other)
+                        }
+                    }
                     break
                 }
             }
@@ -620,6 +669,13 @@ struct SentenceCoder {
                 if let subject = subjectToken {
                     trigger.source = actors(of: subject)
                     trigger.sourceSpan = span(subject)
+                    // "Mordor, Rohan, Fornost and Bree welcomed" parsed with two named subjects: a coordination.
+                    for other in graph.children(of: token, ["nsubj"])
+                    where other != subject && other < token && actorAt[subject] != nil && actorAt[other] != nil {
+                        for mention in actors(of: other) where !trigger.source.contains(mention) {
+                            trigger.source.append(mention)
+                        }
+                    }
                 }
                 // A gerund with its agent: "firing by Taliban forces".
                 if trigger.source.isEmpty, graph.baseRelation(token) == "acl", let agent = agent(of: token) {
@@ -1420,9 +1476,14 @@ struct SentenceCoder {
             names.insert(block.words[trigger.word].lemma.joined(separator: "_"))
             return names
         }
+        // With `transformsByCode`, a verb named in a transformation stands for its code, as in PETRARCH-2:
+        // "(b . ATTACK) SAY" also reports "killed", coded as ATTACK is (190).
+        let innerCode = triggers[inner].code
         for t in coder.lexicon.transformations {
             guard names(outerBlock, triggers[outer]).contains(t.outerBlock),
                 t.innerBlock == "Q" || names(innerBlock, triggers[inner]).contains(t.innerBlock)
+                    || (coder.configuration.transformsByCode && innerCode != nil
+                        && verbCode(t.innerBlock) == innerCode)
             else { continue }
             let a = triggers[outer].source
             let innerSource = triggers[inner].source
@@ -1461,6 +1522,18 @@ struct SentenceCoder {
             return true
         }
         return false
+    }
+
+    /// The code a verb named in a transformation has in the lexicon (its word's, else its block's).
+    func verbCode(_ name: String) -> String? {
+        let words = VerbLexicon.splitWord(name)
+        guard let first = words.first else { return nil }
+        for candidate in coder.index.candidates(lemma: first, form: first)
+        where candidate.rest == Array(words.dropFirst()) && coder.lexicon.blocks[candidate.block].kind == .verb {
+            let block = coder.lexicon.blocks[candidate.block]
+            return (block.words[candidate.word].code ?? block.code).forward
+        }
+        return nil
     }
 
     // MARK: Modality

@@ -43,7 +43,16 @@ struct LexiconOptions: ParsableArguments {
             (configuration.sentenceDiscards, configuration.storyDiscards) = discards(actors)
         }
         let url = folder.appendingPathComponent("verbs.txt")
-        let verbs = FileManager.default.fileExists(atPath: url.path) ? try VerbLexicon.load(contentsOf: url) : try VerbLexicon.bundled()
+        let verbs: VerbLexicon
+        if FileManager.default.fileExists(atPath: url.path) {
+            verbs = try VerbLexicon.load(contentsOf: url)
+            // A folder's own verbs are read as PETRARCH reads its dictionaries: codes emitted as written,
+            // transformations matched by the inner verb's code.
+            configuration.intentFromModality = false
+            configuration.transformsByCode = true
+        } else {
+            verbs = try VerbLexicon.bundled()
+        }
         return EventCoder(
             lexicon: verbs, codebook: try EventCodebook.bundled(), configuration: configuration,
             participants: ParticipantFinder(nouns: try NounClasses.bundled()))

@@ -21,7 +21,11 @@ struct EvalPetrarchCommand: ParsableCommand {
     @Option(help: "Folder of the PETRARCH-2 dictionaries.")
     var dictionaries: String
 
-    @Flag(help: "Print each failing record.")
+    @Flag(
+        name: [.long, .customLong("failures")],
+        help:
+            "Print each failing record: expected and coded triples, actors, and each coded event's pattern and entries."
+    )
     var verbose = false
 
     @Option(help: "Only records of this suite.")
@@ -65,6 +69,8 @@ struct EvalPetrarchCommand: ParsableCommand {
             dictionary: ActorDictionary(lexicon: imported.lexicon, baseCodes: base), configuration: configuration)
         let lexicon = try PetrarchVerbImporter.importVerbs(contentsOf: verbs)
         var options = EventCoder.Configuration(requireDyad: true)
+        options.intentFromModality = false
+        options.transformsByCode = true
         for discard in imported.lexicon.discards {
             let words = discard.phrase.uppercased().split { $0 == " " || $0 == "_" }.map(String.init)
             if discard.isStory { options.storyDiscards.append(words) } else { options.sentenceDiscards.append(words) }
@@ -128,6 +134,12 @@ struct EvalPetrarchCommand: ParsableCommand {
                     print("  expected \(expected.map { $0.joined(separator: " ") }.sorted())")
                     print("  coded    \(predicted.map { $0.joined(separator: " ") }.sorted())")
                     print("  actors   \(document.actors.map { "\($0.text)=\($0.code ?? "?")" })")
+                    for event in document.events {
+                        let triple = "\(event.source.map(\.code)) \(event.target.map(\.code)) \(event.cameo)"
+                        print(
+                            "  event    \(triple) \(event.evidence.pattern): \(event.evidence.entries.joined(separator: "; "))"
+                        )
+                    }
                 }
             }
             scores[suiteName, default: EventScoring.SetScore()].add(predicted: predicted, expected: expected)
