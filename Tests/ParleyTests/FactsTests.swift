@@ -418,8 +418,8 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
 
 @Suite struct CountPhraseTests {
     @Test func foldsPlaceNames() {
-        #expect(PlaceTable.fold("Dara-i-Pech") == "dara i pech")
-        #expect(PlaceTable.fold("Tamil Nādu") == "tamil nadu")
+        #expect(TextFolding.placeKey("Dara-i-Pech") == "dara i pech")
+        #expect(TextFolding.placeKey("Tamil Nādu") == "tamil nadu")
     }
 }
 

@@ -30,6 +30,21 @@ import Testing
         #expect(abs((rivertown.latitude ?? 0) - 10.0) < 0.0001)
     }
 
+    @Test func findsKeysThatShareTheirFirstBytes() {
+        // "Mill", "Millbrook", "Mill District" share a bucket; so do "River Town" and "Rivertown".
+        #expect(gazetteer.contains(folded: "mill"))
+        #expect(gazetteer.contains(folded: "millbrook"))
+        #expect(gazetteer.contains(folded: "mill district"))
+        #expect(gazetteer.contains(folded: "river town"))
+        #expect(gazetteer.contains(folded: "rivertown"))
+        #expect(!gazetteer.contains(folded: "millb"))
+        #expect(!gazetteer.contains(folded: "mi"))
+        #expect(!gazetteer.contains(folded: "m"))
+        #expect(!gazetteer.contains(folded: ""))
+        #expect(!gazetteer.contains(folded: "zzz"))
+        #expect(!gazetteer.contains(folded: "\u{FF}\u{FF}"))
+    }
+
     @Test func ranksAmbiguousNamesByPopulation() {
         #expect(gazetteer.candidates(for: "Millbrook").map(\.country) == ["NL", "SL"])
     }

@@ -56,7 +56,7 @@ public struct ActorDictionary: Sendable {
         self.registry = CodeRegistry(baseCodes + lexicon.codes)
         var titles: [String: Set<String>] = [:]
         for actor in lexicon.actors where actor.kind == .person {
-            titles[actor.reference, default: []].formUnion(actor.roles.flatMap { NameFolding.pieces($0.title ?? "") })
+            titles[actor.reference, default: []].formUnion(actor.roles.flatMap { TextFolding.pieces($0.title ?? "") })
         }
         self.personTitles = titles
         // Every phrase by its words (stem or not): where it went, under its first piece.
@@ -72,7 +72,7 @@ public struct ActorDictionary: Sendable {
         func add(_ written: String, _ target: Target, first: Bool = true) {
             let isStem = written.hasSuffix("*")
             let name = isStem ? String(written.dropLast()) : written
-            let pieces = NameFolding.pieces(name)
+            let pieces = TextFolding.pieces(name)
             guard !pieces.isEmpty else { return }
             let storedAsStem = isStem && pieces.count == 1
             let earlier = placed[pieces] ?? []
@@ -166,7 +166,7 @@ public struct ActorDictionary: Sendable {
 
     /// The longest phrase starting at a word.
     /// - Parameters:
-    ///   - words: folded word pieces (see ``NameFolding/pieces(_:)``).
+    ///   - words: folded word pieces (see ``TextFolding/pieces(_:)``).
     ///   - start: where the phrase must start.
     ///   - allCaps: for each piece, whether it was written in capitals (for acronyms such as "US"); `nil` to ignore case.
     ///   - isBoundary: whether a phrase may end after a piece (a token ends there); `nil` for any piece.

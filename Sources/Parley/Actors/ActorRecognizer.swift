@@ -91,7 +91,7 @@ public struct ActorRecognizer: PipelineStage {
     public func process(_ document: inout Document) throws {
         let day = document.metadata.published
         var mentions: [ActorMention] = []
-        let folded = document.tokens.map { NameFolding.fold($0.form) }
+        let folded = document.tokens.map { TextFolding.fold($0.form) }
         var surnames: [String: Int] = [:]
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             mentions += recognize(
@@ -207,14 +207,14 @@ public struct ActorRecognizer: PipelineStage {
             while index < sentence.tokens.upperBound {
                 let token = document.tokens[index]
                 // A place name stands after a locative word or before a place noun ("Swat district").
-                let before = index > sentence.tokens.lowerBound ? NameFolding.fold(document.tokens[index - 1].form) : ""
+                let before = index > sentence.tokens.lowerBound ? TextFolding.fold(document.tokens[index - 1].form) : ""
                 guard !covered.contains(index), let first = token.form.first, first.isUppercase, token.form.count > 2,
-                    !NameFolding.isAllCaps(token.form),
+                    !TextFolding.isAllCaps(token.form),
                     ActorRecognizer.placeMarkers.contains(before)
                         || (1...3).contains(where: { offset in
                             index + offset < sentence.tokens.upperBound
                                 && ActorRecognizer.placeNouns.contains(
-                                    NameFolding.fold(document.tokens[index + offset].form))
+                                    TextFolding.fold(document.tokens[index + offset].form))
                         })
                 else {
                     index += 1
@@ -229,7 +229,7 @@ public struct ActorRecognizer: PipelineStage {
                     runEnd += 1
                 }
                 let length = max(1, runEnd - index)
-                var words = document.tokens[index..<(index + length)].map { Gazetteer.key($0.form) }.filter {
+                var words = document.tokens[index..<(index + length)].map { TextFolding.placeKey($0.form) }.filter {
                     !$0.isEmpty
                 }
                 var found = countries(words.joined(separator: " "))
@@ -266,9 +266,9 @@ public struct ActorRecognizer: PipelineStage {
             let form = tokens[index].form
             var folded = allFolded[index]
             if folded.hasSuffix("'s") && folded.count > 2 { folded.removeLast(2) }
-            let parts = NameFolding.wordPieces(folded)
+            let parts = TextFolding.wordPieces(folded)
             // "Capitals" for acronym matching: the form has an upper-case letter after its first character.
-            let caps = NameFolding.hasInnerCapital(form)
+            let caps = TextFolding.hasInnerCapital(form)
             for (offset, part) in parts.enumerated() {
                 result.append(Piece(text: part, token: index, isCaps: caps, endsToken: offset == parts.count - 1))
             }
@@ -522,7 +522,7 @@ public struct ActorRecognizer: PipelineStage {
                     entry = "\(entry) (of '\(fold(start - 1))' → \(owner.mention.text))"
                 } else if definite,
                     let found = findTitleAntecedent(
-                        words: Set(lastAgentTokens.flatMap { NameFolding.pieces(document.tokens[$0].form) }),
+                        words: Set(lastAgentTokens.flatMap { TextFolding.pieces(document.tokens[$0].form) }),
                         before: document.tokens[start].range.lowerBound, sentence: sentence, earlier: earlier,
                         local: local)
                 {
@@ -631,7 +631,7 @@ public struct ActorRecognizer: PipelineStage {
         if hasAgent, !isPerson, end < sentenceRange.upperBound, isProperName(end) {
             var nameEnd = end
             while nameEnd < sentenceRange.upperBound, isProperName(nameEnd), nameEnd - end < 4 { nameEnd += 1 }
-            let known = document.tokens[end..<nameEnd].contains { NameFolding.fold($0.form) == "of" }
+            let known = document.tokens[end..<nameEnd].contains { TextFolding.fold($0.form) == "of" }
             if !known,
                 lastAgent.map({
                     ["GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "REB", "COP"].contains(String($0.code.prefix(3)))
@@ -702,7 +702,7 @@ public struct ActorRecognizer: PipelineStage {
             if candidate.sentence < sentence - configuration.coreferenceWindow * 2 { break }
             defer { index -= 1 }
             guard candidate.range.upperBound <= offset, candidate.code != nil, candidate.isPerson else { continue }
-            var matches = !words.isDisjoint(with: NameFolding.pieces(candidate.text))
+            var matches = !words.isDisjoint(with: TextFolding.pieces(candidate.text))
             if !matches, let entry = candidate.entry {
                 // The entry names its parts "file:line name", joined by " + ", perhaps with " (via …)".
                 for part in entry.components(separatedBy: " + ") {

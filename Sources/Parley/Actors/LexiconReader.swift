@@ -75,7 +75,7 @@ public struct LexiconReader: Sendable {
             for (alias, line, column) in currentAliases {
                 positions.append(
                     AliasPosition(
-                        folded: NameFolding.pieces(alias.hasSuffix("*") ? String(alias.dropLast()) : alias),
+                        folded: TextFolding.pieces(alias.hasSuffix("*") ? String(alias.dropLast()) : alias),
                         entry: index, file: file, line: line, column: column))
             }
             current = nil
@@ -201,7 +201,7 @@ public struct LexiconReader: Sendable {
     }
 
     private func checkName(_ name: Substring, line: Int, column: Int, file: String) throws {
-        if NameFolding.pieces(name.hasSuffix("*") ? name.dropLast() : name).isEmpty {
+        if TextFolding.pieces(name.hasSuffix("*") ? name.dropLast() : name).isEmpty {
             throw PipelineError(
                 .invalidLexicon, "a name needs at least one word", file: file, line: line, column: column)
         }

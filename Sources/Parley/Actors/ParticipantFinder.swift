@@ -107,7 +107,8 @@ public struct ParticipantFinder: Sendable {
         let document: Document
         let range: Range<Int>
         let nouns: NounClasses
-        var children: [Int: [Int]] = [:]
+        /// Children of each token of the sentence, index `token - range.lowerBound`.
+        private var childLists: [[Int]]
         var actorTokens = Set<Int>()
         var root: Int?
 
@@ -116,10 +117,11 @@ public struct ParticipantFinder: Sendable {
             self.range = range
             self.nouns = nouns
             if let actorTokens { self.actorTokens = actorTokens }
+            childLists = Array(repeating: [], count: range.count)
             for index in range {
                 let token = document.tokens[index]
                 if let head = token.head, range.contains(head) {
-                    children[head, default: []].append(index)
+                    childLists[head - range.lowerBound].append(index)
                 } else if token.relation == "root" || (token.head == nil && token.relation != nil) {
                     if root == nil { root = index }
                 }
@@ -130,6 +132,9 @@ public struct ParticipantFinder: Sendable {
             }
         }
 
+        /// The children of a token of the sentence, in text order; none for a token outside it.
+        func children(of token: Int) -> [Int] { range.contains(token) ? childLists[token - range.lowerBound] : [] }
+
         func relation(_ token: Int) -> String { document.tokens[token].relation ?? "" }
         func base(_ relation: String) -> Substring { relation.split(separator: ":").first ?? "" }
         func upos(_ token: Int) -> String { document.tokens[token].upos ?? "" }
@@ -138,9 +143,11 @@ public struct ParticipantFinder: Sendable {
         }
 
         /// Dependents of a token whose relation, or its base ("obl" for "obl:agent"), is listed.
-        func dependents(_ token: Int, _ relations: Set<String>) -> [Int] {
-            (children[token] ?? []).filter {
-                relations.contains(relation($0)) || relations.contains(String(base(relation($0))))
+        func dependents(_ token: Int, _ relations: some Collection<String>) -> [Int] {
+            children(of: token).filter {
+                let relation = relation($0)
+                if relations.contains(relation) { return true }
+                return relation.utf8.contains(UInt8(ascii: ":")) && relations.contains(String(base(relation)))
             }
         }
 
@@ -187,7 +194,7 @@ public struct ParticipantFinder: Sendable {
             var members: Set<Int> = [head]
             var stack = [head]
             while let current = stack.popLast() {
-                for child in children[current] ?? [] where !members.contains(child) {
+                for child in children(of: current) where !members.contains(child) {
                     if current == head {
                         let name = relation(child)
                         if ["conj", "cc", "parataxis", "punct"].contains(String(base(name))) || name == "acl:relcl" {
@@ -225,7 +232,7 @@ public struct ParticipantFinder: Sendable {
         func phrases(_ head: Int) -> [Span] { conjuncts(head).map(phrase) }
 
         /// Parties in prepositional phrases under a token, with the rank of their preposition.
-        func prepositionalParties(_ token: Int, _ relations: Set<String>) -> [(rank: Int, token: Int)] {
+        func prepositionalParties(_ token: Int, _ relations: some Collection<String>) -> [(rank: Int, token: Int)] {
             dependents(token, relations).compactMap { child in
                 guard let word = preposition(child),
                     let rank = ParticipantFinder.targetPrepositions.firstIndex(of: word),
@@ -256,7 +263,7 @@ public struct ParticipantFinder: Sendable {
         func nominalParticipants(_ noun: Int) -> Participants {
             var sources: [Span] = []
             var targets: [Span] = []
-            for child in children[noun] ?? [] where isParty(child) {
+            for child in children(of: noun) where isParty(child) {
                 let name = relation(child)
                 if name == "nmod:poss" || name == "compound" || (base(name) == "nmod" && preposition(child) == "by") {
                     if sources.isEmpty { sources = phrases(child) }
@@ -319,7 +326,7 @@ public struct ParticipantFinder: Sendable {
         }
 
         func verbParticipants(_ predicate: Int) -> Participants {
-            let passiveSubject = (children[predicate] ?? []).first { relation($0) == "nsubj:pass" }
+            let passiveSubject = children(of: predicate).first { relation($0) == "nsubj:pass" }
             let agent = dependents(predicate, ["obl"]).first { preposition($0) == "by" }
             if let passiveSubject {
                 if let agent {

@@ -987,6 +987,9 @@ struct SentenceCoder {
         }
     }
 
+    /// Relations under which a subtree leaves the clause a fallback target is looked for in.
+    static let fallbackClauseBoundaries: Set<String> = ["ccomp", "parataxis", "conj", "acl:relcl", "csubj", "punct"]
+
     /// With a source and no target, the first other actor after the trigger in its clause (PETRARCH's
     /// reading): "firing by Taliban forces … triggered clashes, leaving 23 Pakistani soldiers martyred".
     func fallbackTarget(_ trigger: inout Trigger, all: [Trigger]) {
@@ -1003,8 +1006,7 @@ struct SentenceCoder {
                 }
             }
         }
-        let excluded: Set<String> = ["ccomp", "parataxis", "conj", "acl:relcl", "csubj", "punct"]
-        let tokens = graph.subtree(clause, excluding: excluded)
+        let tokens = graph.subtree(clause, excluding: Self.fallbackClauseBoundaries)
         let third = Set(trigger.thirdParties.map(\.mention))
         for token in tokens where token > trigger.token {
             guard let mention = actorAt[token], !trigger.source.contains(mention), !third.contains(mention) else {

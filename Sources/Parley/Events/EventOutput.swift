@@ -15,7 +15,7 @@ public indirect enum OrderedJSON: Sendable, Equatable {
     /// Compact JSON text on one line.
     public var text: String {
         var output: [UInt8] = []
-        output.reserveCapacity(1024)
+        output.reserveCapacity(4096)  // a document's JSON line is a few kilobytes
         write(to: &output)
         return String(decoding: output, as: UTF8.self)
     }
@@ -67,6 +67,18 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
+                // Copy the run of bytes that need no escape at once.
+                var end = index
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 { break }
+                    end += 1
+                }
+                if end > index {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    if index == bytes.count { break }
+                }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "\""): output += "\\\"".utf8

@@ -75,7 +75,10 @@ struct SentenceGraph {
     }
 
     /// Children with one of the given relations (full or base names).
-    func children(of index: Int, _ names: Set<String>) -> [Int] {
+    ///
+    /// Takes any collection so that callers can pass array literals, which cost nothing to build,
+    /// where a `Set` literal is hashed on every call.
+    func children(of index: Int, _ names: some Collection<String>) -> [Int] {
         children(of: index).filter { child in
             let relation = relation(child)
             if names.contains(relation) { return true }
@@ -84,8 +87,11 @@ struct SentenceGraph {
         }
     }
 
+    /// The token and all its descendants, in text order.
+    func subtree(_ index: Int) -> [Int] { subtree(index, excluding: EmptyCollection()) }
+
     /// The token and all its descendants, in text order; subtrees under `excluding` relations are left out.
-    func subtree(_ index: Int, excluding: Set<String> = []) -> [Int] {
+    func subtree(_ index: Int, excluding: some Collection<String>) -> [Int] {
         var result: [Int] = []
         var stack = [index]
         var guardCount = 0

@@ -114,7 +114,8 @@ struct TriggerIndex: Sendable {
             // An ASCII form (one character per byte, no "\r\n" pair) is cut byte by byte.
             if form.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
                 let bytes = form.utf8
-                for suffix in Self.endings where bytes.count > suffix.utf8.count && bytes.reversed().starts(with: suffix.utf8.reversed()) {
+                for suffix in Self.endings
+                where bytes.count > suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
                     keys.insert(String(decoding: bytes.dropLast(suffix.utf8.count), as: UTF8.self))
                 }
                 continue

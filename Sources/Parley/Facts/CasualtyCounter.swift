@@ -172,7 +172,37 @@ public struct CasualtyCounter: PipelineStage {
         "had", "are", "is", "who",
     ]
 
-    private func victims(_ words: [FactWord], from index: Int, limit: Int, forward: Bool) -> (Victims, Int)? {
+    /// What the victims scan asks of a word, looked up once per sentence rather than at every scan.
+    struct VictimWord: OptionSet {
+        let rawValue: UInt8
+        static let outcome = VictimWord(rawValue: 1 << 0)
+        static let deathVerb = VictimWord(rawValue: 1 << 1)
+        static let stop = VictimWord(rawValue: 1 << 2)
+        static let phraseEnd = VictimWord(rawValue: 1 << 3)
+        static let auxiliary = VictimWord(rawValue: 1 << 4)
+        static let active = VictimWord(rawValue: 1 << 5)
+        static let participle = VictimWord(rawValue: 1 << 6)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ word: FactWord) {
+            var kinds: VictimWord = []
+            let lower = word.lower
+            if CasualtyCounter.outcomes[lower] != nil { kinds.insert(.outcome) }
+            if CasualtyCounter.deathVerbs.contains(lower) { kinds.insert(.deathVerb) }
+            if CasualtyCounter.stops.contains(lower) { kinds.insert(.stop) }
+            if CasualtyCounter.phraseEnds.contains(word.form) { kinds.insert(.phraseEnd) }
+            if CasualtyCounter.auxiliaries.contains(word.form) { kinds.insert(.auxiliary) }
+            if CasualtyCounter.actives[lower] != nil { kinds.insert(.active) }
+            if CasualtyCounter.isParticiple(lower) { kinds.insert(.participle) }
+            self = kinds
+        }
+    }
+
+    /// - Parameter kinds: ``VictimWord`` of each word of the sentence, from `sentence.lowerBound`.
+    private func victims(
+        _ words: [FactWord], from index: Int, limit: Int, forward: Bool, kinds: [VictimWord], sentenceStart: Int
+    ) -> (Victims, Int)? {
         var cursor = index
         var total = Victims(count: nil, words: index..<index)
         var segments = 0
@@ -196,6 +226,7 @@ public struct CasualtyCounter: PipelineStage {
             var ofHead: String?
             while nounEnd < limit, nounEnd - segment < 6 {
                 let lower = words[nounEnd].lower
+                let kind = kinds[nounEnd - sentenceStart]
                 let afterOf = nounEnd > segment && words[nounEnd - 1].lower == "of"
                 // Inside a hyphenated word the tokenizer split ("Al-Qa'idah"), keep going.
                 if nounEnd > segment, nounEnd + 1 < limit, ["-", "'"].contains(words[nounEnd].form),
@@ -205,19 +236,19 @@ public struct CasualtyCounter: PipelineStage {
                     nounEnd += 2
                     continue
                 }
-                if CasualtyCounter.outcomes[lower] != nil && (nounEnd > segment || phrase != nil)
-                    || CasualtyCounter.deathVerbs.contains(lower)
+                if kind.contains(.outcome) && (nounEnd > segment || phrase != nil)
+                    || kind.contains(.deathVerb)
                     || nounEnd > segment && nounEnd + 1 < limit && CasualtyCounter.startsPhrase(lower, words[nounEnd + 1].lower)
                     || nounEnd > segment && nounEnd + 2 < limit && words[nounEnd + 1].lower == "to" && words[nounEnd + 2].lower == "death"
-                    || CasualtyCounter.stops.contains(lower) && !(lower == "the" && (nounEnd == segment || afterOf))
-                    || CasualtyCounter.phraseEnds.contains(words[nounEnd].form)
-                    || CasualtyCounter.auxiliaries.contains(words[nounEnd].form) && nounEnd > segment
+                    || kind.contains(.stop) && !(lower == "the" && (nounEnd == segment || afterOf))
+                    || kind.contains(.phraseEnd)
+                    || kind.contains(.auxiliary) && nounEnd > segment
                 {
                     break
                 }
-                if CasualtyCounter.actives[lower] != nil && !(lower.hasSuffix("ed") && nounEnd == segment) { break }
+                if kind.contains(.active) && !(lower.hasSuffix("ed") && nounEnd == segment) { break }
                 // "a policeman guarding the bank": a participle after a person noun starts a clause about the victim.
-                if CasualtyCounter.isParticiple(lower), nounEnd > segment, let current = head,
+                if kind.contains(.participle), nounEnd > segment, let current = head,
                     CasualtyCounter.roleNouns[CasualtyCounter.singular(current).0] != nil || CasualtyCounter.roleNouns[current] != nil
                 {
                     break
@@ -318,6 +349,7 @@ public struct CasualtyCounter: PipelineStage {
     private func counts(in text: FactText, sentence: Range<Int>, document: Document) -> [CasualtyClaim] {
         let words = text.words
         var claims: [CasualtyClaim] = []
+        let kinds = words[sentence].map(VictimWord.init)
         var used: Set<Int> = []  // word indices already part of a claim's count, or of a date
         for index in sentence where document.dates.contains(where: { $0.range.contains(words[index].range.lowerBound) }) {
             used.insert(index)
@@ -351,7 +383,7 @@ public struct CasualtyCounter: PipelineStage {
             if ["death", "deaths", "killing", "killings", "murder", "murders"].contains(lower), index + 2 < sentence.upperBound,
                 words[index + 1].lower == "of", !used.contains(index + 2),
                 let explicit = CountPhrase.read(words, at: index + 2, limit: sentence.upperBound), explicit.count ?? 0 > 1,
-                let (found, end) = victims(words, from: index + 2, limit: sentence.upperBound, forward: true), found.count?.count != nil
+                let (found, end) = victims(words, from: index + 2, limit: sentence.upperBound, forward: true, kinds: kinds, sentenceStart: sentence.lowerBound), found.count?.count != nil
             {
                 claims.append(claim("killed", found.count, victims: found.words, text: text, document: document, range: index..<end))
                 used.formUnion(index + 2..<end)
@@ -377,7 +409,7 @@ public struct CasualtyCounter: PipelineStage {
             let previous = index > sentence.lowerBound ? words[index - 1].lower : ""
             let passive = ["was", "were", "been", "being", "is", "are", "be", "got"].contains(previous)
             if var kind, !passive, objectStart < sentence.upperBound, !used.contains(objectStart),
-                let (found, end) = victims(words, from: objectStart, limit: sentence.upperBound, forward: true),
+                let (found, end) = victims(words, from: objectStart, limit: sentence.upperBound, forward: true, kinds: kinds, sentenceStart: sentence.lowerBound),
                 found.count != nil || found.plural
             {
                 if kind == "left" {
@@ -398,7 +430,7 @@ public struct CasualtyCounter: PipelineStage {
             // "No one was killed" counts no one.
             let negated = index > sentence.lowerBound && ["no", "not"].contains(words[index - 1].lower)
             if !used.contains(index), !negated, index == sentence.lowerBound || !words[index - 1].isNumber,
-                let (found, end) = victims(words, from: index, limit: sentence.upperBound, forward: false),
+                let (found, end) = victims(words, from: index, limit: sentence.upperBound, forward: false, kinds: kinds, sentenceStart: sentence.lowerBound),
                 found.count != nil || found.singulars > 0
             {
                 var cursor = end
@@ -463,14 +495,17 @@ public struct CasualtyCounter: PipelineStage {
         return claims
     }
 
+    /// Words before a "was killed" that make the death the cause of what the sentence reports.
+    private static let deathCauses: Set<String> = [
+        "after", "following", "funeral", "burial", "against", "over", "protest", "protesting", "condemning", "demanding",
+        "relatives", "family", "since", "because",
+    ]
+
     /// The words of the first "was killed", "was shot dead", "was fatally shot", "was hacked to death" of a sentence
     /// whose subject is not negated ("no one was killed") and that is not the cause of what the sentence reports
     /// ("protested after a man was killed", "the funeral of X, who was killed").
     private func singularDeath(_ words: [FactWord], in sentence: Range<Int>) -> (Int, Int)? {
-        let causes: Set<String> = [
-            "after", "following", "funeral", "burial", "against", "over", "protest", "protesting", "condemning", "demanding",
-            "relatives", "family", "since", "because",
-        ]
+        let causes = Self.deathCauses
         for index in sentence where words[index].lower == "was" {
             let before = words[max(sentence.lowerBound, index - 3)..<index].map(\.lower)
             if before.contains(where: { ["no", "nobody", "none", "neither", "nor", "one's"].contains($0) }) { continue }

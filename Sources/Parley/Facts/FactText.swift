@@ -14,7 +14,7 @@ struct FactWord: Sendable {
     init(range: Range<Int>, form: String, sentence: Int, token: Int? = nil) {
         self.range = range
         self.form = form
-        self.lower = FactText.fold(form)
+        self.lower = TextFolding.lowercase(form)
         self.bare = lower.utf8.contains(UInt8(ascii: ".")) ? FactWord.removingStops(lower) : lower
         self.sentence = sentence
         self.token = token
@@ -71,22 +71,6 @@ struct FactText: Sendable {
         } else {
             split(document.text)
         }
-    }
-
-    /// Lower-cases and maps curly apostrophes to straight ones.
-    static func fold(_ text: String) -> String {
-        var ascii = true
-        var upper = false
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                ascii = false
-                break
-            }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
-        }
-        if ascii { return upper ? text.lowercased() : text }
-        let lower = text.lowercased()
-        return lower.contains("\u{2019}") ? lower.replacingOccurrences(of: "\u{2019}", with: "'") : lower
     }
 
     func text(_ range: Range<Int>) -> String {

@@ -41,7 +41,7 @@ public struct PlaceCandidate: Hashable, Codable, Sendable {
 ///
 /// Lexicon's `Gazetteer` conforms through a small extension; ``PlaceTable`` is an in-memory one.
 public protocol PlaceLookup: Sendable {
-    /// Every place known under a name folded with ``PlaceTable/fold(_:)``.
+    /// Every place known under a name folded with ``TextFolding/placeKey(_:)``.
     func placeCandidates(folded foldedName: String) -> [PlaceCandidate]
     /// The longest name, in words, worth looking up.
     var longestName: Int { get }
@@ -62,7 +62,7 @@ public struct PlaceTable: PlaceLookup {
     public mutating func add(_ place: PlaceCandidate, names: [String]) {
         var seen: Set<String> = []
         for name in names {
-            let folded = PlaceTable.fold(name)
+            let folded = TextFolding.placeKey(name)
             guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
             index[folded, default: []].append(place)
             longestName = max(longestName, folded.split(separator: " ").count)
@@ -70,45 +70,6 @@ public struct PlaceTable: PlaceLookup {
     }
 
     public func placeCandidates(folded foldedName: String) -> [PlaceCandidate] { index[foldedName] ?? [] }
-
-    /// Lower-case, no diacritics, hyphens and apostrophes as spaces/nothing, single spaces.
-    public static func fold(_ name: some StringProtocol) -> String {
-        var name = String(name)
-        // ASCII names (most of them) need no Unicode folding: lower-case letters byte by byte.
-        let ascii: String? = name.withUTF8 { bytes -> String? in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var space = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                switch byte {
-                case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."): continue
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "&"):
-                    if space && !result.isEmpty { result.append(UInt8(ascii: " ")) }
-                    result.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-                    space = false
-                default: space = true
-                }
-            }
-            return String(decoding: result, as: UTF8.self)
-        }
-        if let ascii { return ascii }
-        let plain = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        var result = ""
-        var space = false
-        for scalar in plain.unicodeScalars {
-            if scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "." { continue }
-            if CharacterSet.alphanumerics.contains(scalar) || scalar == "&" {
-                if space && !result.isEmpty { result.append(" ") }
-                result.unicodeScalars.append(scalar)
-                space = false
-            } else {
-                space = true
-            }
-        }
-        return result
-    }
 
     /// Loads the GeoNames-derived files of a gazetteer directory (`geonames/cities1000.tsv`,
     /// `geonames/admin1CodesASCII.txt`, `subdivisions/subdivisions.tsv`, `countries/countries.tsv`).
@@ -186,7 +147,7 @@ public struct PlaceTable: PlaceLookup {
                 names += row[8].split(separator: "|").map(String.init)
             }
             table.add(place, names: names)
-            cityByName["\(row[4]).\(row[5])/\(fold(row[1]))", default: place] = place
+            cityByName["\(row[4]).\(row[5])/\(TextFolding.placeKey(row[1]))", default: place] = place
         }
         // Admin-2 districts: coordinates of the same-named town of their region when there is one.
         for row in try lines("geonames/admin2Codes.txt") where row.count >= 3 {
@@ -197,7 +158,7 @@ public struct PlaceTable: PlaceLookup {
             for suffix in [" District", " Agency", " Tehsil", " Upazila", " Division", " Municipality", " Province"] where name.hasSuffix(suffix) {
                 name.removeLast(suffix.count)
             }
-            let town = cityByName["\(region)/\(fold(name))"]
+            let town = cityByName["\(region)/\(TextFolding.placeKey(name))"]
             let place = PlaceCandidate(
                 name: name, kind: .admin2, country: country, admin1: admin1Names[region], latitude: town?.latitude,
                 longitude: town?.longitude, population: town?.population ?? 0, geonamesID: Int(row[3]))

@@ -155,11 +155,11 @@ public struct PlaceResolver: PipelineStage {
             for (country, vote) in ownVotes[position] { others[country, default: 0] -= vote }
             // Abroad, a name that is only an alternate or former one of a place ("Molotov" for Perm) is no evidence.
             if let dominant = others.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), dominant.value >= 2 {
-                let folded = PlaceTable.fold(mention.name)
+                let folded = TextFolding.placeKey(mention.name)
                 pool = pool.filter {
                     $0.country == dominant.key || others[$0.country, default: 0] >= 2
                         || ($0.kind == .country || $0.kind == .admin1 || $0.population >= 500_000)
-                            && ($0.kind == .country || PlaceTable.fold($0.name) == folded)
+                            && ($0.kind == .country || TextFolding.placeKey($0.name) == folded)
                 }
             }
             var best: (PlaceCandidate, Double, String)?
@@ -167,7 +167,7 @@ public struct PlaceResolver: PipelineStage {
                 var score = log10(Double(candidate.population) + 10)
                 var reason = "population"
                 // Known by this very name rather than an alternate one.
-                if PlaceTable.fold(candidate.name) == PlaceTable.fold(mention.name) { score += 2 }
+                if TextFolding.placeKey(candidate.name) == TextFolding.placeKey(mention.name) { score += 2 }
                 if nearbyRegions.contains("\(candidate.country)/\(candidate.admin1 ?? "")") && candidate.kind != .admin1 {
                     score += 8
                     reason = "region named nearby"
@@ -219,14 +219,19 @@ public struct PlaceResolver: PipelineStage {
         locateEvents(&document, text: text, containers: containers)
     }
 
+    /// Words that may stand between a place and the places listed as its containers.
+    static let containerJoiners: Set<String> = [
+        ",", "(", ")", "district", "upazila", "province", "tehsil", "village", "town", "city", "area", "agency",
+        "division", "state", "of", "in", "region", "block", "municipality", "rural", "the",
+    ]
+
     /// The (country/admin1) pairs of the places listed right after a mention as its containers.
     func containerRegions(of position: Int, in found: [Found], text: FactText) -> (Set<String>, [Int]) {
         var result: Set<String> = []
         var positions: [Int] = []
         var end = found[position].words.upperBound
         let sentence = text.words[found[position].words.lowerBound].sentence
-        let joiners: Set<String> = [",", "(", ")", "district", "upazila", "province", "tehsil", "village", "town", "city", "area",
-            "agency", "division", "state", "of", "in", "region", "block", "municipality", "rural", "the"]
+        let joiners = Self.containerJoiners
         // Mentions come in text order, so those of the same sentence follow this one without a gap.
         for (offset, next) in found[(position + 1)...].prefix(while: { text.words[$0.words.lowerBound].sentence == sentence })
             .enumerated()
@@ -259,7 +264,7 @@ public struct PlaceResolver: PipelineStage {
                 while length >= 1 {
                     let end = index + length
                     if end <= sentence.words.upperBound, !words[index..<end].contains(where: { $0.isPunctuation && $0.form != "&" }) {
-                        let name = PlaceTable.fold(text.text(words: index, end - 1))
+                        let name = TextFolding.placeKey(text.text(words: index, end - 1))
                         var candidates = lookup.placeCandidates(folded: name)
                         // Abbreviations match only as written in capitals.
                         if name.count <= 3 {
@@ -318,7 +323,7 @@ public struct PlaceResolver: PipelineStage {
                 // "Forest Department"), unless this is a country or region.
                 if end < sentence.words.upperBound, words[end].isCapitalized, PlaceResolver.regionWords[next] == nil,
                     !candidates.contains(where: { $0.kind == .country || $0.kind == .admin1 }),
-                    lookup.placeCandidates(folded: PlaceTable.fold(words[end].form)).isEmpty
+                    lookup.placeCandidates(folded: TextFolding.placeKey(words[end].form)).isEmpty
                 {
                     index = end
                     continue
@@ -357,7 +362,7 @@ public struct PlaceResolver: PipelineStage {
             var end = sentence.words.lowerBound
             while end < sentence.words.upperBound, text.words[end].form == text.words[end].form.uppercased(), text.words[end].form.contains(where: \.isLetter) { end += 1 }
             guard end < sentence.words.upperBound, [":", "(", "-", "—", "–", ","].contains(text.words[end].form) else { continue }
-            let name = PlaceTable.fold(text.text(words: sentence.words.lowerBound, end - 1))
+            let name = TextFolding.placeKey(text.text(words: sentence.words.lowerBound, end - 1))
             guard let candidate = lookup.placeCandidates(folded: name).max(by: { $0.population < $1.population }) else { continue }
             let range = first.range.lowerBound..<text.words[end - 1].range.upperBound
             return PlaceMention(range: range, text: text.text(range), sentence: first.sentence,

@@ -148,7 +148,7 @@ struct SpeakerResolver {
         var seen: Set<Int> = []
         while seen.insert(index).inserted {
             let mention = document.actors[index]
-            if mention.code != nil, mention.antecedent == nil || !Reporting.pronouns.contains(FactText.fold(mention.text)) {
+            if mention.code != nil, mention.antecedent == nil || !Reporting.pronouns.contains(TextFolding.lowercase(mention.text)) {
                 return ActorReference(mention: mention, index: index)
             }
             guard let next = mention.antecedent, next < document.actors.count else {
@@ -158,6 +158,14 @@ struct SpeakerResolver {
         }
         return nil
     }
+
+    /// Titles stripped from the front of a speaker's name ("Defence Minister Khawaja Muhammad Asif").
+    static let titleWords: Set<String> = [
+        "minister", "president", "prime", "defence", "defense", "foreign", "information", "interior", "spokesman",
+        "spokesperson", "general", "chief", "secretary", "senator", "governor", "the", "a", "federal", "army",
+        "police", "inspector", "deputy", "adviser", "advisor", "ambassador", "envoy", "commander", "mr", "mrs", "ms",
+        "dr",
+    ]
 
     mutating func resolve(_ words: Range<Int>) -> Speaker {
         let range = text.words[words.lowerBound].range.lowerBound..<text.words[words.upperBound - 1].range.upperBound
@@ -190,7 +198,7 @@ struct SpeakerResolver {
             let titled = lowers.first == "the" || lowers.first == "this"
                 ? named.last(where: { previous in
                     guard let range = previous.range else { return false }
-                    let words = Set(FactText.fold(text.text(range)).split(separator: " ").map(String.init))
+                    let words = Set(TextFolding.lowercase(text.text(range)).split(separator: " ").map(String.init))
                     return lowers.dropFirst().allSatisfy { words.contains($0) }
                 }) : nil
             if let previous = titled ?? named.last(where: { !$0.unnamed }) {
@@ -198,16 +206,11 @@ struct SpeakerResolver {
             }
             return Speaker(text: phrase, range: range)
         }
-        if lowers.count == 1, let previous = named.last(where: { FactText.fold($0.text).hasSuffix(" " + head) }) {
+        if lowers.count == 1, let previous = named.last(where: { TextFolding.lowercase($0.text).hasSuffix(" " + head) }) {
             return Speaker(text: previous.text, range: range, actor: previous.actor)
         }
         // Strip leading titles for the name ("Defence Minister Khawaja Muhammad Asif").
-        let titleWords: Set<String> = [
-            "minister", "president", "prime", "defence", "defense", "foreign", "information", "interior", "spokesman",
-            "spokesperson", "general", "chief", "secretary", "senator", "governor", "the", "a", "federal", "army",
-            "police", "inspector", "deputy", "adviser", "advisor", "ambassador", "envoy", "commander", "mr", "mrs", "ms",
-            "dr",
-        ]
+        let titleWords = Self.titleWords
         let firstName = text.words[words].firstIndex { !titleWords.contains($0.lower) } ?? words.lowerBound
         if firstName > words.lowerBound, firstName < words.upperBound, text.words[firstName..<words.upperBound].allSatisfy(\.isCapitalized) {
             phrase = text.text(words: firstName, words.upperBound - 1)

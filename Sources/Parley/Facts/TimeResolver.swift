@@ -410,7 +410,8 @@ public struct TimeResolver: PipelineStage {
         var month: Int?
         var end = index
         let w = clean(index)
-        let parts = w.split(separator: "-")
+        // Only a word with a hyphen splits in two ("18-20"); most words have none.
+        let parts = w.utf8.contains(UInt8(ascii: "-")) ? w.split(separator: "-") : []
         if parts.count == 2, let a = dayNumber(String(parts[0])), let b = dayNumber(String(parts[1])), let m = TimeResolver.months[clean(index + 1)] {
             (first, second, month, end) = (a, b, m, index + 2)
         } else if let a = dayNumber(w), ["-", "–", "to", "and", "or"].contains(clean(index + 1)), let b = dayNumber(clean(index + 2)),
@@ -418,7 +419,8 @@ public struct TimeResolver: PipelineStage {
         {
             (first, second, month, end) = (a, b, m, index + 4)
         } else if let m = TimeResolver.months[w], index < limit, words[index].isCapitalized {
-            let p = clean(index + 1).split(separator: "-")
+            let next = clean(index + 1)
+            let p = next.utf8.contains(UInt8(ascii: "-")) ? next.split(separator: "-") : []
             if p.count == 2, let a = dayNumber(String(p[0])), let b = dayNumber(String(p[1])) {
                 (first, second, month, end) = (a, b, m, index + 2)
             } else if let a = dayNumber(clean(index + 1)), ["-", "–", "to", "and", "or"].contains(clean(index + 2)), let b = dayNumber(clean(index + 3)) {

@@ -2,7 +2,7 @@ import Foundation
 
 extension Gazetteer: PlaceLookup {
     /// Every place known under a folded name, as the place resolver wants them.
-    /// - Parameter foldedName: a name folded with ``PlaceTable/fold(_:)`` (the same key as ``Gazetteer/key(_:)``).
+    /// - Parameter foldedName: a name folded with ``TextFolding/placeKey(_:)``.
     public func placeCandidates(folded foldedName: String) -> [PlaceCandidate] {
         candidates(folded: foldedName).compactMap { place in
             let kind: PlaceCandidate.Kind

@@ -53,6 +53,9 @@ public struct Gazetteer: Sendable {
     private let recordsStart: Int
     private let keyIndexStart: Int
     private let blobStart: Int
+    /// For each first two bytes of a key (the second 0 for a one-byte key), where keys with them start in
+    /// the sorted key index, and one past the last bucket: a lookup searches one bucket.
+    private let bucketStarts: [Int32]
 
     /// Reads a gazetteer file's bytes.
     /// - Parameters:
@@ -79,8 +82,25 @@ public struct Gazetteer: Sendable {
             throw PipelineError(.invalidModel, "gazetteer file is truncated or damaged", file: file)
         }
         // Every offset must point inside the file, so that no lookup can read past it.
-        for index in 0..<keyCount where u32(keyIndexStart + index * 4) >= blobSize {
-            throw PipelineError(.invalidModel, "gazetteer key \(index) points outside the file", file: file)
+        var bucketCounts = [Int32](repeating: 0, count: 1 << 16)
+        var sorted = true
+        var previousBucket = 0
+        for index in 0..<keyCount {
+            let offset = u32(keyIndexStart + index * 4)
+            guard offset < blobSize else {
+                throw PipelineError(.invalidModel, "gazetteer key \(index) points outside the file", file: file)
+            }
+            let bucket = Gazetteer.bucket(bytes, at: blobStart + offset)
+            sorted = sorted && bucket >= previousBucket
+            previousBucket = bucket
+            bucketCounts[bucket] += 1
+        }
+        if sorted {
+            var starts = [Int32](repeating: 0, count: (1 << 16) + 1)
+            for bucket in 0..<(1 << 16) { starts[bucket + 1] = starts[bucket] + bucketCounts[bucket] }
+            bucketStarts = starts
+        } else {
+            bucketStarts = []
         }
         for index in 0..<placeCount {
             let at = recordsStart + index * Gazetteer.recordSize
@@ -180,32 +200,13 @@ public struct Gazetteer: Sendable {
         return place
     }
 
-    /// The lookup key of a place name: folded (``NameFolding/fold(_:)``), apostrophes and periods dropped,
-    /// every other run of non-alphanumeric characters one space ("Dera Ismail-Khan" → "dera ismail khan").
-    /// - Parameter name: a place name as written.
-    public static func key(_ name: some StringProtocol) -> String {
-        var result = ""
-        var space = false
-        for scalar in NameFolding.fold(name).unicodeScalars {
-            if scalar == "'" || scalar == "." { continue }
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "&" {
-                if space && !result.isEmpty { result.append(" ") }
-                space = false
-                result.unicodeScalars.append(scalar)
-            } else {
-                space = true
-            }
-        }
-        return result
-    }
-
     /// The places a name may stand for, largest population first.
     /// - Parameter name: a place name as written ("Peshawar", "NWFP", "Türkiye"); folded before lookup.
     public func candidates(for name: String) -> [Place] {
-        candidates(folded: Gazetteer.key(name))
+        candidates(folded: TextFolding.placeKey(name))
     }
 
-    /// The places a lookup key may stand for (see ``key(_:)``).
+    /// The places a lookup key may stand for (see ``TextFolding/placeKey(_:)``).
     ///
     /// Places whose main name is the key come first; places that only have it as an alternate or
     /// historical name ("Islamabad" for Chittagong) are returned only when no place has it as main name,
@@ -214,7 +215,7 @@ public struct Gazetteer: Sendable {
         var ids = postings(for: key)
         if !includeAlternates {
             // Only the names are needed to choose: read whole records for the chosen places alone.
-            let main = ids.filter { Gazetteer.key(name(of: $0)) == key }
+            let main = ids.filter { TextFolding.placeKey(name(of: $0)) == key }
             if !main.isEmpty { ids = main }
         }
         return ids.map(place).sorted {
@@ -225,10 +226,25 @@ public struct Gazetteer: Sendable {
     /// Whether a folded name is in the gazetteer.
     public func contains(folded key: String) -> Bool { !postings(for: key).isEmpty }
 
+    /// The bucket of the key at an offset: its first two bytes, the second 0 after a one-byte key.
+    private static func bucket(_ bytes: [UInt8], at offset: Int) -> Int {
+        guard offset < bytes.count else { return 0 }
+        let first = Int(bytes[offset])
+        guard first != 0, offset + 1 < bytes.count else { return 0 }
+        return first << 8 | Int(bytes[offset + 1])
+    }
+
     private func postings(for key: String) -> [Int] {
         let target = Array(key.utf8)
         var low = 0
         var high = keyCount
+        if !bucketStarts.isEmpty {
+            // The same bucket as the stored key the search compares equal to (bytes up to a 0).
+            let first = Int(target.first ?? 0)
+            let bucket = first == 0 ? 0 : first << 8 | (target.count > 1 ? Int(target[1]) : 0)
+            low = Int(bucketStarts[bucket])
+            high = Int(bucketStarts[bucket + 1])
+        }
         while low < high {
             let mid = (low + high) / 2
             let offset = u32(keyIndexStart + mid * 4)

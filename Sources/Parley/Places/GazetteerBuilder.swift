@@ -50,7 +50,7 @@ public struct GazetteerBuilder: Sendable {
         var byGeonameid: [Int: Int] = [:]
         var byAdminCode: [String: Int] = [:]
         var byCountry: [String: Int] = [:]
-        func key(_ name: some StringProtocol) -> String { Gazetteer.key(name) }
+        func key(_ name: some StringProtocol) -> String { TextFolding.placeKey(name) }
         func add(_ record: Record, names: [String]) {
             let index = records.count
             records.append(record)
@@ -165,15 +165,15 @@ public struct GazetteerBuilder: Sendable {
     /// take their seat's.
     func assignFormerRegions(_ records: inout [Record], keys: [String: Set<Int>]) {
         var table: [String: FormerRegions.District] = [:]
-        for district in FormerRegions.nepal { table[Gazetteer.key(district.name)] = district }
+        for district in FormerRegions.nepal { table[TextFolding.placeKey(district.name)] = district }
         var seeds: [(latitude: Double, longitude: Double, region: Int)] = []
         var regionsOfProvince: [Int: Set<Int>] = [:]
         for index in records.indices where records[index].country == "NP" && records[index].featureClass == .admin2 {
-            guard let district = table[Gazetteer.key(records[index].name)] else { continue }
+            guard let district = table[TextFolding.placeKey(records[index].name)] else { continue }
             records[index].formerRegion = UInt8(district.region + 1)
             if let province = records[index].admin1 { regionsOfProvince[province, default: []].insert(district.region) }
             if records[index].latitude == nil {
-                let seats = (keys[Gazetteer.key(district.seat)] ?? []).filter {
+                let seats = (keys[TextFolding.placeKey(district.seat)] ?? []).filter {
                     records[$0].featureClass == .city && records[$0].country == "NP" && records[$0].latitude != nil
                 }
                 if let seat = seats.max(by: { (records[$0].population, -$0) < (records[$1].population, -$1) }) {

@@ -166,10 +166,10 @@ final class PerceptronTrainer {
 struct LinearModel: Sendable {
     let classCount: Int
     /// Open-addressing table: `key << 32 | first entry << 8 | entry count`; 0 marks an empty slot.
-    private let slots: [UInt64]
+    private let slots: HugePageBuffer<UInt64>
     private let mask: Int
     /// Entries as `class << 24 | weight` (weight: 24-bit two's complement in units of `unit`).
-    private let entries: [UInt32]
+    private let entries: HugePageBuffer<UInt32>
     private let unit: Float
     private let offsets: [UInt32]
     private let classes: [UInt8]
@@ -195,10 +195,12 @@ struct LinearModel: Sendable {
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
         let unit = largest > 0 ? largest / Float((1 << 23) - 1) : 1
         self.unit = unit
-        entries = zip(classes, weights).map { cls, weight in
-            UInt32(cls) << 24 | (UInt32(bitPattern: Int32((weight / unit).rounded())) & 0xFF_FFFF)
-        }
-        var slots = [UInt64](repeating: 0, count: capacity)
+        entries = HugePageBuffer(
+            zip(classes, weights).map { cls, weight in
+                UInt32(cls) << 24 | (UInt32(bitPattern: Int32((weight / unit).rounded())) & 0xFF_FFFF)
+            })
+        let table = HugePageBuffer<UInt64>(repeating: 0, count: capacity)
+        let slots = table.buffer
         for (feature, key) in keys.enumerated() {
             let count = UInt64(offsets[feature + 1] - offsets[feature])
             guard count > 0, offsets[feature] < (1 << 24), count < 256 else { continue }
@@ -206,40 +208,53 @@ struct LinearModel: Sendable {
             while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             slots[slot] = UInt64(key) << 32 | UInt64(offsets[feature]) << 8 | count
         }
-        self.slots = slots
+        self.slots = table
     }
 
     /// Adds the weights of the features to `scores` (which must have ``classCount`` elements).
     @inline(__always)
     func score(_ features: [UInt64], into scores: inout [Float]) {
         for i in scores.indices { scores[i] = 0 }
+        // The buffers live as long as `self`.
+        let entries = UnsafeBufferPointer(entries.buffer)
+        let slots = UnsafeBufferPointer(slots.buffer)
+        guard !entries.isEmpty else { return }
         let mask = mask
         let unit = unit
-        slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { first in
-                        // Issue every first probe before using any: the cache misses overlap.
-                        for (i, wide) in features.enumerated() {
-                            first[i] = slots[LinearModel.slot(LinearModel.fold(wide), mask)]
-                        }
-                        for (i, wide) in features.enumerated() {
-                            let key = LinearModel.fold(wide)
-                            var value = first[i]
-                            var slot = LinearModel.slot(key, mask)
-                            while value != 0 && UInt32(truncatingIfNeeded: value >> 32) != key {
-                                slot = (slot + 1) & mask
-                                value = slots[slot]
-                            }
-                            guard value != 0 else { continue }
-                            let start = Int((value >> 8) & 0xFF_FFFF)
-                            let end = start + Int(value & 0xFF)
-                            for e in start..<end {
-                                let entry = entries[e]
-                                let weight = Int32(bitPattern: entry << 8) >> 8
-                                scores[Int(entry >> 24)] += Float(weight) * unit
-                            }
-                        }
+        let count = features.count
+        scores.withUnsafeMutableBufferPointer { scores in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count * 2) { found in
+                // Three passes, each free of data-dependent loops, so the cache misses of one feature
+                // overlap those of the others: the first probe of every feature, then its slot and the
+                // first of its entries, then the weights (added in the same order as one pass would).
+                for (i, wide) in features.enumerated() {
+                    found[i] = slots[LinearModel.slot(LinearModel.fold(wide), mask)]
+                }
+                for (i, wide) in features.enumerated() {
+                    let key = LinearModel.fold(wide)
+                    var value = found[i]
+                    var slot = LinearModel.slot(key, mask)
+                    while value != 0 && UInt32(truncatingIfNeeded: value >> 32) != key {
+                        slot = (slot + 1) & mask
+                        value = slots[slot]
+                    }
+                    found[i] = value
+                    // An empty slot reads entry 0, which is then never used.
+                    found[count + i] = UInt64(entries[Int((value >> 8) & 0xFF_FFFF)])
+                }
+                for i in 0..<count {
+                    let value = found[i]
+                    guard value != 0 else { continue }
+                    let start = Int((value >> 8) & 0xFF_FFFF)
+                    let end = start + Int(value & 0xFF)
+                    var entry = UInt32(truncatingIfNeeded: found[count + i])
+                    var e = start
+                    while true {
+                        let weight = Int32(bitPattern: entry << 8) >> 8
+                        scores[Int(entry >> 24)] += Float(weight) * unit
+                        e += 1
+                        guard e < end else { break }
+                        entry = entries[e]
                     }
                 }
             }

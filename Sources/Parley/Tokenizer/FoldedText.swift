@@ -2,8 +2,9 @@ import Foundation
 
 /// A folded view of a text for dictionary matching, with a map back to the original text.
 ///
-/// Folding applies NFKC, lower-cases, removes diacritics ("Türkiye" → "turkiye"), and maps curly
-/// quotes to straight ones and every dash to `-`. The original text is never changed: every byte of
+/// Each character is folded like ``TextFolding/fold(_:)`` (NFKC, lower case, no diacritics — "Türkiye" →
+/// "turkiye" — curly quotes straight, every dash `-`) except that periods are kept and a line break
+/// "\r\n" becomes "\n". The original text is never changed: every byte of
 /// ``folded`` knows the UTF-8 byte offset of the original character it came from, so a match found in
 /// the folded view can be highlighted in the source.
 public struct FoldedText: Hashable, Sendable {
@@ -63,61 +64,14 @@ public struct FoldedText: Hashable, Sendable {
     /// Folds a string for use as a dictionary key; the same folding as ``init(_:)``.
     /// - Parameter text: the text to fold.
     public static func fold(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text { result += fold(character) }
-        return result
+        FoldedText(text).folded
     }
 
-    /// Folds one character.
+    /// Folds one character other than an ASCII one (those are lower-cased in place).
     static func fold(_ character: Character) -> String {
-        if let ascii = character.asciiValue {
-            if ascii >= 65 && ascii <= 90 { return String(UnicodeScalar(ascii + 32)) }
-            if ascii == 96 { return "'" }
-            return String(UnicodeScalar(ascii))  // "\r\n" folds to "\n"
-        }
-        if let mapped = punctuation[character] { return mapped }
-        var text = String(character).precomposedStringWithCompatibilityMapping
-        text = text.lowercased()
-        // Remove combining marks after canonical decomposition ("ü" → "u").
-        let decomposed = text.decomposedStringWithCanonicalMapping
-        var scalars = String.UnicodeScalarView()
-        for scalar in decomposed.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: continue
-            default: scalars.append(scalar)
-            }
-        }
-        var result = String(scalars)
-        if result.unicodeScalars.contains(where: { punctuationScalars[$0] != nil }) {
-            var mapped = ""
-            for scalar in result.unicodeScalars {
-                if let replacement = punctuationScalars[scalar] {
-                    mapped += replacement
-                } else {
-                    mapped.unicodeScalars.append(scalar)
-                }
-            }
-            result = mapped
-        }
-        if result.isEmpty && !text.isEmpty { return text }
-        return result
+        let text = String(character)
+        let folded = TextFolding.fold(text)
+        // A character that folds to nothing (a fullwidth full stop) is kept, compatibility-mapped.
+        return folded.isEmpty ? text.precomposedStringWithCompatibilityMapping.lowercased() : folded
     }
-
-    private static let punctuation: [Character: String] = {
-        var table: [Character: String] = [:]
-        for (scalar, value) in punctuationScalars { table[Character(scalar)] = value }
-        return table
-    }()
-
-    private static let punctuationScalars: [Unicode.Scalar: String] = [
-        "\u{2018}": "'", "\u{2019}": "'", "\u{201A}": "'", "\u{201B}": "'", "\u{2032}": "'", "\u{00B4}": "'",
-        "\u{0060}": "'",
-        "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"", "\u{201F}": "\"", "\u{2033}": "\"", "\u{00AB}": "\"",
-        "\u{00BB}": "\"",
-        "\u{2010}": "-", "\u{2011}": "-", "\u{2012}": "-", "\u{2013}": "-", "\u{2014}": "-", "\u{2015}": "-",
-        "\u{2212}": "-", "\u{FE58}": "-", "\u{FE63}": "-", "\u{FF0D}": "-",
-        "\u{00A0}": " ", "\u{2026}": "...", "\u{00DF}": "ss", "\u{00E6}": "ae", "\u{00F8}": "o", "\u{0131}": "i",
-        "\u{0142}": "l", "\u{0111}": "d", "\u{00F0}": "d", "\u{00FE}": "th", "\u{0153}": "oe",
-    ]
 }

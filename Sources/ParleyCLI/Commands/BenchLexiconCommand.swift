@@ -61,7 +61,7 @@ struct BenchLexiconCommand: AsyncParsableCommand {
         var found = 0
         var start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<repeats {
-            let words = forms.map { NameFolding.fold($0) }
+            let words = forms.map { TextFolding.fold($0) }
             var index = 0
             while index < words.count {
                 if let match = dictionary.longestMatch(in: words, at: index) {

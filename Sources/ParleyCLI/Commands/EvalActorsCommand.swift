@@ -126,7 +126,7 @@ struct EvalActorsCommand: AsyncParsableCommand {
             for name in actor["text"] as? [String] ?? [] {
                 total += 1
                 func words(_ text: String) -> [String] {
-                    let pieces = NameFolding.pieces(text)
+                    let pieces = TextFolding.pieces(text)
                     return pieces.first == "the" ? Array(pieces.dropFirst()) : pieces
                 }
                 let wanted = words(name)

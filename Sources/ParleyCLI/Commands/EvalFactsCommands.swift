@@ -87,7 +87,7 @@ struct EvalAcledFactsCommand: ParsableCommand {
             // Region names compared without their type word ("Rajshahi Division" = "Rajshahi", "Eastern Development
             // Region" = "East").
             let fold = { (value: String?) -> String in
-                var words = value.map { PlaceTable.fold($0).split(separator: " ").map(String.init) } ?? []
+                var words = value.map { TextFolding.placeKey($0).split(separator: " ").map(String.init) } ?? []
                 words.removeAll {
                     ["division", "province", "state", "region", "of", "nct", "union", "territory", "development"].contains($0)
                 }
@@ -104,7 +104,7 @@ struct EvalAcledFactsCommand: ParsableCommand {
             // "Chattogram"): the gazetteer's names of the region count as the same region.
             let goldAdmin1 = gold["admin1"] as? String
             var goldRegions: Set<String> = [fold(goldAdmin1)]
-            let goldKey = PlaceTable.fold(goldAdmin1 ?? "")
+            let goldKey = TextFolding.placeKey(goldAdmin1 ?? "")
             if let bundled = regions as? Gazetteer {
                 for place in bundled.candidates(folded: goldKey, includeAlternates: true) where place.featureClass == .admin1 {
                     goldRegions.insert(fold(place.name))

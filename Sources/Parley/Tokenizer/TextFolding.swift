@@ -1,11 +1,19 @@
 import Foundation
 
-/// Folds names and words to the form the lexicon and gazetteer match on.
+/// Every way Parley folds text for matching, in one place, each with a byte-by-byte path for ASCII.
 ///
-/// Lower case, no diacritics, compatibility forms (NFKC), curly quotes and dashes made plain, and
-/// periods inside abbreviations dropped ("U.S." → "us"). Hyphenated words are split into pieces so
-/// that "Tehreek-e-Taliban" matches whether or not a tokenizer split it.
-public enum NameFolding {
+/// - ``fold(_:)``: the lexicon key of a word or name. Lower case, no diacritics, compatibility forms
+///   (NFKC), curly quotes and dashes made plain, and periods inside abbreviations dropped ("U.S." → "us").
+/// - ``placeKey(_:)``: the gazetteer key of a place name: ``fold(_:)``, then apostrophes dropped and every
+///   run of other characters than letters, digits and `&` made one space ("Dera Ismail-Khan" →
+///   "dera ismail khan").
+/// - ``lowercase(_:)``: light folding for the fact stages' word matching: lower case and straight
+///   apostrophes only; diacritics and periods are kept ("Oct." → "oct.").
+/// - ``FoldedText`` folds like ``fold(_:)`` but keeps periods and maps each byte back to the original.
+///
+/// Hyphenated words are split into pieces by ``pieces(_:)`` so that "Tehreek-e-Taliban" matches whether or
+/// not a tokenizer split it.
+public enum TextFolding {
     /// The folded form of one word or name.
     /// - Parameter text: the text to fold.
     public static func fold(_ text: some StringProtocol) -> String {
@@ -115,6 +123,63 @@ public enum NameFolding {
         }
         return mapped.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "ı", with: "i")
+    }
+
+    /// The lookup key of a place name: folded (``fold(_:)``), apostrophes and periods dropped, every other run
+    /// of characters that are not letters, digits or `&` one space ("Dera Ismail-Khan" → "dera ismail khan").
+    /// - Parameter name: a place name as written.
+    public static func placeKey(_ name: some StringProtocol) -> String {
+        var name = String(name)
+        // ASCII names (most of them) are folded byte by byte.
+        let ascii: String? = name.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var space = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                switch byte {
+                case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."): continue
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "&"):
+                    if space && !result.isEmpty { result.append(UInt8(ascii: " ")) }
+                    result.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                    space = false
+                default: space = true
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        if let ascii { return ascii }
+        var result = ""
+        var space = false
+        for scalar in fold(name).unicodeScalars {
+            if scalar == "'" || scalar == "." { continue }
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "&" {
+                if space && !result.isEmpty { result.append(" ") }
+                space = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                space = true
+            }
+        }
+        return result
+    }
+
+    /// Lower-cases and makes curly apostrophes (U+2019) straight; nothing else changes.
+    /// - Parameter text: a word or phrase.
+    public static func lowercase(_ text: String) -> String {
+        var ascii = true
+        var upper = false
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+        }
+        if ascii { return upper ? text.lowercased() : text }
+        let lower = text.lowercased()
+        return lower.contains("\u{2019}") ? lower.replacingOccurrences(of: "\u{2019}", with: "'") : lower
     }
 
     /// The folded pieces of a name: words split at spaces, underscores and hyphens, possessive `'s` dropped.
