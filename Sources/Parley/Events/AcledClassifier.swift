@@ -39,6 +39,26 @@ public struct AcledClassifier: Sendable {
         static let intervention: [String] = [
             "arrest", "detain", "disperse", "lathi", "lathicharge", "cane-charge", "baton", "teargas", "tear",
             "water-cannon", "cannon", "custody", "rounded", "stopped", "removed", "prevented", "foiled", "intercepted",
+            "interven", "canecharg", "cane", "evict", "escorted", "bundled", "whisked", "thwart", "booked",
+        ]
+        /// Words of attacking people or what they hold.
+        static let attackOnPeople: [String] = [
+            "attack", "assault", "beat", "stabb", "thrash", "manhandl", "heckl", "hurled", "fired",
+        ]
+        /// What an attack on a protest hits: the protest or the people in it.
+        static let protestTarget: [String] = [
+            "rally", "rallies", "procession", "protest", "demonstrat", "agitat", "marcher", "dharna", "hartal",
+            "bandh", "sit-in", "march",
+        ]
+        /// Harm serious enough to make an attack on protesters excessive force.
+        static let seriousHarm: [String] = [
+            "injur", "stabb", "killed", "died", "dead", "death", "hospital", "wounded", "gunshot", "bullet", "shot",
+            "bomb",
+        ]
+        /// Blocking roads: violent in ACLED's codebook when done with barricades, fires or force.
+        static let roadBlock: [String] = [
+            "barricad", "blockade", "bonfire", "tyres", "tires", "forcibl", "forceful", "unruly", "vandalis",
+            "vandaliz", "locked", "confined", "gheraoed", "violence",
         ]
         static let force: [String] = ["fired", "firing", "opened", "shot", "killed", "bullet", "live", "died"]
         /// Lethal force used on protesters (by the state forces named with them); beatings, tear gas and
@@ -52,7 +72,7 @@ public struct AcledClassifier: Sendable {
         /// Violence by the demonstrators themselves.
         static let violent: [String] = [
             "pelt", "stone", "brick", "vandal", "torch", "ablaze", "ransack", "violent", "riot", "clash", "damag",
-            "burn", "smash", "scuffle", "hurled", "arson", "gherao",
+            "burn", "smash", "scuffle", "hurled", "arson",
         ]
         static let police: [String] = [
             "police", "policemen", "security", "forces", "troops", "personnel", "cops", "paramilitary",
@@ -195,6 +215,156 @@ public struct AcledClassifier: Sendable {
         }
     }
 
+    /// Who attacks a protest, when the text tells of protesters being attacked.
+    enum ProtestAttackers { case police, others }
+
+    /// Who attacks a protest: an attack word followed by the protest it hits ("BCL men attacked a rally",
+    /// "attacked students who were demonstrating") or by its agent ("injured in an attack by ruling party
+    /// men"), `nil` when the protesters are the attackers or the attack hits the police.
+    /// - Parameter words: lowercased words of the text.
+    static func protestAttackedBy(_ words: [String]) -> ProtestAttackers? {
+        for index in words.indices where isAttack(words, at: index) {
+            let before = words[max(0, index - 4)..<index]
+            let after = words[(index + 1)..<min(words.count, index + 11)]
+            let policeBefore = before.contains { word in Cues.police.contains { word.hasPrefix($0) } }
+            let protestAfter = after.contains { word in Cues.protestTarget.contains { word.hasPrefix($0) } }
+            let agentAfter = after.prefix(5).contains("by")
+            let protestersBefore = before.contains { word in
+                ["protester", "protestor", "demonstrator", "agitator", "marcher"].contains { word.hasPrefix($0) }
+            }
+            if protestAfter && !protestersBefore {
+                return policeBefore ? .police : .others
+            }
+            // "students protested … and BCL members assaulted them": the protesters told first.
+            let protestEarlier = words[..<index].contains { word in Cues.protestTarget.contains { word.hasPrefix($0) } }
+            if after.first == "them" && protestEarlier && !protestersBefore {
+                return policeBefore ? .police : .others
+            }
+            // "protesters … were assaulted": protesters as the victims of a passive attack.
+            let passive = index > 0 && ["were", "was", "been", "being"].contains(words[index - 1])
+            if passive && protestersBefore {
+                let agent = after.drop { $0 != "by" }.dropFirst().prefix(3)
+                return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
+            }
+            // "were attacked by", "in an attack by": the victims are named before; police victims make the
+            // protest violent, not attacked.
+            if agentAfter && !policeBefore && !protestersBefore {
+                let agent = after.drop { $0 != "by" }.dropFirst().prefix(3)
+                if agent.contains(where: { word in
+                    ["protester", "protestor", "demonstrator"].contains { word.hasPrefix($0) }
+                }) {
+                    continue
+                }
+                return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
+            }
+        }
+        return nil
+    }
+
+    /// Whether the word at `index` attacks people: "attacked", "assaulted", "beat", "opened fire".
+    static func isAttack(_ words: [String], at index: Int) -> Bool {
+        let word = words[index]
+        if word == "opened" { return index + 1 < words.count && words[index + 1] == "fire" }
+        return Cues.attackOnPeople.contains { word.hasPrefix($0) }
+    }
+
+    /// Whether the words before `index` give a protest's grievance ("demanding action against the man who
+    /// assaulted", "in protest after a surgeon was assaulted"), not an act at the protest.
+    static func isGrievance(_ words: [String], before index: Int) -> Bool {
+        let grievance = ["against", "over", "after", "condemn", "demand", "death", "killing", "previous", "earlier"]
+        return words[max(0, index - 8)..<index].contains { word in grievance.contains { word.hasPrefix($0) } }
+            || words[(index + 1)..<min(words.count, index + 6)].contains { ["previous", "earlier"].contains($0) }
+    }
+
+    /// Whether the text tells of sexual violence as its event, not as the grievance behind a riot or an attack
+    /// ("a mob beat a man accused of molesting a girl", "rioting over the rape-murder of a minor").
+    /// - Parameter words: lowercased words of the text.
+    static func reportsSexualViolence(_ words: [String]) -> Bool {
+        let causeWords: Set<String> = ["over", "for", "after", "case", "tried", "trying", "attempted"]
+        let causePrefixes = [
+            "accus", "suspicion", "charge", "aftermath", "verdict", "convict", "justice", "implying", "molester",
+            "investigat",
+        ]
+        for index in words.indices where Cues.sexual.contains(where: { words[index].hasPrefix($0) }) {
+            let before = words[max(0, index - 6)..<index]
+            let after = words[(index + 1)..<min(words.count, index + 3)]
+            if before.contains(where: { word in
+                causeWords.contains(word) || causePrefixes.contains { word.hasPrefix($0) }
+            }) {
+                continue
+            }
+            // "the verdict convicting the sect's chief of rape": a court's finding, however long the name.
+            if words[max(0, index - 10)..<index].contains(where: { $0.hasPrefix("convict") || $0.hasPrefix("verdict") })
+            {
+                continue
+            }
+            if after.contains(where: { word in ["accus", "case", "charge", "victim"].contains { word.hasPrefix($0) } })
+            {
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Whether the text tells of shelling: a shell, mortar or missile that is not a tear-gas or smoke shell.
+    /// - Parameter words: lowercased words of the text.
+    static func hasShelling(_ words: [String]) -> Bool {
+        let crowdControl = ["tear", "teargas", "smoke", "gas", "pava", "pepper", "tear-gas", "tear-smoke"]
+        return words.indices.contains { index in
+            Cues.shelling.contains { words[index].hasPrefix($0) }
+                && !words[max(0, index - 2)..<index].contains { word in crowdControl.contains(word) }
+        }
+    }
+
+    /// Whether something is set on fire: "set fire to", "set a bus on fire", "set ablaze", "were set afire".
+    /// - Parameter words: lowercased words of the text.
+    static func setsFire(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            ["set", "sets"].contains(words[index])
+                && words[(index + 1)..<min(words.count, index + 8)].contains {
+                    ["fire", "afire", "ablaze", "alight"].contains($0)
+                }
+        }
+    }
+
+    /// Whether state forces take part: a word for them that is not a police informer or a police station
+    /// named as the place ("under Gola police station", "police station area").
+    /// - Parameter words: lowercased words of the text.
+    static func namesStateForces(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            guard Cues.stateForces.contains(where: { words[index].hasPrefix($0) }) else { return false }
+            guard words[index] == "police", index + 1 < words.count else { return true }
+            let next = words[index + 1]
+            if next.hasPrefix("informer") || next.hasPrefix("informant") { return false }
+            if next == "station" {
+                let around = words[max(0, index - 4)..<min(words.count, index + 4)]
+                return !around.contains { ["under", "area", "limits", "jurisdiction"].contains($0) }
+            }
+            return true
+        }
+    }
+
+    /// Whether demonstrators use force themselves: an attack or a road block by someone other than the police,
+    /// or something set on fire.
+    /// - Parameter words: lowercased words of the text.
+    static func protestersUseForce(_ words: [String]) -> Bool {
+        for (index, word) in words.enumerated() {
+            let before = words[max(0, index - 6)..<index]
+            let byPolice = before.contains { word in Cues.police.contains { word.hasPrefix($0) } }
+            if Cues.roadBlock.contains(where: { word.hasPrefix($0) }) && !byPolice { return true }
+            if isAttack(words, at: index) && !byPolice && !isGrievance(words, before: index) {
+                // "attacked ... by", "were assaulted": a passive attack names its victims first.
+                let after = words[(index + 1)..<min(words.count, index + 4)]
+                if before.suffix(2).contains(where: { ["were", "was", "been", "being"].contains($0) }) { continue }
+                if after.contains("by") { continue }
+                return true
+            }
+            if (word == "set" || word == "sets") && setsFire(Array(words[index...].prefix(8))) { return true }
+        }
+        return false
+    }
+
     /// Whether the text speaks of a protest: its words, a labour strike (not an air strike), a march (not the
     /// month of March).
     /// - Parameter words: lowercased words of the text.
@@ -277,7 +447,25 @@ public struct AcledClassifier: Sendable {
             if police && lethal && !has(Cues.protesterViolence) {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
-            if has(Cues.violent) {
+            // Protesters set on by others (party cadres, owners, counter-protesters, police): serious harm by
+            // anyone but the police is excessive force, anything less an intervention.
+            if let attackers = Self.protestAttackedBy(words), !has(Cues.protesterViolence) {
+                if attackers == .others && has(Cues.seriousHarm) {
+                    return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
+                }
+                if attackers == .police && lethal {
+                    return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
+                }
+                return AcledCoding(eventType: "Protests", subEventType: "Protest with intervention")
+            }
+            // Demonstrators who attack, block roads or barricade them, or set things on fire (ACLED's codebook
+            // counts road blocks with barricades or burning tyres as violent).
+            // Burning an effigy is a peaceful protest's act.
+            let violentWords = words.indices.filter { index in
+                !(words[index].hasPrefix("burn")
+                    && words[(index + 1)..<min(words.count, index + 5)].contains { $0.hasPrefix("effig") })
+            }.map { words[$0] }
+            if Self.has(violentWords, Cues.violent) || Self.protestersUseForce(words) {
                 return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
             }
             if police && forceUsed {
@@ -289,10 +477,14 @@ public struct AcledClassifier: Sendable {
             if suggested?.eventType == "Protests" || suggested?.eventType == "Riots" { return suggested }
             return AcledCoding(eventType: "Protests", subEventType: "Peaceful protest")
         }
-        if has(Cues.sexual) {
+        if Self.reportsSexualViolence(words) {
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Sexual violence")
         }
         if has(Cues.abduction) || suggested?.subEventType == "Abduction/forced disappearance" {
+            // Abducted and then killed: ACLED codes the killing, an attack.
+            if has(["killed", "murdered", "strangled", "beheaded", "body", "bodies", "shot"]) {
+                return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
+            }
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Abduction/forced disappearance")
         }
         let explosions = "Explosions/Remote violence"
@@ -311,7 +503,17 @@ public struct AcledClassifier: Sendable {
         {
             return AcledCoding(eventType: explosions, subEventType: "Air/drone strike")
         }
-        if has(Cues.shelling) {
+        // Crude and petrol bombs thrown by rioters, party activists or unnamed assailants, and bombs hurled in a
+        // clash between groups: ACLED counts them as mob violence, not remote violence.
+        let crudeBomb =
+            has(["crude", "petrol", "molotov", "cocktail", "handmade", "hand-made", "country-made"])
+            && has(["bomb", "bombs", "bombing"])
+        if (crudeBomb || has(["rioter", "rioting", "factional", "faction"]) && has(Cues.explosive))
+            && !has(Cues.nonState)
+        {
+            return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
+        }
+        if Self.hasShelling(words) {
             return AcledCoding(eventType: explosions, subEventType: "Shelling/artillery/missile attack")
         }
         if has(Cues.explosive) {
@@ -348,7 +550,14 @@ public struct AcledClassifier: Sendable {
                 subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
         }
         // Rioters and party factions fighting are mob violence even when the forces they fight are named.
-        if has(["rioter", "rioting", "factional"]) || has(Cues.mob) && !has(Cues.armed) {
+        // Stone-pelting crowds are rioters too.
+        if has(["rioter", "rioting", "factional", "stone-pelt", "pelted", "pelting"])
+            || has(Cues.mob) && !has(Cues.armed)
+        {
+            return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
+        }
+        // Arson by a crowd, a party's men or an unnamed group (not an armed group or the state): mob violence.
+        if Self.setsFire(words) && !has(Cues.nonState) && !has(Cues.stateForces) && !has(["loot", "plunder"]) {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
         if has(Cues.collective) && has(Cues.beating) && !has(Cues.firearm) && !has(Cues.armed)
@@ -365,7 +574,7 @@ public struct AcledClassifier: Sendable {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
             }
             // Armed actors on both sides, or an attack on state forces: a battle, not violence against civilians.
-            if has(Cues.stateForces) && has(Cues.nonState) && !has(Cues.civilianTargets) {
+            if Self.namesStateForces(words) && has(Cues.nonState) && !has(Cues.civilianTargets) {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
             }
             if onCivilians && has(Cues.nonState + ["armed"]) {
@@ -389,6 +598,13 @@ public struct AcledClassifier: Sendable {
         }
         if has(Cues.group) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Change to group/activity")
+        }
+        // Violence between groups or an attack by a party's men, with no weapon, armed group or state force
+        // named: mob violence.
+        if suggested == nil && has(["violence", "clash", "attack"]) && has(Cues.collective + ["men"])
+            && !has(Cues.armed) && !has(Cues.nonState)
+        {
+            return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
         return suggested
     }
