@@ -118,3 +118,73 @@ import Testing
                 == "Excessive force against protesters")
     }
 }
+
+@Suite struct AcledCodebookRuleTests {
+    let classifier = AcledClassifier()
+
+    func subType(_ text: String) -> String? {
+        let words = text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        return classifier.classify(words: words, suggested: nil)?.subEventType
+    }
+
+    @Test(arguments: [
+        // Others set on protesters: serious harm makes it excessive force, anything less an intervention.
+        (
+            "Ruling party cadres attacked a rally of teachers in the town square, leaving nine teachers injured.",
+            "Excessive force against protesters"
+        ),
+        (
+            "Farmers protested outside the mill over unpaid dues and the owner's guards assaulted them.",
+            "Protest with intervention"
+        ),
+        ("Nurses staged a sit-in at the ministry and police intervened to end it.", "Protest with intervention"),
+        ("The police cane charged weavers who were protesting a power cut.", "Protest with intervention"),
+        // Demonstrators who block roads with barricades or set things on fire.
+        ("Villagers protested the land survey and erected barricades on the highway.", "Violent demonstration"),
+        ("Traders demonstrated against the new levy and set a bus on fire.", "Violent demonstration"),
+        ("Shopkeepers staged a protest and assaulted two tax inspectors.", "Violent demonstration"),
+        // Burning an effigy or protesting an earlier assault stays peaceful.
+        ("Party workers held a rally and burned an effigy of the governor.", "Peaceful protest"),
+        (
+            "Doctors marched in the city to demand action against the man who assaulted a surgeon the previous day.",
+            "Peaceful protest"
+        ),
+    ])
+    func separatesWhoUsesForceAtAProtest(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("Rioters torched a railway station after the verdict convicting the preacher of rape.", "Mob violence"),
+        ("A mob beat a man accused of molesting a schoolgirl.", "Mob violence"),
+        ("Two soldiers raped a woman at a checkpoint, villagers said.", "Sexual violence"),
+    ])
+    func codesSexualViolenceOnlyAsTheEvent(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("Party activists hurled crude bombs at the house of a rival leader.", "Mob violence"),
+        ("Unidentified men set fire to two party offices in the bazaar.", "Mob violence"),
+        ("Youth pelted stones at security forces, who fired tear smoke shells.", "Mob violence"),
+        ("Militants fired mortar shells at the border post.", "Shelling/artillery/missile attack"),
+    ])
+    func codesCrudeBombsArsonAndStonePeltingAsMobViolence(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test func codesAnAbductionEndingInAKillingAsAnAttack() {
+        #expect(
+            subType("Gunmen abducted a shopkeeper from his home; his body was found the next day.") == "Attack")
+        #expect(subType("Gunmen abducted a shopkeeper from his home.") == "Abduction/forced disappearance")
+    }
+
+    @Test func doesNotTakePoliceInformersOrStationAreasForStateForces() {
+        #expect(subType("Maoists killed a villager, branding him a police informer.") == "Attack")
+        #expect(
+            subType("Maoists shot dead a contractor under Gola police station area.") == "Attack")
+        #expect(
+            subType("Maoists ambushed a police patrol near the police station and killed two policemen.")
+                == "Armed clash")
+    }
+}
