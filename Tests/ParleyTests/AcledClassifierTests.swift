@@ -187,4 +187,54 @@ import Testing
             subType("Maoists ambushed a police patrol near the police station and killed two policemen.")
                 == "Armed clash")
     }
+
+    @Test(arguments: [
+        // The death a protest is about is no force against it; shots in the air are a warning.
+        (
+            "Villagers protested against the killing of a boy by a speeding truck and police detained six of them.",
+            "Protest with intervention"
+        ),
+        ("Police fired in the air to disperse students protesting a fee hike.", "Protest with intervention"),
+        // A dispersal that puts protesters in hospital is excessive force.
+        (
+            "Police baton charged a rally of nurses and three nurses were admitted to hospital with serious injuries.",
+            "Excessive force against protesters"
+        ),
+        // An attack on protesters with no injuries reported stays an intervention.
+        (
+            "Students protested the exam results and party activists assaulted them. No injuries were reported.",
+            "Protest with intervention"
+        ),
+    ])
+    func weighsTheHarmDoneToProtesters(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("Students rioted in the town against anomalies in their exam results.", "Violent demonstration"),
+        (
+            "Villagers blocked the highway with burning tyres after a labourer was electrocuted.",
+            "Violent demonstration"
+        ),
+        ("Party workers vandalised a district office demanding the release of their leader.", "Violent demonstration"),
+    ])
+    func takesACrowdWithAGrievanceForADemonstration(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test func needsArmedActorsForGroundChangingHands() {
+        #expect(
+            subType("Two factions of a student union clashed over establishing control of the campus area.")
+                == "Mob violence")
+        #expect(subType("Rebels took control of the district town after a day of fighting.") != "Mob violence")
+    }
+
+    @Test(arguments: [
+        "Two men on a motorcycle opened fire at a councillor near the market, injuring him.",
+        "A farmer died in police custody at the district police station.",
+        "A policeman slapped a woman waiting for a bus in the city.",
+    ])
+    func codesShootingsCustodyDeathsAndSlapsAsAttacks(text: String) {
+        #expect(subType(text) == "Attack")
+    }
 }

@@ -92,7 +92,8 @@ public struct AcledClassifier: Sendable {
             "crowd", "residents", "cadres", "relatives", "family",
         ]
         static let beating: [String] = [
-            "beat", "assault", "manhandl", "thrash", "hurt", "head-butt", "roughed", "heckl",
+            "beat", "assault", "manhandl", "thrash", "hurt", "head-butt", "roughed", "heckl", "slapped", "tortur",
+            "bludgeon", "slashed",
         ]
         static let firearm: [String] = ["fired", "firing", "shot", "gunmen", "gun", "bullet", "pistol", "rifle"]
         static let sexual: [String] = [
@@ -223,42 +224,67 @@ public struct AcledClassifier: Sendable {
     /// men"), `nil` when the protesters are the attackers or the attack hits the police.
     /// - Parameter words: lowercased words of the text.
     static func protestAttackedBy(_ words: [String]) -> ProtestAttackers? {
-        for index in words.indices where isAttack(words, at: index) {
-            let before = words[max(0, index - 4)..<index]
-            let after = words[(index + 1)..<min(words.count, index + 11)]
-            let policeBefore = before.contains { word in Cues.police.contains { word.hasPrefix($0) } }
-            let protestAfter = after.contains { word in Cues.protestTarget.contains { word.hasPrefix($0) } }
-            let agentAfter = after.prefix(5).contains("by")
-            let protestersBefore = before.contains { word in
-                ["protester", "protestor", "demonstrator", "agitator", "marcher"].contains { word.hasPrefix($0) }
-            }
-            if protestAfter && !protestersBefore {
-                return policeBefore ? .police : .others
-            }
-            // "students protested … and BCL members assaulted them": the protesters told first.
-            let protestEarlier = words[..<index].contains { word in Cues.protestTarget.contains { word.hasPrefix($0) } }
-            if after.first == "them" && protestEarlier && !protestersBefore {
-                return policeBefore ? .police : .others
-            }
-            // "protesters … were assaulted": protesters as the victims of a passive attack.
-            let passive = index > 0 && ["were", "was", "been", "being"].contains(words[index - 1])
-            if passive && protestersBefore {
-                let agent = after.drop { $0 != "by" }.dropFirst().prefix(3)
-                return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
-            }
-            // "were attacked by", "in an attack by": the victims are named before; police victims make the
-            // protest violent, not attacked.
-            if agentAfter && !policeBefore && !protestersBefore {
-                let agent = after.drop { $0 != "by" }.dropFirst().prefix(3)
-                if agent.contains(where: { word in
-                    ["protester", "protestor", "demonstrator"].contains { word.hasPrefix($0) }
-                }) {
-                    continue
-                }
-                return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
-            }
+        for index in words.indices {
+            if let attackers = attackOnProtest(words, at: index) { return attackers }
         }
         return nil
+    }
+
+    /// Who attacks a protest with the attack word at `index`, `nil` when that word is no attack on one.
+    static func attackOnProtest(_ words: [String], at index: Int) -> ProtestAttackers? {
+        guard isAttack(words, at: index), !isGrievance(words, before: index) else { return nil }
+        let before = words[max(0, index - 4)..<index]
+        let after = words[(index + 1)..<min(words.count, index + 11)]
+        let policeBefore = before.contains { word in Cues.police.contains { word.hasPrefix($0) } }
+        let protestAfter = after.contains { word in Cues.protestTarget.contains { word.hasPrefix($0) } }
+        let agentAfter = after.prefix(5).contains("by")
+        let protestersBefore = before.contains { word in
+            ["protester", "protestor", "demonstrator", "agitator", "marcher"].contains { word.hasPrefix($0) }
+        }
+        if protestAfter && !protestersBefore {
+            return policeBefore ? .police : .others
+        }
+        // "students protested … and BCL members assaulted them": the protesters told first.
+        let protestEarlier = words[..<index].contains { word in Cues.protestTarget.contains { word.hasPrefix($0) } }
+        if after.first == "them" && protestEarlier && !protestersBefore {
+            return policeBefore ? .police : .others
+        }
+        // "protesters … were assaulted": protesters as the victims of a passive attack.
+        let passive = index > 0 && ["were", "was", "been", "being"].contains(words[index - 1])
+        if passive && protestersBefore {
+            let agent = after.drop { $0 != "by" }.dropFirst().prefix(3)
+            return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
+        }
+        // "were attacked by", "in an attack by": the victims are named before; police victims make the
+        // protest violent, not attacked.
+        if agentAfter && !policeBefore && !protestersBefore {
+            let agent = after.drop { $0 != "by" }.dropFirst().prefix(3)
+            if agent.contains(where: { word in
+                ["protester", "protestor", "demonstrator"].contains { word.hasPrefix($0) }
+            }) {
+                return nil
+            }
+            return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
+        }
+        return nil
+    }
+
+    /// Whether a shot at `index` went into the air ("fired in the air to disperse them"): a warning, not force.
+    static func isWarningShot(_ words: [String], at index: Int) -> Bool {
+        let after = words[(index + 1)..<min(words.count, index + 4)]
+        return after.contains("air") || after.contains("blank")
+    }
+
+    /// Whether serious harm is reported: an injury, death or wound that is not negated ("no injuries were
+    /// reported", "number of injuries was not reported").
+    /// - Parameter words: lowercased words of the text.
+    static func reportsSeriousHarm(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            guard Cues.seriousHarm.contains(where: { words[index].hasPrefix($0) }) else { return false }
+            let before = words[max(0, index - 2)..<index]
+            let after = words[(index + 1)..<min(words.count, index + 4)]
+            return !before.contains { ["no", "not", "without"].contains($0) } && !after.contains("not")
+        }
     }
 
     /// Whether the word at `index` attacks people: "attacked", "assaulted", "beat", "opened fire".
@@ -307,6 +333,29 @@ public struct AcledClassifier: Sendable {
         return false
     }
 
+    /// Whether a crowd's act carries a demand: a procession or road blockade, "rioted against the decision",
+    /// "vandalised the office demanding …" (a demonstration, in ACLED's terms, not mob violence).
+    /// - Parameter words: lowercased words of the text.
+    static func protestsWithDemands(_ words: [String]) -> Bool {
+        if has(words, ["procession", "blockade", "desmonstrat"]) { return true }
+        return words.indices.contains { index in
+            let word = words[index]
+            let after = words[(index + 1)..<min(words.count, index + 7)]
+            if word == "demanding" { return true }
+            // "rioted against anomalies in the results", "riots erupted … against the land grab".
+            if word.hasPrefix("riot") && after.contains("against") { return true }
+            // "blocked the highway", "blocked trains": a road blockade.
+            if word == "blocked" || word == "blocking" {
+                return after.prefix(4).contains { word in
+                    ["road", "highway", "route", "train", "traffic", "rail", "street", "nh"].contains {
+                        word.hasPrefix($0)
+                    }
+                }
+            }
+            return false
+        }
+    }
+
     /// Whether the text tells of shelling: a shell, mortar or missile that is not a tear-gas or smoke shell.
     /// - Parameter words: lowercased words of the text.
     static func hasShelling(_ words: [String]) -> Bool {
@@ -353,7 +402,9 @@ public struct AcledClassifier: Sendable {
             let before = words[max(0, index - 6)..<index]
             let byPolice = before.contains { word in Cues.police.contains { word.hasPrefix($0) } }
             if Cues.roadBlock.contains(where: { word.hasPrefix($0) }) && !byPolice { return true }
-            if isAttack(words, at: index) && !byPolice && !isGrievance(words, before: index) {
+            if isAttack(words, at: index) && !byPolice && !isGrievance(words, before: index)
+                && attackOnProtest(words, at: index) == nil
+            {
                 // "attacked ... by", "were assaulted": a passive attack names its victims first.
                 let after = words[(index + 1)..<min(words.count, index + 4)]
                 if before.suffix(2).contains(where: { ["were", "was", "been", "being"].contains($0) }) { continue }
@@ -426,6 +477,7 @@ public struct AcledClassifier: Sendable {
         }
         let protest =
             Self.mentionsProtest(words) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
+            || Self.protestsWithDemands(words)
         if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"])
         {
             let police = has(Cues.police) || has(["officers", "authorities", "military", "soldiers", "army"])
@@ -437,20 +489,25 @@ public struct AcledClassifier: Sendable {
                 words.indices.contains { index in
                     let word = words[index]
                     guard Cues.harmToProtesters.contains(where: { word.hasPrefix($0) }) else { return false }
+                    // "protested the killing of a boy", "after a girl died": the grievance, not the dispersal.
+                    if Self.isGrievance(words, before: index) || Self.isWarningShot(words, at: index) { return false }
                     return !(word.hasPrefix("bullet") && index > 0 && lessLethal.contains(words[index - 1]))
                 } || (has(["opened"]) && has(["fire"]))
             let forceUsed = words.indices.contains { index in
                 Cues.force.contains { words[index].hasPrefix($0) }
                     && !(index + 1 < words.count && lessLethal.contains { words[index + 1].hasPrefix($0) })
                     && !(words[index].hasPrefix("bullet") && index > 0 && lessLethal.contains(words[index - 1]))
+                    && !Self.isGrievance(words, before: index) && !Self.isWarningShot(words, at: index)
             }
             if police && lethal && !has(Cues.protesterViolence) {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
             // Protesters set on by others (party cadres, owners, counter-protesters, police): serious harm by
             // anyone but the police is excessive force, anything less an intervention.
-            if let attackers = Self.protestAttackedBy(words), !has(Cues.protesterViolence) {
-                if attackers == .others && has(Cues.seriousHarm) {
+            if let attackers = Self.protestAttackedBy(words), !has(Cues.protesterViolence),
+                !Self.protestersUseForce(words)
+            {
+                if attackers == .others && Self.reportsSeriousHarm(words) {
                     return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
                 }
                 if attackers == .police && lethal {
@@ -469,6 +526,12 @@ public struct AcledClassifier: Sendable {
                 return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
             }
             if police && forceUsed {
+                return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
+            }
+            // A dispersal that leaves protesters seriously hurt or in hospital: excessive force.
+            if police && has(Cues.intervention) && has(["seriously", "critically", "severe", "grievous", "hospital"])
+                && Self.reportsSeriousHarm(words)
+            {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
             if has(Cues.intervention) {
@@ -536,7 +599,10 @@ public struct AcledClassifier: Sendable {
         if (unresisted || handedOver) && has(places + ["withdr", "pulled", "entered", "seiz", "took", "regain"]) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Non-violent transfer of territory")
         }
-        if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl || recovered) && has(places) {
+        // Ground changes hands between armed actors; party factions "establishing control" of a campus fight.
+        if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl || recovered) && has(places)
+            && has(Cues.armed + Cues.nonState + Cues.stateForces)
+        {
             // Fighting told before the taking of ground: the battle is the event, the ground its outcome.
             if let fight = words.firstIndex(where: { word in Cues.battleWords.contains { word.hasPrefix($0) } }),
                 let taking = Self.takingIndex(words), fight < taking, has(Cues.armed)
@@ -560,12 +626,16 @@ public struct AcledClassifier: Sendable {
         if Self.setsFire(words) && !has(Cues.nonState) && !has(Cues.stateForces) && !has(["loot", "plunder"]) {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
-        if has(Cues.collective) && has(Cues.beating) && !has(Cues.firearm) && !has(Cues.armed)
+        // "opened fire on", "died in police custody": shooting and deaths in custody.
+        let gunfire =
+            has(Cues.firearm) || zip(words, words.dropFirst()).contains { $0.0 == "opened" && $0.1 == "fire" }
+        let custodyDeath = has(["died", "death", "dead"]) && has(["custody", "custodial"])
+        if has(Cues.collective) && has(Cues.beating) && !gunfire && !has(Cues.armed)
             && !has(["police", "unidentified"])
         {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
-        if has(Cues.beating) || has(Cues.firearm) || has(Cues.killing) || suggested?.eventType == "Battles"
+        if has(Cues.beating) || gunfire || custodyDeath || has(Cues.killing) || suggested?.eventType == "Battles"
             || suggested?.eventType == "Violence against civilians"
         {
             // Gunmen firing on students or passengers with no one fighting back: an attack on civilians.
