@@ -237,4 +237,30 @@ import Testing
     func codesShootingsCustodyDeathsAndSlapsAsAttacks(text: String) {
         #expect(subType(text) == "Attack")
     }
+
+    @Test(arguments: [
+        ("Police blocked the march of retired bus workers towards the secretariat.", "Protest with intervention"),
+        (
+            "Teachers staged a protest outside the ministry and the march was halted near the gate.",
+            "Protest with intervention"
+        ),
+        ("Lawyers protesting the transfer of a judge stormed the district office.", "Violent demonstration"),
+        ("Traders demonstrated against the levy and forced shops to close.", "Violent demonstration"),
+    ])
+    func separatesStoppingAProtestFromForceByIt(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test func codesYouthsClashingWithThePoliceAsMobViolence() {
+        #expect(
+            subType("Youths clashed with security forces in the main bazaar after Friday prayers.") == "Mob violence")
+        #expect(subType("Militants clashed with security forces in the forest for two hours.") == "Armed clash")
+    }
+
+    @Test func countsCrudeBombsInARiotAsABombingInSATPTypes() {
+        let document = Document(id: "riot", text: "Party activists hurled crude bombs at the house of a rival leader.")
+        #expect(classifier.attackTypes(document) == ["bombing_explosion"])
+        let beating = Document(id: "beating", text: "A mob beat a shopkeeper with sticks near the market.")
+        #expect(classifier.attackTypes(beating) == ["armed_assault"])
+    }
 }

@@ -40,6 +40,7 @@ public struct AcledClassifier: Sendable {
             "arrest", "detain", "disperse", "lathi", "lathicharge", "cane-charge", "baton", "teargas", "tear",
             "water-cannon", "cannon", "custody", "rounded", "stopped", "removed", "prevented", "foiled", "intercepted",
             "interven", "canecharg", "cane", "evict", "escorted", "bundled", "whisked", "thwart", "booked",
+            "halted", "roughed", "pushed", "manhandl", "jostl", "picked",
         ]
         /// Words of attacking people or what they hold.
         static let attackOnPeople: [String] = [
@@ -58,7 +59,8 @@ public struct AcledClassifier: Sendable {
         /// Blocking roads: violent in ACLED's codebook when done with barricades, fires or force.
         static let roadBlock: [String] = [
             "barricad", "blockade", "bonfire", "tyres", "tires", "forcibl", "forceful", "unruly", "vandalis",
-            "vandaliz", "locked", "confined", "gheraoed", "violence",
+            "vandaliz", "locked", "confined", "gheraoed", "violence", "stormed", "barge", "threw", "flames", "forced",
+            "forcing", "hostage", "defaced", "demolish", "destroyed", "locking",
         ]
         static let force: [String] = ["fired", "firing", "opened", "shot", "killed", "bullet", "live", "died"]
         /// Lethal force used on protesters (by the state forces named with them); beatings, tear gas and
@@ -298,7 +300,13 @@ public struct AcledClassifier: Sendable {
     /// assaulted", "in protest after a surgeon was assaulted"), not an act at the protest.
     static func isGrievance(_ words: [String], before index: Int) -> Bool {
         let grievance = ["against", "over", "after", "condemn", "demand", "death", "killing", "previous", "earlier"]
-        return words[max(0, index - 8)..<index].contains { word in grievance.contains { word.hasPrefix($0) } }
+        // The grievance is told in the same clause: look back to the nearest "and", "but", "when" or "while".
+        let window = words[max(0, index - 8)..<index]
+        let clause =
+            window.lastIndex { ["and", "but", "when", "while", "as"].contains($0) }.map {
+                window[(window.index(after: $0))...]
+            } ?? window
+        return clause.contains { word in grievance.contains { word.hasPrefix($0) } }
             || words[(index + 1)..<min(words.count, index + 6)].contains { ["previous", "earlier"].contains($0) }
     }
 
@@ -333,11 +341,11 @@ public struct AcledClassifier: Sendable {
         return false
     }
 
-    /// Whether a crowd's act carries a demand: a procession or road blockade, "rioted against the decision",
+    /// Whether a crowd's act carries a demand: a road blockade, "rioted against the decision",
     /// "vandalised the office demanding …" (a demonstration, in ACLED's terms, not mob violence).
     /// - Parameter words: lowercased words of the text.
     static func protestsWithDemands(_ words: [String]) -> Bool {
-        if has(words, ["procession", "blockade", "desmonstrat"]) { return true }
+        if has(words, ["blockade", "desmonstrat"]) { return true }
         return words.indices.contains { index in
             let word = words[index]
             let after = words[(index + 1)..<min(words.count, index + 7)]
@@ -534,7 +542,12 @@ public struct AcledClassifier: Sendable {
             {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
-            if has(Cues.intervention) {
+            // "police blocked the march", "police used force", "police cleared the protest".
+            let policeStopped = words.indices.contains { index in
+                ["blocked", "cleared", "force", "barricades"].contains(words[index])
+                    && words[max(0, index - 4)..<index].contains { word in Cues.police.contains { word.hasPrefix($0) } }
+            }
+            if has(Cues.intervention) || policeStopped {
                 return AcledCoding(eventType: "Protests", subEventType: "Protest with intervention")
             }
             if suggested?.eventType == "Protests" || suggested?.eventType == "Riots" { return suggested }
@@ -616,9 +629,11 @@ public struct AcledClassifier: Sendable {
                 subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
         }
         // Rioters and party factions fighting are mob violence even when the forces they fight are named.
-        // Stone-pelting crowds are rioters too.
+        // Stone-pelting crowds are rioters too, and so are youths or villagers clashing with the police.
+        let crowd = has(["youth", "youths", "locals", "villagers", "residents", "students", "crowd"])
         if has(["rioter", "rioting", "factional", "stone-pelt", "pelted", "pelting"])
             || has(Cues.mob) && !has(Cues.armed)
+            || crowd && has(["clash", "stones", "fight"]) && !has(Cues.nonState)
         {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
@@ -635,7 +650,10 @@ public struct AcledClassifier: Sendable {
         {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
-        if has(Cues.beating) || gunfire || custodyDeath || has(Cues.killing) || suggested?.eventType == "Battles"
+        // Armed actors clashing are a battle even with no one reported hurt.
+        let armedClash = has(Cues.armedClash) && has(Cues.armed)
+        if has(Cues.beating) || gunfire || custodyDeath || armedClash || has(Cues.killing)
+            || suggested?.eventType == "Battles"
             || suggested?.eventType == "Violence against civilians"
         {
             // Gunmen firing on students or passengers with no one fighting back: an attack on civilians.
@@ -671,7 +689,8 @@ public struct AcledClassifier: Sendable {
         }
         // Violence between groups or an attack by a party's men, with no weapon, armed group or state force
         // named: mob violence.
-        if suggested == nil && has(["violence", "clash", "attack"]) && has(Cues.collective + ["men"])
+        if suggested == nil && has(["violence", "clash", "attack", "rioted", "fight"])
+            && (has(Cues.collective + ["men"]) || has(["violence"]))
             && !has(Cues.armed) && !has(Cues.nonState)
         {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
@@ -706,18 +725,25 @@ public struct AcledClassifier: Sendable {
     /// Attack types in SATP's scheme (`armed_assault`, `bombing_explosion`, `kidnapping_abduction`, `other`):
     /// from the report's ACLED coding, plus kidnapping when the report also tells of one.
     public func attackTypes(_ document: Document) -> Set<String> {
+        Self.attackTypes(words: Self.words(Substring(document.text)), coding: classify(document))
+    }
+
+    /// SATP attack types from a report's words and ACLED coding.
+    static func attackTypes(words: [String], coding: AcledCoding?) -> Set<String> {
         var result: Set<String>
-        let coding = classify(document)
         if let coding, coding.eventType == "Explosions/Remote violence" {
             result = ["bombing_explosion"]
         } else if coding?.subEventType == "Abduction/forced disappearance" {
             result = ["kidnapping_abduction"]
+        } else if coding?.eventType == "Riots" && has(words, Cues.explosive + Cues.grenade) {
+            // Crude bombs thrown in a riot: mob violence to ACLED, a bombing by SATP's weapon-based types.
+            result = ["bombing_explosion"]
         } else if let coding, ["Battles", "Violence against civilians", "Riots"].contains(coding.eventType) {
             result = ["armed_assault"]
         } else {
             result = ["other"]
         }
-        if Self.has(Self.words(Substring(document.text)), Cues.abduction) { result.insert("kidnapping_abduction") }
+        if has(words, Cues.abduction) { result.insert("kidnapping_abduction") }
         if result.count > 1 { result.remove("other") }
         return result
     }

@@ -830,8 +830,13 @@ struct SentenceCoder {
                 }
             }
         }
+        // "at the request of X", "to the demands of X": addressed to the one who acts, not to that act's target.
+        let answersRequest =
+            !sources.isEmpty && graph.baseRelation(token) == "obl"
+            && ["AT", "TO", "ON", "UPON"].contains(graph.caseMarker(token) ?? "")
+            && EventWords.addressedNouns.contains(graph.lemma(token))
         // The nominal as subject of a verb: "retaliatory strikes targeted hideouts inside Afghanistan".
-        if let head = graph.head(token) {
+        if let head = graph.head(token), !answersRequest {
             let relation = graph.baseRelation(token)
             if relation == "nsubj" {
                 if targets.isEmpty {
@@ -859,11 +864,7 @@ struct SentenceCoder {
         }
         // "Pakistan accepted Kabul's request": a request, offer or demand received is addressed to the receiver;
         // so is one the act answers ("agreed to talks at the request of Turkiye", "bowed to the demands of X").
-        let answered =
-            graph.baseRelation(token) == "obj"
-            || (graph.baseRelation(token) == "obl"
-                && ["AT", "TO", "ON", "UPON"].contains(graph.caseMarker(token) ?? "")
-                && EventWords.addressedNouns.contains(graph.lemma(token)))
+        let answered = graph.baseRelation(token) == "obj" || answersRequest
         if targets.isEmpty, !sources.isEmpty, let head = graph.head(token), answered,
             graph.upos(head) == "VERB", let subject = subject(of: head)
         {
