@@ -263,4 +263,26 @@ import Testing
         let beating = Document(id: "beating", text: "A mob beat a shopkeeper with sticks near the market.")
         #expect(classifier.attackTypes(beating) == ["armed_assault"])
     }
+
+    @Test func readsACodedRiotOrBattleByTheWordsAroundIt() {
+        let riot = AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
+        let words = { (text: String) in
+            text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        }
+        // A riot with no protest told is a mob's violence; with one, a violent demonstration.
+        #expect(
+            classifier.classify(words: words("Villagers went on a rampage in the market."), suggested: riot)?
+                .subEventType == "Mob violence")
+        #expect(
+            classifier.classify(words: words("Protesters went on a rampage in the market."), suggested: riot)?
+                .subEventType == "Violent demonstration")
+        // Fighting with no armed actor named is no battle.
+        let battle = AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+        #expect(
+            classifier.classify(words: words("Two shopkeepers were killed in the village."), suggested: battle)?
+                .subEventType == "Attack")
+        #expect(
+            classifier.classify(words: words("Two soldiers were killed in the village."), suggested: battle)?
+                .subEventType == "Armed clash")
+    }
 }

@@ -484,8 +484,13 @@ public struct AcledClassifier: Sendable {
             if has(Cues.crime) && !has(Cues.harmToPeople) { return nil }
         }
         let protest =
-            Self.mentionsProtest(words) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
-            || Self.protestsWithDemands(words)
+            Self.mentionsProtest(words) || suggested?.eventType == "Protests" || Self.protestsWithDemands(words)
+        // A riot coded from a verb ("rioted", "went on a rampage") is a demonstration only when the words tell of
+        // a protest; otherwise it is a mob's violence.
+        var suggested = suggested
+        if suggested?.eventType == "Riots" && !protest {
+            suggested = AcledCoding(eventType: "Riots", subEventType: "Mob violence")
+        }
         if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"])
         {
             let police = has(Cues.police) || has(["officers", "authorities", "military", "soldiers", "army"])
@@ -666,6 +671,10 @@ public struct AcledClassifier: Sendable {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
             }
             if onCivilians && has(Cues.nonState + ["armed"]) {
+                return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
+            }
+            // A battle needs armed actors on both sides: fighting with no armed group or army named is an attack.
+            if let suggested, suggested.eventType == "Battles", !has(Cues.armed + Cues.nonState) {
                 return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
             }
             if let suggested, suggested.eventType != "Strategic developments" { return suggested }
