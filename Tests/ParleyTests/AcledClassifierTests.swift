@@ -285,4 +285,11 @@ import Testing
             classifier.classify(words: words("Two soldiers were killed in the village."), suggested: battle)?
                 .subEventType == "Armed clash")
     }
+
+    @Test func codesArrestsInRaidsAsArrestsWhateverTheVerbCode() {
+        let words = "Soldiers arrested more than 100 villagers during raids in several areas of the district."
+            .lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        let territory = AcledCoding(eventType: "Battles", subEventType: "Non-state actor overtakes territory")
+        #expect(classifier.classify(words: words, suggested: territory)?.subEventType == "Arrests")
+    }
 }

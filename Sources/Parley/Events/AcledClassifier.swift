@@ -6,8 +6,11 @@ import Foundation
 /// the way ACLED's codebook separates its sub-events: a protest met by arrests or tear gas is a
 /// "Protest with intervention", one fired on is "Excessive force against protesters", one that turns
 /// to stone-pelting is a "Violent demonstration"; violence by a mob without a protest is "Mob violence";
-/// an explosion is a grenade, suicide bomb, air strike or shelling by the weapon named. A report with no
-/// coded event is classified from its words alone (``classify(_:)``).
+/// an explosion is a grenade, suicide bomb, air strike or shelling by the weapon named. Protesters attacked by
+/// others are an intervention, or excessive force when seriously hurt; demonstrators who block roads with
+/// barricades or fires, storm offices or attack people make a violent demonstration; crude bombs, arson and
+/// stone pelting by crowds are mob violence; a battle needs armed actors. A report with no coded event is
+/// classified from its words alone (``classify(_:)``); a coded riot or battle is read by the words around it.
 public struct AcledClassifier: Sendable {
     public init() {}
 
@@ -62,6 +65,7 @@ public struct AcledClassifier: Sendable {
             "vandaliz", "locked", "confined", "gheraoed", "violence", "stormed", "barge", "threw", "flames", "forced",
             "forcing", "hostage", "defaced", "demolish", "destroyed", "locking",
         ]
+        static let arrest: [String] = ["arrest", "arrested", "detained", "apprehended", "nabbed"]
         static let force: [String] = ["fired", "firing", "opened", "shot", "killed", "bullet", "live", "died"]
         /// Lethal force used on protesters (by the state forces named with them); beatings, tear gas and
         /// baton charges are interventions in ACLED's codebook.
@@ -657,8 +661,10 @@ public struct AcledClassifier: Sendable {
         }
         // Armed actors clashing are a battle even with no one reported hurt.
         let armedClash = has(Cues.armedClash) && has(Cues.armed)
+        // Forces arresting people in raids, with no one hurt or fighting back: arrests, whatever the verb's code.
+        let arrestsOnly = has(Cues.arrest) && !has(Cues.armedClash + Cues.harmToPeople + ["fire", "firing", "shot"])
         if has(Cues.beating) || gunfire || custodyDeath || armedClash || has(Cues.killing)
-            || suggested?.eventType == "Battles"
+            || suggested?.eventType == "Battles" && !arrestsOnly
             || suggested?.eventType == "Violence against civilians"
         {
             // Gunmen firing on students or passengers with no one fighting back: an attack on civilians.
@@ -683,7 +689,7 @@ public struct AcledClassifier: Sendable {
         if has(Cues.looting) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Looting/property destruction")
         }
-        if has(["arrest", "arrested", "detained", "apprehended", "nabbed"]) {
+        if has(Cues.arrest) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Arrests")
         }
         if has(Cues.agreement) { return AcledCoding(eventType: "Strategic developments", subEventType: "Agreement") }
