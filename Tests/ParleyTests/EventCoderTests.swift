@@ -105,6 +105,18 @@ import Testing
         #expect(!document.events.contains { $0.cameo.hasPrefix("19") && !$0.modality.hypothetical })
     }
 
+    @Test func aWarningWithNoTargetThreatensTheActorOfItsCondition() throws {
+        // "respond" is no coded act here: the warning itself is the threat, aimed at Pakistan.
+        let document = try code(
+            "Kabul/Kabul/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/7/mark its/its/PRON/5/nmod:poss "
+                + "forces/force/NOUN/7/nsubj would/would/AUX/7/aux respond/respond/VERB/2/ccomp if/if/SCONJ/10/mark "
+                + "Pakistan/Pakistan/PROPN/10/nsubj attacked/attack/VERB/7/advcl",
+            [("Kabul", "AFGGOV"), ("Pakistan", "PAK")])
+        let threat = try #require(document.events.first { $0.cameo.hasPrefix("13") })
+        #expect(threat.source.map(\.code) == ["AFGGOV"])
+        #expect(threat.target.map(\.code) == ["PAK"])
+    }
+
     @Test func codesWhatSomeoneSaysAnotherMustDoAsADemand() throws {
         let document = try code(
             "Britain/Britain/PROPN/2/nsubj said/say/VERB/0/root Libya/Libya/PROPN/5/nsubj must/must/AUX/5/aux "

@@ -673,6 +673,20 @@ struct SentenceCoder {
         }
         trigger.code = code.forward
         trigger.reverseCode = code.reverse
+        // "warned that its forces would respond if Pakistan attacked": a threat with no target of its own
+        // threatens the actor of the condition it sets.
+        if trigger.kind == .verb, trigger.target.isEmpty, let forward = trigger.code,
+            coder.codebook.root(of: forward) == "13"
+        {
+            for clause in [token] + graph.children(of: token, ["ccomp", "xcomp"]) {
+                let found = conditionActors(of: clause).filter { !trigger.source.contains($0) }
+                if !found.isEmpty {
+                    trigger.target = found
+                    trigger.entries.append("rule target: actor of the threat's condition")
+                    break
+                }
+            }
+        }
         // "demolished by a protester", "rioters torched …": force used by protesters is a violent protest.
         if trigger.kind == .verb, let actor = trigger.passive ? agent(of: token) : subjectToken,
             EventWords.protesters.contains(graph.lemma(actor)), let forward = trigger.code,
