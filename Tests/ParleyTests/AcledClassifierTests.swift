@@ -118,3 +118,178 @@ import Testing
                 == "Excessive force against protesters")
     }
 }
+
+@Suite struct AcledCodebookRuleTests {
+    let classifier = AcledClassifier()
+
+    func subType(_ text: String) -> String? {
+        let words = text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        return classifier.classify(words: words, suggested: nil)?.subEventType
+    }
+
+    @Test(arguments: [
+        // Others set on protesters: serious harm makes it excessive force, anything less an intervention.
+        (
+            "Ruling party cadres attacked a rally of teachers in the town square, leaving nine teachers injured.",
+            "Excessive force against protesters"
+        ),
+        (
+            "Farmers protested outside the mill over unpaid dues and the owner's guards assaulted them.",
+            "Protest with intervention"
+        ),
+        ("Nurses staged a sit-in at the ministry and police intervened to end it.", "Protest with intervention"),
+        ("The police cane charged weavers who were protesting a power cut.", "Protest with intervention"),
+        // Demonstrators who block roads with barricades or set things on fire.
+        ("Villagers protested the land survey and erected barricades on the highway.", "Violent demonstration"),
+        ("Traders demonstrated against the new levy and set a bus on fire.", "Violent demonstration"),
+        ("Shopkeepers staged a protest and assaulted two tax inspectors.", "Violent demonstration"),
+        // Burning an effigy or protesting an earlier assault stays peaceful.
+        ("Party workers held a rally and burned an effigy of the governor.", "Peaceful protest"),
+        (
+            "Doctors marched in the city to demand action against the man who assaulted a surgeon the previous day.",
+            "Peaceful protest"
+        ),
+    ])
+    func separatesWhoUsesForceAtAProtest(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("Rioters torched a railway station after the verdict convicting the preacher of rape.", "Mob violence"),
+        ("A mob beat a man accused of molesting a schoolgirl.", "Mob violence"),
+        ("Two soldiers raped a woman at a checkpoint, villagers said.", "Sexual violence"),
+    ])
+    func codesSexualViolenceOnlyAsTheEvent(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("Party activists hurled crude bombs at the house of a rival leader.", "Mob violence"),
+        ("Unidentified men set fire to two party offices in the bazaar.", "Mob violence"),
+        ("Youth pelted stones at security forces, who fired tear smoke shells.", "Mob violence"),
+        ("Militants fired mortar shells at the border post.", "Shelling/artillery/missile attack"),
+    ])
+    func codesCrudeBombsArsonAndStonePeltingAsMobViolence(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test func codesAnAbductionEndingInAKillingAsAnAttack() {
+        #expect(
+            subType("Gunmen abducted a shopkeeper from his home; his body was found the next day.") == "Attack")
+        #expect(subType("Gunmen abducted a shopkeeper from his home.") == "Abduction/forced disappearance")
+    }
+
+    @Test func doesNotTakePoliceInformersOrStationAreasForStateForces() {
+        #expect(subType("Maoists killed a villager, branding him a police informer.") == "Attack")
+        #expect(
+            subType("Maoists shot dead a contractor under Gola police station area.") == "Attack")
+        #expect(
+            subType("Maoists ambushed a police patrol near the police station and killed two policemen.")
+                == "Armed clash")
+    }
+
+    @Test(arguments: [
+        // The death a protest is about is no force against it; shots in the air are a warning.
+        (
+            "Villagers protested against the killing of a boy by a speeding truck and police detained six of them.",
+            "Protest with intervention"
+        ),
+        ("Police fired in the air to disperse students protesting a fee hike.", "Protest with intervention"),
+        // A dispersal that puts protesters in hospital is excessive force.
+        (
+            "Police baton charged a rally of nurses and three nurses were admitted to hospital with serious injuries.",
+            "Excessive force against protesters"
+        ),
+        // An attack on protesters with no injuries reported stays an intervention.
+        (
+            "Students protested the exam results and party activists assaulted them. No injuries were reported.",
+            "Protest with intervention"
+        ),
+    ])
+    func weighsTheHarmDoneToProtesters(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("Students rioted in the town against anomalies in their exam results.", "Violent demonstration"),
+        (
+            "Villagers blocked the highway with burning tyres after a labourer was electrocuted.",
+            "Violent demonstration"
+        ),
+        ("Party workers vandalised a district office demanding the release of their leader.", "Violent demonstration"),
+    ])
+    func takesACrowdWithAGrievanceForADemonstration(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test func needsArmedActorsForGroundChangingHands() {
+        #expect(
+            subType("Two factions of a student union clashed over establishing control of the campus area.")
+                == "Mob violence")
+        #expect(subType("Rebels took control of the district town after a day of fighting.") != "Mob violence")
+    }
+
+    @Test(arguments: [
+        "Two men on a motorcycle opened fire at a councillor near the market, injuring him.",
+        "A farmer died in police custody at the district police station.",
+        "A policeman slapped a woman waiting for a bus in the city.",
+    ])
+    func codesShootingsCustodyDeathsAndSlapsAsAttacks(text: String) {
+        #expect(subType(text) == "Attack")
+    }
+
+    @Test(arguments: [
+        ("Police blocked the march of retired bus workers towards the secretariat.", "Protest with intervention"),
+        (
+            "Teachers staged a protest outside the ministry and the march was halted near the gate.",
+            "Protest with intervention"
+        ),
+        ("Lawyers protesting the transfer of a judge stormed the district office.", "Violent demonstration"),
+        ("Traders demonstrated against the levy and forced shops to close.", "Violent demonstration"),
+    ])
+    func separatesStoppingAProtestFromForceByIt(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test func codesYouthsClashingWithThePoliceAsMobViolence() {
+        #expect(
+            subType("Youths clashed with security forces in the main bazaar after Friday prayers.") == "Mob violence")
+        #expect(subType("Militants clashed with security forces in the forest for two hours.") == "Armed clash")
+    }
+
+    @Test func countsCrudeBombsInARiotAsABombingInSATPTypes() {
+        let document = Document(id: "riot", text: "Party activists hurled crude bombs at the house of a rival leader.")
+        #expect(classifier.attackTypes(document) == ["bombing_explosion"])
+        let beating = Document(id: "beating", text: "A mob beat a shopkeeper with sticks near the market.")
+        #expect(classifier.attackTypes(beating) == ["armed_assault"])
+    }
+
+    @Test func readsACodedRiotOrBattleByTheWordsAroundIt() {
+        let riot = AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
+        let words = { (text: String) in
+            text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        }
+        // A riot with no protest told is a mob's violence; with one, a violent demonstration.
+        #expect(
+            classifier.classify(words: words("Villagers went on a rampage in the market."), suggested: riot)?
+                .subEventType == "Mob violence")
+        #expect(
+            classifier.classify(words: words("Protesters went on a rampage in the market."), suggested: riot)?
+                .subEventType == "Violent demonstration")
+        // Fighting with no armed actor named is no battle.
+        let battle = AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+        #expect(
+            classifier.classify(words: words("Two shopkeepers were killed in the village."), suggested: battle)?
+                .subEventType == "Attack")
+        #expect(
+            classifier.classify(words: words("Two soldiers were killed in the village."), suggested: battle)?
+                .subEventType == "Armed clash")
+    }
+
+    @Test func codesArrestsInRaidsAsArrestsWhateverTheVerbCode() {
+        let words = "Soldiers arrested more than 100 villagers during raids in several areas of the district."
+            .lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        let territory = AcledCoding(eventType: "Battles", subEventType: "Non-state actor overtakes territory")
+        #expect(classifier.classify(words: words, suggested: territory)?.subEventType == "Arrests")
+    }
+}

@@ -92,6 +92,31 @@ import Testing
         #expect(document.events[0].plover?.event == "THREATEN")
     }
 
+    @Test func threatensTheActorOfTheConditionWhenTheActNamesNoTarget() throws {
+        // "Kabul warned that its forces would strike if Pakistan attacked": Pakistan is threatened.
+        let document = try code(
+            "Kabul/Kabul/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/7/mark its/its/PRON/5/nmod:poss "
+                + "forces/force/NOUN/7/nsubj would/would/AUX/7/aux strike/strike/VERB/2/ccomp if/if/SCONJ/10/mark "
+                + "Pakistan/Pakistan/PROPN/10/nsubj attacked/attack/VERB/7/advcl",
+            [("Kabul", "AFGGOV"), ("forces", "AFGMIL"), ("Pakistan", "PAK")])
+        let threat = try #require(document.events.first { $0.cameo.hasPrefix("13") })
+        #expect(threat.source.map(\.code) == ["AFGGOV"])
+        #expect(threat.target.map(\.code) == ["PAK"])
+        #expect(!document.events.contains { $0.cameo.hasPrefix("19") && !$0.modality.hypothetical })
+    }
+
+    @Test func aWarningWithNoTargetThreatensTheActorOfItsCondition() throws {
+        // "respond" is no coded act here: the warning itself is the threat, aimed at Pakistan.
+        let document = try code(
+            "Kabul/Kabul/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/7/mark its/its/PRON/5/nmod:poss "
+                + "forces/force/NOUN/7/nsubj would/would/AUX/7/aux respond/respond/VERB/2/ccomp if/if/SCONJ/10/mark "
+                + "Pakistan/Pakistan/PROPN/10/nsubj attacked/attack/VERB/7/advcl",
+            [("Kabul", "AFGGOV"), ("Pakistan", "PAK")])
+        let threat = try #require(document.events.first { $0.cameo.hasPrefix("13") })
+        #expect(threat.source.map(\.code) == ["AFGGOV"])
+        #expect(threat.target.map(\.code) == ["PAK"])
+    }
+
     @Test func codesWhatSomeoneSaysAnotherMustDoAsADemand() throws {
         let document = try code(
             "Britain/Britain/PROPN/2/nsubj said/say/VERB/0/root Libya/Libya/PROPN/5/nsubj must/must/AUX/5/aux "
@@ -208,6 +233,19 @@ import Testing
         let ceasefire = try #require(document.events.first { $0.cameo == "0871" })
         #expect(ceasefire.plover?.mode == "ceasefire")
         #expect(ceasefire.evidence.pattern == "accept.truce")
+    }
+
+    @Test func codesTheAuthorOfARequestTheActAnswers() throws {
+        // "Nepal agreed to meet with Bhutan at the request of India": India asked Nepal, not Bhutan.
+        let document = try code(
+            "Nepal/Nepal/PROPN/2/nsubj agreed/agree/VERB/0/root to/to/PART/4/mark meet/meet/VERB/2/xcomp "
+                + "with/with/ADP/6/case Bhutan/Bhutan/PROPN/4/obl at/at/ADP/9/case the/the/DET/9/det "
+                + "request/request/NOUN/4/obl of/of/ADP/11/case India/India/PROPN/9/nmod",
+            [("Nepal", "NPL"), ("Bhutan", "BTN"), ("India", "IND")])
+        let request = try #require(document.events.first { $0.cameo.hasPrefix("02") })
+        #expect(request.source.map(\.code) == ["IND"])
+        #expect(request.target.map(\.code) == ["NPL"])
+        #expect(!document.events.contains { $0.target.map(\.code) == ["IND"] })
     }
 
     @Test func resolvesBothSidesAndContinuesTheNegotiation() throws {

@@ -6,8 +6,11 @@ import Foundation
 /// the way ACLED's codebook separates its sub-events: a protest met by arrests or tear gas is a
 /// "Protest with intervention", one fired on is "Excessive force against protesters", one that turns
 /// to stone-pelting is a "Violent demonstration"; violence by a mob without a protest is "Mob violence";
-/// an explosion is a grenade, suicide bomb, air strike or shelling by the weapon named. A report with no
-/// coded event is classified from its words alone (``classify(_:)``).
+/// an explosion is a grenade, suicide bomb, air strike or shelling by the weapon named. Protesters attacked by
+/// others are an intervention, or excessive force when seriously hurt; demonstrators who block roads with
+/// barricades or fires, storm offices or attack people make a violent demonstration; crude bombs, arson and
+/// stone pelting by crowds are mob violence; a battle needs armed actors. A report with no coded event is
+/// classified from its words alone (``classify(_:)``); a coded riot or battle is read by the words around it.
 public struct AcledClassifier: Sendable {
     public init() {}
 
@@ -39,7 +42,30 @@ public struct AcledClassifier: Sendable {
         static let intervention: [String] = [
             "arrest", "detain", "disperse", "lathi", "lathicharge", "cane-charge", "baton", "teargas", "tear",
             "water-cannon", "cannon", "custody", "rounded", "stopped", "removed", "prevented", "foiled", "intercepted",
+            "interven", "canecharg", "cane", "evict", "escorted", "bundled", "whisked", "thwart", "booked",
+            "halted", "roughed", "pushed", "manhandl", "jostl", "picked",
         ]
+        /// Words of attacking people or what they hold.
+        static let attackOnPeople: [String] = [
+            "attack", "assault", "beat", "stabb", "thrash", "manhandl", "heckl", "hurled", "fired",
+        ]
+        /// What an attack on a protest hits: the protest or the people in it.
+        static let protestTarget: [String] = [
+            "rally", "rallies", "procession", "protest", "demonstrat", "agitat", "marcher", "dharna", "hartal",
+            "bandh", "sit-in", "march",
+        ]
+        /// Harm serious enough to make an attack on protesters excessive force.
+        static let seriousHarm: [String] = [
+            "injur", "stabb", "killed", "died", "dead", "death", "hospital", "wounded", "gunshot", "bullet", "shot",
+            "bomb",
+        ]
+        /// Blocking roads: violent in ACLED's codebook when done with barricades, fires or force.
+        static let roadBlock: [String] = [
+            "barricad", "blockade", "bonfire", "tyres", "tires", "forcibl", "forceful", "unruly", "vandalis",
+            "vandaliz", "locked", "confined", "gheraoed", "violence", "stormed", "barge", "threw", "flames", "forced",
+            "forcing", "hostage", "defaced", "demolish", "destroyed", "locking",
+        ]
+        static let arrest: [String] = ["arrest", "arrested", "detained", "apprehended", "nabbed"]
         static let force: [String] = ["fired", "firing", "opened", "shot", "killed", "bullet", "live", "died"]
         /// Lethal force used on protesters (by the state forces named with them); beatings, tear gas and
         /// baton charges are interventions in ACLED's codebook.
@@ -52,7 +78,7 @@ public struct AcledClassifier: Sendable {
         /// Violence by the demonstrators themselves.
         static let violent: [String] = [
             "pelt", "stone", "brick", "vandal", "torch", "ablaze", "ransack", "violent", "riot", "clash", "damag",
-            "burn", "smash", "scuffle", "hurled", "arson", "gherao",
+            "burn", "smash", "scuffle", "hurled", "arson",
         ]
         static let police: [String] = [
             "police", "policemen", "security", "forces", "troops", "personnel", "cops", "paramilitary",
@@ -72,7 +98,8 @@ public struct AcledClassifier: Sendable {
             "crowd", "residents", "cadres", "relatives", "family",
         ]
         static let beating: [String] = [
-            "beat", "assault", "manhandl", "thrash", "hurt", "head-butt", "roughed", "heckl",
+            "beat", "assault", "manhandl", "thrash", "hurt", "head-butt", "roughed", "heckl", "slapped", "tortur",
+            "bludgeon", "slashed",
         ]
         static let firearm: [String] = ["fired", "firing", "shot", "gunmen", "gun", "bullet", "pistol", "rifle"]
         static let sexual: [String] = [
@@ -195,6 +222,212 @@ public struct AcledClassifier: Sendable {
         }
     }
 
+    /// Who attacks a protest, when the text tells of protesters being attacked.
+    enum ProtestAttackers { case police, others }
+
+    /// Who attacks a protest: an attack word followed by the protest it hits ("BCL men attacked a rally",
+    /// "attacked students who were demonstrating") or by its agent ("injured in an attack by ruling party
+    /// men"), `nil` when the protesters are the attackers or the attack hits the police.
+    /// - Parameter words: lowercased words of the text.
+    static func protestAttackedBy(_ words: [String]) -> ProtestAttackers? {
+        for index in words.indices {
+            if let attackers = attackOnProtest(words, at: index) { return attackers }
+        }
+        return nil
+    }
+
+    /// Who attacks a protest with the attack word at `index`, `nil` when that word is no attack on one.
+    static func attackOnProtest(_ words: [String], at index: Int) -> ProtestAttackers? {
+        guard isAttack(words, at: index), !isGrievance(words, before: index) else { return nil }
+        let before = words[max(0, index - 4)..<index]
+        let after = words[(index + 1)..<min(words.count, index + 11)]
+        let policeBefore = before.contains { word in Cues.police.contains { word.hasPrefix($0) } }
+        let protestAfter = after.contains { word in Cues.protestTarget.contains { word.hasPrefix($0) } }
+        let agentAfter = after.prefix(5).contains("by")
+        let protestersBefore = before.contains { word in
+            ["protester", "protestor", "demonstrator", "agitator", "marcher"].contains { word.hasPrefix($0) }
+        }
+        if protestAfter && !protestersBefore {
+            return policeBefore ? .police : .others
+        }
+        // "students protested … and BCL members assaulted them": the protesters told first.
+        let protestEarlier = words[..<index].contains { word in Cues.protestTarget.contains { word.hasPrefix($0) } }
+        if after.first == "them" && protestEarlier && !protestersBefore {
+            return policeBefore ? .police : .others
+        }
+        // "protesters … were assaulted": protesters as the victims of a passive attack.
+        let passive = index > 0 && ["were", "was", "been", "being"].contains(words[index - 1])
+        if passive && protestersBefore {
+            let agent = after.drop { $0 != "by" }.dropFirst().prefix(3)
+            return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
+        }
+        // "were attacked by", "in an attack by": the victims are named before; police victims make the
+        // protest violent, not attacked.
+        if agentAfter && !policeBefore && !protestersBefore {
+            let agent = after.drop { $0 != "by" }.dropFirst().prefix(3)
+            if agent.contains(where: { word in
+                ["protester", "protestor", "demonstrator"].contains { word.hasPrefix($0) }
+            }) {
+                return nil
+            }
+            return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
+        }
+        return nil
+    }
+
+    /// Whether a shot at `index` went into the air ("fired in the air to disperse them"): a warning, not force.
+    static func isWarningShot(_ words: [String], at index: Int) -> Bool {
+        let after = words[(index + 1)..<min(words.count, index + 4)]
+        return after.contains("air") || after.contains("blank")
+    }
+
+    /// Whether serious harm is reported: an injury, death or wound that is not negated ("no injuries were
+    /// reported", "number of injuries was not reported").
+    /// - Parameter words: lowercased words of the text.
+    static func reportsSeriousHarm(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            guard Cues.seriousHarm.contains(where: { words[index].hasPrefix($0) }) else { return false }
+            let before = words[max(0, index - 2)..<index]
+            let after = words[(index + 1)..<min(words.count, index + 4)]
+            return !before.contains { ["no", "not", "without"].contains($0) } && !after.contains("not")
+        }
+    }
+
+    /// Whether the word at `index` attacks people: "attacked", "assaulted", "beat", "opened fire".
+    static func isAttack(_ words: [String], at index: Int) -> Bool {
+        let word = words[index]
+        if word == "opened" { return index + 1 < words.count && words[index + 1] == "fire" }
+        return Cues.attackOnPeople.contains { word.hasPrefix($0) }
+    }
+
+    /// Whether the words before `index` give a protest's grievance ("demanding action against the man who
+    /// assaulted", "in protest after a surgeon was assaulted"), not an act at the protest.
+    static func isGrievance(_ words: [String], before index: Int) -> Bool {
+        let grievance = ["against", "over", "after", "condemn", "demand", "death", "killing", "previous", "earlier"]
+        // The grievance is told in the same clause: look back to the nearest "and", "but", "when" or "while".
+        let window = words[max(0, index - 8)..<index]
+        let clause =
+            window.lastIndex { ["and", "but", "when", "while", "as"].contains($0) }.map {
+                window[(window.index(after: $0))...]
+            } ?? window
+        return clause.contains { word in grievance.contains { word.hasPrefix($0) } }
+            || words[(index + 1)..<min(words.count, index + 6)].contains { ["previous", "earlier"].contains($0) }
+    }
+
+    /// Whether the text tells of sexual violence as its event, not as the grievance behind a riot or an attack
+    /// ("a mob beat a man accused of molesting a girl", "rioting over the rape-murder of a minor").
+    /// - Parameter words: lowercased words of the text.
+    static func reportsSexualViolence(_ words: [String]) -> Bool {
+        let causeWords: Set<String> = ["over", "for", "after", "case", "tried", "trying", "attempted"]
+        let causePrefixes = [
+            "accus", "suspicion", "charge", "aftermath", "verdict", "convict", "justice", "implying", "molester",
+            "investigat",
+        ]
+        for index in words.indices where Cues.sexual.contains(where: { words[index].hasPrefix($0) }) {
+            let before = words[max(0, index - 6)..<index]
+            let after = words[(index + 1)..<min(words.count, index + 3)]
+            if before.contains(where: { word in
+                causeWords.contains(word) || causePrefixes.contains { word.hasPrefix($0) }
+            }) {
+                continue
+            }
+            // "the verdict convicting the sect's chief of rape": a court's finding, however long the name.
+            if words[max(0, index - 10)..<index].contains(where: { $0.hasPrefix("convict") || $0.hasPrefix("verdict") })
+            {
+                continue
+            }
+            if after.contains(where: { word in ["accus", "case", "charge", "victim"].contains { word.hasPrefix($0) } })
+            {
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Whether a crowd's act carries a demand: a road blockade, "rioted against the decision",
+    /// "vandalised the office demanding …" (a demonstration, in ACLED's terms, not mob violence).
+    /// - Parameter words: lowercased words of the text.
+    static func protestsWithDemands(_ words: [String]) -> Bool {
+        if has(words, ["blockade", "desmonstrat"]) { return true }
+        return words.indices.contains { index in
+            let word = words[index]
+            let after = words[(index + 1)..<min(words.count, index + 7)]
+            if word == "demanding" { return true }
+            // "rioted against anomalies in the results", "riots erupted … against the land grab".
+            if word.hasPrefix("riot") && after.contains("against") { return true }
+            // "blocked the highway", "blocked trains": a road blockade.
+            if word == "blocked" || word == "blocking" {
+                return after.prefix(4).contains { word in
+                    ["road", "highway", "route", "train", "traffic", "rail", "street", "nh"].contains {
+                        word.hasPrefix($0)
+                    }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether the text tells of shelling: a shell, mortar or missile that is not a tear-gas or smoke shell.
+    /// - Parameter words: lowercased words of the text.
+    static func hasShelling(_ words: [String]) -> Bool {
+        let crowdControl = ["tear", "teargas", "smoke", "gas", "pava", "pepper", "tear-gas", "tear-smoke"]
+        return words.indices.contains { index in
+            Cues.shelling.contains { words[index].hasPrefix($0) }
+                && !words[max(0, index - 2)..<index].contains { word in crowdControl.contains(word) }
+        }
+    }
+
+    /// Whether something is set on fire: "set fire to", "set a bus on fire", "set ablaze", "were set afire".
+    /// - Parameter words: lowercased words of the text.
+    static func setsFire(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            ["set", "sets"].contains(words[index])
+                && words[(index + 1)..<min(words.count, index + 8)].contains {
+                    ["fire", "afire", "ablaze", "alight"].contains($0)
+                }
+        }
+    }
+
+    /// Whether state forces take part: a word for them that is not a police informer or a police station
+    /// named as the place ("under Gola police station", "police station area").
+    /// - Parameter words: lowercased words of the text.
+    static func namesStateForces(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            guard Cues.stateForces.contains(where: { words[index].hasPrefix($0) }) else { return false }
+            guard words[index] == "police", index + 1 < words.count else { return true }
+            let next = words[index + 1]
+            if next.hasPrefix("informer") || next.hasPrefix("informant") { return false }
+            if next == "station" {
+                let around = words[max(0, index - 4)..<min(words.count, index + 4)]
+                return !around.contains { ["under", "area", "limits", "jurisdiction"].contains($0) }
+            }
+            return true
+        }
+    }
+
+    /// Whether demonstrators use force themselves: an attack or a road block by someone other than the police,
+    /// or something set on fire.
+    /// - Parameter words: lowercased words of the text.
+    static func protestersUseForce(_ words: [String]) -> Bool {
+        for (index, word) in words.enumerated() {
+            let before = words[max(0, index - 6)..<index]
+            let byPolice = before.contains { word in Cues.police.contains { word.hasPrefix($0) } }
+            if Cues.roadBlock.contains(where: { word.hasPrefix($0) }) && !byPolice { return true }
+            if isAttack(words, at: index) && !byPolice && !isGrievance(words, before: index)
+                && attackOnProtest(words, at: index) == nil
+            {
+                // "attacked ... by", "were assaulted": a passive attack names its victims first.
+                let after = words[(index + 1)..<min(words.count, index + 4)]
+                if before.suffix(2).contains(where: { ["were", "was", "been", "being"].contains($0) }) { continue }
+                if after.contains("by") { continue }
+                return true
+            }
+            if (word == "set" || word == "sets") && setsFire(Array(words[index...].prefix(8))) { return true }
+        }
+        return false
+    }
+
     /// Whether the text speaks of a protest: its words, a labour strike (not an air strike), a march (not the
     /// month of March).
     /// - Parameter words: lowercased words of the text.
@@ -255,7 +488,13 @@ public struct AcledClassifier: Sendable {
             if has(Cues.crime) && !has(Cues.harmToPeople) { return nil }
         }
         let protest =
-            Self.mentionsProtest(words) || suggested?.eventType == "Protests" || suggested?.eventType == "Riots"
+            Self.mentionsProtest(words) || suggested?.eventType == "Protests" || Self.protestsWithDemands(words)
+        // A riot coded from a verb ("rioted", "went on a rampage") is a demonstration only when the words tell of
+        // a protest; otherwise it is a mob's violence.
+        var suggested = suggested
+        if suggested?.eventType == "Riots" && !protest {
+            suggested = AcledCoding(eventType: "Riots", subEventType: "Mob violence")
+        }
         if protest && !has(["rape", "raped", "molest"]) || protest && has(["protest", "demonstrat", "dharna", "rally"])
         {
             let police = has(Cues.police) || has(["officers", "authorities", "military", "soldiers", "army"])
@@ -267,32 +506,70 @@ public struct AcledClassifier: Sendable {
                 words.indices.contains { index in
                     let word = words[index]
                     guard Cues.harmToProtesters.contains(where: { word.hasPrefix($0) }) else { return false }
+                    // "protested the killing of a boy", "after a girl died": the grievance, not the dispersal.
+                    if Self.isGrievance(words, before: index) || Self.isWarningShot(words, at: index) { return false }
                     return !(word.hasPrefix("bullet") && index > 0 && lessLethal.contains(words[index - 1]))
                 } || (has(["opened"]) && has(["fire"]))
             let forceUsed = words.indices.contains { index in
                 Cues.force.contains { words[index].hasPrefix($0) }
                     && !(index + 1 < words.count && lessLethal.contains { words[index + 1].hasPrefix($0) })
                     && !(words[index].hasPrefix("bullet") && index > 0 && lessLethal.contains(words[index - 1]))
+                    && !Self.isGrievance(words, before: index) && !Self.isWarningShot(words, at: index)
             }
             if police && lethal && !has(Cues.protesterViolence) {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
-            if has(Cues.violent) {
+            // Protesters set on by others (party cadres, owners, counter-protesters, police): serious harm by
+            // anyone but the police is excessive force, anything less an intervention.
+            if let attackers = Self.protestAttackedBy(words), !has(Cues.protesterViolence),
+                !Self.protestersUseForce(words)
+            {
+                if attackers == .others && Self.reportsSeriousHarm(words) {
+                    return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
+                }
+                if attackers == .police && lethal {
+                    return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
+                }
+                return AcledCoding(eventType: "Protests", subEventType: "Protest with intervention")
+            }
+            // Demonstrators who attack, block roads or barricade them, or set things on fire (ACLED's codebook
+            // counts road blocks with barricades or burning tyres as violent).
+            // Burning an effigy is a peaceful protest's act.
+            let violentWords = words.indices.filter { index in
+                !(words[index].hasPrefix("burn")
+                    && words[(index + 1)..<min(words.count, index + 5)].contains { $0.hasPrefix("effig") })
+            }.map { words[$0] }
+            if Self.has(violentWords, Cues.violent) || Self.protestersUseForce(words) {
                 return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
             }
             if police && forceUsed {
                 return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
             }
-            if has(Cues.intervention) {
+            // A dispersal that leaves protesters seriously hurt or in hospital: excessive force.
+            if police && has(Cues.intervention) && has(["seriously", "critically", "severe", "grievous", "hospital"])
+                && Self.reportsSeriousHarm(words)
+            {
+                return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
+            }
+            // "police blocked the march", "police used force", "police cleared the protest".
+            let policeStopped = words.indices.contains { index in
+                ["blocked", "cleared", "force", "barricades"].contains(words[index])
+                    && words[max(0, index - 4)..<index].contains { word in Cues.police.contains { word.hasPrefix($0) } }
+            }
+            if has(Cues.intervention) || policeStopped {
                 return AcledCoding(eventType: "Protests", subEventType: "Protest with intervention")
             }
             if suggested?.eventType == "Protests" || suggested?.eventType == "Riots" { return suggested }
             return AcledCoding(eventType: "Protests", subEventType: "Peaceful protest")
         }
-        if has(Cues.sexual) {
+        if Self.reportsSexualViolence(words) {
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Sexual violence")
         }
         if has(Cues.abduction) || suggested?.subEventType == "Abduction/forced disappearance" {
+            // Abducted and then killed: ACLED codes the killing, an attack.
+            if has(["killed", "murdered", "strangled", "beheaded", "body", "bodies", "shot"]) {
+                return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
+            }
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Abduction/forced disappearance")
         }
         let explosions = "Explosions/Remote violence"
@@ -311,7 +588,17 @@ public struct AcledClassifier: Sendable {
         {
             return AcledCoding(eventType: explosions, subEventType: "Air/drone strike")
         }
-        if has(Cues.shelling) {
+        // Crude and petrol bombs thrown by rioters, party activists or unnamed assailants, and bombs hurled in a
+        // clash between groups: ACLED counts them as mob violence, not remote violence.
+        let crudeBomb =
+            has(["crude", "petrol", "molotov", "cocktail", "handmade", "hand-made", "country-made"])
+            && has(["bomb", "bombs", "bombing"])
+        if (crudeBomb || has(["rioter", "rioting", "factional", "faction"]) && has(Cues.explosive))
+            && !has(Cues.nonState)
+        {
+            return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
+        }
+        if Self.hasShelling(words) {
             return AcledCoding(eventType: explosions, subEventType: "Shelling/artillery/missile attack")
         }
         if has(Cues.explosive) {
@@ -334,7 +621,10 @@ public struct AcledClassifier: Sendable {
         if (unresisted || handedOver) && has(places + ["withdr", "pulled", "entered", "seiz", "took", "regain"]) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Non-violent transfer of territory")
         }
-        if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl || recovered) && has(places) {
+        // Ground changes hands between armed actors; party factions "establishing control" of a campus fight.
+        if (has(Cues.territoryGain) || has(Cues.territoryTake) || tookControl || recovered) && has(places)
+            && has(Cues.armed + Cues.nonState + Cues.stateForces)
+        {
             // Fighting told before the taking of ground: the battle is the event, the ground its outcome.
             if let fight = words.firstIndex(where: { word in Cues.battleWords.contains { word.hasPrefix($0) } }),
                 let taking = Self.takingIndex(words), fight < taking, has(Cues.armed)
@@ -348,15 +638,33 @@ public struct AcledClassifier: Sendable {
                 subEventType: state ? "Government regains territory" : "Non-state actor overtakes territory")
         }
         // Rioters and party factions fighting are mob violence even when the forces they fight are named.
-        if has(["rioter", "rioting", "factional"]) || has(Cues.mob) && !has(Cues.armed) {
+        // Stone-pelting crowds are rioters too, and so are youths or villagers clashing with the police.
+        let crowd = has(["youth", "youths", "locals", "villagers", "residents", "students", "crowd"])
+        if has(["rioter", "rioting", "factional", "stone-pelt", "pelted", "pelting"])
+            || has(Cues.mob) && !has(Cues.armed)
+            || crowd && has(["clash", "stones", "fight"]) && !has(Cues.nonState)
+        {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
-        if has(Cues.collective) && has(Cues.beating) && !has(Cues.firearm) && !has(Cues.armed)
+        // Arson by a crowd, a party's men or an unnamed group (not an armed group or the state): mob violence.
+        if Self.setsFire(words) && !has(Cues.nonState) && !has(Cues.stateForces) && !has(["loot", "plunder"]) {
+            return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
+        }
+        // "opened fire on", "died in police custody": shooting and deaths in custody.
+        let gunfire =
+            has(Cues.firearm) || zip(words, words.dropFirst()).contains { $0.0 == "opened" && $0.1 == "fire" }
+        let custodyDeath = has(["died", "death", "dead"]) && has(["custody", "custodial"])
+        if has(Cues.collective) && has(Cues.beating) && !gunfire && !has(Cues.armed)
             && !has(["police", "unidentified"])
         {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
-        if has(Cues.beating) || has(Cues.firearm) || has(Cues.killing) || suggested?.eventType == "Battles"
+        // Armed actors clashing are a battle even with no one reported hurt.
+        let armedClash = has(Cues.armedClash) && has(Cues.armed)
+        // Forces arresting people in raids, with no one hurt or fighting back: arrests, whatever the verb's code.
+        let arrestsOnly = has(Cues.arrest) && !has(Cues.armedClash + Cues.harmToPeople + ["fire", "firing", "shot"])
+        if has(Cues.beating) || gunfire || custodyDeath || armedClash || has(Cues.killing)
+            || suggested?.eventType == "Battles" && !arrestsOnly
             || suggested?.eventType == "Violence against civilians"
         {
             // Gunmen firing on students or passengers with no one fighting back: an attack on civilians.
@@ -365,10 +673,14 @@ public struct AcledClassifier: Sendable {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
             }
             // Armed actors on both sides, or an attack on state forces: a battle, not violence against civilians.
-            if has(Cues.stateForces) && has(Cues.nonState) && !has(Cues.civilianTargets) {
+            if Self.namesStateForces(words) && has(Cues.nonState) && !has(Cues.civilianTargets) {
                 return AcledCoding(eventType: "Battles", subEventType: "Armed clash")
             }
             if onCivilians && has(Cues.nonState + ["armed"]) {
+                return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
+            }
+            // A battle needs armed actors on both sides: fighting with no armed group or army named is an attack.
+            if let suggested, suggested.eventType == "Battles", !has(Cues.armed + Cues.nonState) {
                 return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
             }
             if let suggested, suggested.eventType != "Strategic developments" { return suggested }
@@ -377,7 +689,7 @@ public struct AcledClassifier: Sendable {
         if has(Cues.looting) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Looting/property destruction")
         }
-        if has(["arrest", "arrested", "detained", "apprehended", "nabbed"]) {
+        if has(Cues.arrest) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Arrests")
         }
         if has(Cues.agreement) { return AcledCoding(eventType: "Strategic developments", subEventType: "Agreement") }
@@ -389,6 +701,14 @@ public struct AcledClassifier: Sendable {
         }
         if has(Cues.group) {
             return AcledCoding(eventType: "Strategic developments", subEventType: "Change to group/activity")
+        }
+        // Violence between groups or an attack by a party's men, with no weapon, armed group or state force
+        // named: mob violence.
+        if suggested == nil && has(["violence", "clash", "attack", "rioted", "fight"])
+            && (has(Cues.collective + ["men"]) || has(["violence"]))
+            && !has(Cues.armed) && !has(Cues.nonState)
+        {
+            return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
         return suggested
     }
@@ -420,18 +740,25 @@ public struct AcledClassifier: Sendable {
     /// Attack types in SATP's scheme (`armed_assault`, `bombing_explosion`, `kidnapping_abduction`, `other`):
     /// from the report's ACLED coding, plus kidnapping when the report also tells of one.
     public func attackTypes(_ document: Document) -> Set<String> {
+        Self.attackTypes(words: Self.words(Substring(document.text)), coding: classify(document))
+    }
+
+    /// SATP attack types from a report's words and ACLED coding.
+    static func attackTypes(words: [String], coding: AcledCoding?) -> Set<String> {
         var result: Set<String>
-        let coding = classify(document)
         if let coding, coding.eventType == "Explosions/Remote violence" {
             result = ["bombing_explosion"]
         } else if coding?.subEventType == "Abduction/forced disappearance" {
             result = ["kidnapping_abduction"]
+        } else if coding?.eventType == "Riots" && has(words, Cues.explosive + Cues.grenade) {
+            // Crude bombs thrown in a riot: mob violence to ACLED, a bombing by SATP's weapon-based types.
+            result = ["bombing_explosion"]
         } else if let coding, ["Battles", "Violence against civilians", "Riots"].contains(coding.eventType) {
             result = ["armed_assault"]
         } else {
             result = ["other"]
         }
-        if Self.has(Self.words(Substring(document.text)), Cues.abduction) { result.insert("kidnapping_abduction") }
+        if has(words, Cues.abduction) { result.insert("kidnapping_abduction") }
         if result.count > 1 { result.remove("other") }
         return result
     }

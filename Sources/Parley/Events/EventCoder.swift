@@ -136,6 +136,10 @@ enum EventWords {
         "VOW", "PROMISE", "ASSURANCE", "WORD", "MESSAGE",
     ]
     static let allegation: Set<String> = ["CLAIM", "ALLEGE", "CHARGE", "ACCUSE"]
+    /// Nouns of an act addressed to someone whose `of` phrase names its author ("the request of Turkiye").
+    static let addressedNouns: Set<String> = [
+        "REQUEST", "DEMAND", "INVITATION", "APPEAL", "CALL", "BEHEST", "URGING", "OFFER", "PROPOSAL", "PLEA",
+    ]
     /// Verbs that deny an accusation when their object names one ("denied the allegations").
     static let denial: Set<String> = ["DENY", "REJECT", "DISMISS", "REFUTE", "REBUT"]
     static let accusationNouns: Set<String> = [
@@ -725,6 +729,20 @@ struct SentenceCoder {
         }
         trigger.code = code.forward
         trigger.reverseCode = code.reverse
+        // "warned that its forces would respond if Pakistan attacked": a threat with no target of its own
+        // threatens the actor of the condition it sets.
+        if trigger.kind == .verb, trigger.target.isEmpty, let forward = trigger.code,
+            coder.codebook.root(of: forward) == "13"
+        {
+            for clause in [token] + graph.children(of: token, ["ccomp", "xcomp"]) {
+                let found = conditionActors(of: clause).filter { !trigger.source.contains($0) }
+                if !found.isEmpty {
+                    trigger.target = found
+                    trigger.entries.append("rule target: actor of the threat's condition")
+                    break
+                }
+            }
+        }
         // "demolished by a protester", "rioters torched …": force used by protesters is a violent protest.
         if trigger.kind == .verb, let actor = trigger.passive ? agent(of: token) : subjectToken,
             EventWords.protesters.contains(graph.lemma(actor)), let forward = trigger.code,
@@ -851,6 +869,9 @@ struct SentenceCoder {
                 sources += actors(of: child)
             } else if marker == "BY" {
                 sources += actors(of: child)
+            } else if marker == "OF", EventWords.addressedNouns.contains(graph.lemma(token)) {
+                // "at the request of mediator Turkiye", "the demands of the protesters": the asker.
+                sources += actors(of: child)
             } else if relation == "compound" || relation == "amod" || relation == "flat" {
                 if let mention = actorAt[child] { sources.append(mention) }
             } else if let marker,
@@ -879,8 +900,13 @@ struct SentenceCoder {
                 }
             }
         }
+        // "at the request of X", "to the demands of X": addressed to the one who acts, not to that act's target.
+        let answersRequest =
+            !sources.isEmpty && graph.baseRelation(token) == "obl"
+            && ["AT", "TO", "ON", "UPON"].contains(graph.caseMarker(token) ?? "")
+            && EventWords.addressedNouns.contains(graph.lemma(token))
         // The nominal as subject of a verb: "retaliatory strikes targeted hideouts inside Afghanistan".
-        if let head = graph.head(token) {
+        if let head = graph.head(token), !answersRequest {
             let relation = graph.baseRelation(token)
             if relation == "nsubj" {
                 if targets.isEmpty {
@@ -906,8 +932,10 @@ struct SentenceCoder {
                 }
             }
         }
-        // "Pakistan accepted Kabul's request": a request, offer or demand received is addressed to the receiver.
-        if targets.isEmpty, !sources.isEmpty, let head = graph.head(token), graph.baseRelation(token) == "obj",
+        // "Pakistan accepted Kabul's request": a request, offer or demand received is addressed to the receiver;
+        // so is one the act answers ("agreed to talks at the request of Turkiye", "bowed to the demands of X").
+        let answered = graph.baseRelation(token) == "obj" || answersRequest
+        if targets.isEmpty, !sources.isEmpty, let head = graph.head(token), answered,
             graph.upos(head) == "VERB", let subject = subject(of: head)
         {
             let receivers = actors(of: subject)
@@ -1351,6 +1379,19 @@ struct SentenceCoder {
         }
     }
 
+    /// The actors named as subjects of a verb's conditional clause ("… if Pakistan attacked").
+    func conditionActors(of verb: Int) -> [Int] {
+        for clause in graph.children(of: verb, ["advcl"])
+        where graph.children(of: clause, ["mark"]).contains(where: { EventWords.conditional.contains(graph.form($0)) })
+        {
+            if let subject = graph.children(of: clause, ["nsubj"]).first {
+                let found = actors(of: subject)
+                if !found.isEmpty { return found }
+            }
+        }
+        return []
+    }
+
     /// Reported speech: the inner act gets the speaker; a warning of material conflict becomes a threat.
     mutating func report(inner: Int, speechVerb: Int, _ triggers: inout [Trigger], position: [Int: Int]) {
         var speaker: [Int] = []
@@ -1396,11 +1437,17 @@ struct SentenceCoder {
         if isThreatSpeech, let innerRoot, ["15", "16", "17", "18", "19", "20"].contains(innerRoot) {
             // "warned that Pakistan would conduct airstrikes": a threat, never the airstrike.
             let threat = Self.refine(outer: "130", inner: triggers[inner].code!, codebook: coder.codebook) ?? "130"
+            // "warned that its forces would respond if Pakistan attacked": the one threatened is the actor of the
+            // condition when the act itself names no target.
+            var threatened = triggers[inner].target
+            if threatened.isEmpty || Set(threatened) == Set(speaker) {
+                threatened = conditionActors(of: innerToken).filter { !speaker.contains($0) }
+            }
             if let outer = position[speechVerb] {
                 triggers[outer].code = threat
                 triggers[outer].reverseCode = nil
                 if triggers[outer].target.isEmpty || Set(triggers[outer].target) == Set(triggers[outer].source) {
-                    triggers[outer].target = triggers[inner].target
+                    triggers[outer].target = threatened
                 }
                 triggers[outer].entries.append(
                     "rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
@@ -1413,6 +1460,7 @@ struct SentenceCoder {
                 triggers[inner].modality.reported = false
                 triggers[inner].modality.rules["reported"] = nil
                 if !speaker.isEmpty { triggers[inner].source = speaker }
+                if triggers[inner].target.isEmpty { triggers[inner].target = threatened }
             }
             return
         }

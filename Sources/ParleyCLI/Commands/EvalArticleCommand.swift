@@ -58,9 +58,12 @@ struct EvalArticleCommand: ParsableCommand {
         for gold in events {
             let level = gold["level"] as? String ?? "should"
             let goldText = gold["text"] as? String ?? ""
+            // Gold texts quote the article without its quotation marks ("could obliterate the regime" for
+            // could “obliterate the regime”): drop them on both sides.
             func normalized(_ text: some StringProtocol) -> String {
-                text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{201C}", with: "\"")
-                    .replacingOccurrences(of: "\u{201D}", with: "\"").replacingOccurrences(of: "\n", with: " ")
+                text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{201C}", with: "")
+                    .replacingOccurrences(of: "\u{201D}", with: "").replacingOccurrences(of: "\"", with: "")
+                    .replacingOccurrences(of: "\n", with: " ")
             }
             let probe = normalized(goldText.prefix(40))
             let sentences = document.sentences.indices.filter {
