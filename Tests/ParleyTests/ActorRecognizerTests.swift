@@ -42,6 +42,18 @@ import Testing
         #expect(document.actors.map(\.code) == [code])
     }
 
+    @Test(arguments: [
+        ("NORTHLAND: Southlandian forces crossed the river.", ["SLDMIL"]),
+        ("NORTHLAND (Wire) - Southlandian forces crossed the river.", ["SLDMIL"]),
+        ("NORTHLAND — Southlandian forces crossed the river.", ["SLDMIL"]),
+        ("NORTHLAND AGREES TO TALKS WITH SOUTHLAND", ["NLD", "SLD"]),
+        ("Northland: Southlandian forces crossed the river.", ["NLD", "SLDMIL"]),
+    ])
+    func aDatelineNamesNoParty(text: String, codes: [String]) throws {
+        let document = try recognize(text, on: Day(year: 2024, month: 1, day: 1))
+        #expect(document.actors.compactMap(\.code) == codes)
+    }
+
     @Test func aNonStateActorKeepsItsCodeWithAnAgent() throws {
         let document = try recognize("Red Wolves forces fired.", on: Day(year: 2019, month: 1, day: 1))
         #expect(document.actors.map(\.code) == ["SLDINS"])

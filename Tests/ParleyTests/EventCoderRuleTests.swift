@@ -19,6 +19,18 @@ import Testing
         #expect(document.mainEvent?.cameo == "173")
     }
 
+    @Test func ofTwoSubjectsTheOneNearestTheVerbActs() throws {
+        // A dateline misparsed as a second subject: "LAHORE: Police arrested protesters."
+        let document = try code(
+            "LAHORE/Lahore/PROPN/4/nsubj :/:/PUNCT/4/punct Police/police/NOUN/4/nsubj arrested/arrest/VERB/0/root "
+                + "protesters/protester/NOUN/4/obj ././PUNCT/4/punct",
+            [("Police", "PAKCOP"), ("protesters", "PAKCVL")])
+        let event = try #require(document.events.first)
+        #expect(event.cameo == "173")
+        #expect(event.source.map(\.code) == ["PAKCOP"])
+        #expect(event.target.map(\.code) == ["PAKCVL"])
+    }
+
     @Test func mainEventSkipsNegatedEvents() throws {
         let document = try code(
             "Police/police/NOUN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod arrest/arrest/VERB/0/root "

@@ -308,13 +308,24 @@ public struct ActorRecognizer: PipelineStage {
         return result
     }
 
+    /// Whether words open their sentence as a dateline, the place a story was filed from ("ISLAMABAD:",
+    /// "KABUL (Reuters) -", "DOHA —"): a capitalised place before a colon, dash or news agency is no party.
+    func isDateline(_ words: Range<Int>, in document: Document, sentence: Sentence) -> Bool {
+        guard words.lowerBound == sentence.tokens.lowerBound, words.upperBound < sentence.tokens.upperBound else {
+            return false
+        }
+        let letters = document.tokens[words].flatMap { $0.form.unicodeScalars.filter(\.properties.isAlphabetic) }
+        guard letters.count >= 3, letters.allSatisfy(\.properties.isUppercase) else { return false }
+        return [":", "—", "–", "-", "--", "("].contains(document.tokens[words.upperBound].form)
+    }
+
     func recognize(
         sentence: Sentence, index sentenceIndex: Int, in document: Document, folded: [String], day: Day?,
         earlier: [ActorMention], surnames: inout [String: Int]
     ) -> [ActorMention] {
         let tokens = document.tokens[sentence.tokens]
         guard !tokens.isEmpty else { return [] }
-        let hits = hits(in: tokens, folded: folded)
+        let hits = hits(in: tokens, folded: folded).filter { !isDateline($0.tokens, in: document, sentence: sentence) }
         var mentions: [ActorMention] = []
         func lower(_ token: Int) -> String { folded[token] }
         func isPossessive(_ token: Int) -> Bool {

@@ -473,7 +473,9 @@ struct SentenceCoder {
     /// The subject of a verb, through control, coordination and relative clauses.
     func subject(of token: Int, depth: Int = 0) -> Int? {
         if depth > 6 { return nil }
-        if let subject = graph.children(of: token, Self.subjectRelations).first { return subject }
+        // Of several subjects (a misparsed dateline or fronted name), the one nearest before the verb.
+        let subjects = graph.children(of: token, Self.subjectRelations)
+        if let subject = subjects.last(where: { $0 < token }) ?? subjects.first { return subject }
         guard let head = graph.head(token) else { return nil }
         let relation = graph.relation(token)
         switch graph.baseRelation(token) {
