@@ -314,8 +314,8 @@ public struct ActorRecognizer: PipelineStage {
         guard words.lowerBound == sentence.tokens.lowerBound, words.upperBound < sentence.tokens.upperBound else {
             return false
         }
-        let letters = document.tokens[words].flatMap { $0.form.unicodeScalars.filter(\.properties.isAlphabetic) }
-        guard letters.count >= 3, letters.allSatisfy(\.properties.isUppercase) else { return false }
+        let forms = document.tokens[words].map(\.form)
+        guard forms.joined().count >= 3, forms.allSatisfy(TextFolding.isAllCaps) else { return false }
         return [":", "—", "–", "-", "--", "("].contains(document.tokens[words.upperBound].form)
     }
 
