@@ -292,4 +292,30 @@ import Testing
         let territory = AcledCoding(eventType: "Battles", subEventType: "Non-state actor overtakes territory")
         #expect(classifier.classify(words: words, suggested: territory)?.subEventType == "Arrests")
     }
+
+    @Test(arguments: [
+        // Killed or shot at a protest, by whoever: excessive force.
+        ("A young man was killed while protesting the demolition of a shrine.", "Excessive force against protesters"),
+        ("Gunmen fired on the rally and nine marchers were injured.", "Excessive force against protesters"),
+        // Forces deployed or present: an intervention, even with nobody arrested.
+        ("Hundreds of nurses held a protest outside the ministry as police stood guard.", "Protest with intervention"),
+        // Blocking a highway or enforcing a shutdown: a violent demonstration.
+        ("Farmers blocked the highway for six hours demanding higher crop prices.", "Violent demonstration"),
+        ("Party supporters enforced a shutdown of the town against the new tax.", "Violent demonstration"),
+    ])
+    func findsWhatKeepsAProtestFromBeingPeaceful(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test(arguments: [
+        // A police station as the place, or police in the grievance, leave a protest peaceful.
+        "Party workers sat on a dharna outside the police station over the delay in the inquiry.",
+        "Students held a march condemning police violence against journalists.",
+        // Harm done before the protest is its cause, not its disruption.
+        "Doctors staged a silent march after a surgeon was assaulted by relatives of a patient.",
+        "Villagers held a protest against the headmaster for beating pupils.",
+    ])
+    func keepsAProtestPeacefulWhenForceIsOnlyItsGrievance(text: String) {
+        #expect(subType(text) == "Peaceful protest")
+    }
 }

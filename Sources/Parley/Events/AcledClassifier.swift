@@ -368,6 +368,59 @@ public struct AcledClassifier: Sendable {
         }
     }
 
+    /// Whether people at a protest are hurt: an assault, beating, shooting or injury that is not the
+    /// protest's grievance ("demanding action against the man who assaulted a doctor") and not negated.
+    /// - Parameter words: lowercased words of the text.
+    static func harmsProtesters(_ words: [String]) -> Bool {
+        let harm = ["assault", "beat", "tortur", "injur", "wound", "attack", "shot", "fired", "firing", "stabb"]
+        return words.indices.contains { index in
+            guard harm.contains(where: { words[index].hasPrefix($0) }) else { return false }
+            if isGrievance(words, before: index) || isWarningShot(words, at: index) { return false }
+            // The cause a protest is held for, however far back it starts ("against the teacher for torturing").
+            let cause = ["against", "over", "after", "for", "demanding", "condemning", "alleging", "accusing"]
+            if words[max(0, index - 10)..<index].contains(where: { cause.contains($0) }) { return false }
+            let before = words[max(0, index - 2)..<index]
+            return !before.contains { ["no", "not", "without", "any"].contains($0) }
+        }
+    }
+
+    /// Whether state forces are at a protest: named, but not as the place ("at the police station") or in
+    /// the protest's grievance ("condemning police violence", "against the military government").
+    /// - Parameter words: lowercased words of the text.
+    static func forcesAtProtest(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            guard Cues.stateForces.contains(where: { words[index].hasPrefix($0) }) else { return false }
+            if index + 1 < words.count && ["station", "stations", "informer", "informers"].contains(words[index + 1]) {
+                return false
+            }
+            return !isGrievance(words, before: index)
+        }
+    }
+
+    /// Whether a road, railway or traffic is blocked: "blocked the highway", "blocking trains".
+    /// - Parameter words: lowercased words of the text.
+    static func blocksTraffic(_ words: [String]) -> Bool {
+        let ways = ["road", "highway", "route", "train", "traffic", "rail", "street", "nh", "track", "thoroughfare"]
+        return words.indices.contains { index in
+            ["blocked", "blocking", "block", "blockaded", "obstructed"].contains(words[index])
+                && words[(index + 1)..<min(words.count, index + 5)].contains { word in
+                    ways.contains { word.hasPrefix($0) }
+                }
+        }
+    }
+
+    /// Whether a shutdown or strike is enforced on others: "enforced a shutdown", "enforcing the bandh".
+    /// - Parameter words: lowercased words of the text.
+    static func enforcesShutdown(_ words: [String]) -> Bool {
+        let closures = ["shutdown", "shut", "bandh", "hartal", "strike", "shutter", "closure"]
+        return words.indices.contains { index in
+            words[index].hasPrefix("enforc")
+                && words[(index + 1)..<min(words.count, index + 6)].contains { word in
+                    closures.contains { word.hasPrefix($0) }
+                }
+        }
+    }
+
     /// Whether the text tells of shelling: a shell, mortar or missile that is not a tear-gas or smoke shell.
     /// - Parameter words: lowercased words of the text.
     static func hasShelling(_ words: [String]) -> Bool {
@@ -559,7 +612,25 @@ public struct AcledClassifier: Sendable {
             if has(Cues.intervention) || policeStopped {
                 return AcledCoding(eventType: "Protests", subEventType: "Protest with intervention")
             }
-            if suggested?.eventType == "Protests" || suggested?.eventType == "Riots" { return suggested }
+            // A peaceful protest is one no one disrupts (ACLED's codebook): the checks below find what keeps
+            // one from being peaceful when the words above did not.
+            // Protesters killed or shot by anyone, with no violence of their own: excessive force.
+            if lethal || Self.harmsProtesters(words) {
+                return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
+            }
+            // Forces deployed at a protest (not a police station named as its place): an intervention.
+            if Self.forcesAtProtest(words) {
+                return AcledCoding(eventType: "Protests", subEventType: "Protest with intervention")
+            }
+            // Demonstrators who block a road or train, or force a shutdown: a violent demonstration.
+            if Self.blocksTraffic(words) || Self.enforcesShutdown(words) {
+                return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
+            }
+            if suggested?.eventType == "Protests" && suggested?.subEventType != "Peaceful protest"
+                || suggested?.eventType == "Riots"
+            {
+                return suggested
+            }
             return AcledCoding(eventType: "Protests", subEventType: "Peaceful protest")
         }
         if Self.reportsSexualViolence(words) {
