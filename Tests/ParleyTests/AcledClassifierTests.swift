@@ -318,4 +318,24 @@ import Testing
     func keepsAProtestPeacefulWhenForceIsOnlyItsGrievance(text: String) {
         #expect(subType(text) == "Peaceful protest")
     }
+
+    @Test(arguments: [
+        // A party's men or villagers attacking with no firearm or blade: rioters, mob violence.
+        (
+            "Supporters of the ruling party attacked the office of an opposition candidate and injured six workers.",
+            "Mob violence"
+        ),
+        ("Villagers attacked two officials of the power department over the outage.", "Mob violence"),
+        ("A mob lynched a man with sticks and knives on suspicion of theft.", "Mob violence"),
+        // Blades in the hands of a few named attackers: an organised attack on civilians.
+        (
+            "Three men attacked a shopkeeper with sharp-edged weapons over a land dispute, leaving him critically "
+                + "injured.",
+            "Attack"
+        ),
+        ("Party workers beat up a rival activist with machetes at the market.", "Attack"),
+    ])
+    func tellsMobViolenceFromAnAttackByWeaponsAndAttackers(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
 }

@@ -101,6 +101,14 @@ public struct AcledClassifier: Sendable {
             "beat", "assault", "manhandl", "thrash", "hurt", "head-butt", "roughed", "heckl", "slapped", "tortur",
             "bludgeon", "slashed",
         ]
+        /// Blades and firearms' kin that an organised attacker carries; ACLED's rioters fight with sticks, stones
+        /// and fists.
+        static let blade: [String] = [
+            "sharp", "hacked", "hacking", "machete", "knife", "knives", "sword", "axe", "dagger", "stabb", "chopper",
+            "sickle",
+        ]
+        /// Words of a crowd: a blade in a crowd's hands still makes mob violence.
+        static let crowd: [String] = ["mob", "lynch", "crowd", "rioter"]
         static let firearm: [String] = ["fired", "firing", "shot", "gunmen", "gun", "bullet", "pistol", "rifle"]
         static let sexual: [String] = [
             "rape", "raped", "molest", "gang-rape", "gangrape", "stripped", "sexual", "naked", "disrobed",
@@ -712,7 +720,7 @@ public struct AcledClassifier: Sendable {
         // Stone-pelting crowds are rioters too, and so are youths or villagers clashing with the police.
         let crowd = has(["youth", "youths", "locals", "villagers", "residents", "students", "crowd"])
         if has(["rioter", "rioting", "factional", "stone-pelt", "pelted", "pelting"])
-            || has(Cues.mob) && !has(Cues.armed)
+            || has(Cues.mob) && !has(Cues.armed) && !(has(Cues.blade) && !has(Cues.crowd))
             || crowd && has(["clash", "stones", "fight"]) && !has(Cues.nonState)
         {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
@@ -726,7 +734,20 @@ public struct AcledClassifier: Sendable {
             has(Cues.firearm) || zip(words, words.dropFirst()).contains { $0.0 == "opened" && $0.1 == "fire" }
         let custodyDeath = has(["died", "death", "dead"]) && has(["custody", "custodial"])
         if has(Cues.collective) && has(Cues.beating) && !gunfire && !has(Cues.armed)
-            && !has(["police", "unidentified"])
+            && !has(["police", "unidentified"]) && !(has(Cues.blade) && !has(Cues.crowd))
+        {
+            return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
+        }
+        // Party men, villagers or a group of people attacking with no firearm or blade, no armed group, no
+        // unidentified assailant, no killing or looting: a spontaneous group's violence, mob violence in ACLED's
+        // codebook.
+        if has(Cues.collective + ["men", "people", "persons", "mob"]) && has(["attack", "assault"]) && !gunfire
+            && !has(Cues.blade)
+            && !has(
+                Cues.armed + Cues.nonState + [
+                    "unidentified", "unknown", "armed", "assailant", "police", "killed", "murder", "dead", "death",
+                    "died", "loot", "plunder",
+                ])
         {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
