@@ -338,4 +338,27 @@ import Testing
     func tellsMobViolenceFromAnAttackByWeaponsAndAttackers(text: String, expected: String) {
         #expect(subType(text) == expected)
     }
+
+    @Test(arguments: [
+        // A nominal attack on a protest told first: others' force against protesters.
+        (
+            "Ten opposition activists were injured in an attack by ruling party men on their human chain in the town.",
+            "Excessive force against protesters"
+        ),
+        (
+            "Protesting teachers were injured in an attack of student wing activists on the campus.",
+            "Excessive force against protesters"
+        ),
+        ("Activists formed a human chain outside the court.", "Peaceful protest"),
+    ])
+    func readsAttacksOnProtestsToldAsNouns(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test func takesARapeToldAsARiotsCauseForTheCauseNotTheEvent() {
+        #expect(
+            subType("A mob attacked migrant workers after a girl from the district was allegedly raped by a labourer.")
+                == "Mob violence")
+        #expect(subType("Two men raped a woman in a field near the village.") == "Sexual violence")
+    }
 }

@@ -20,6 +20,8 @@ public struct AcledClassifier: Sendable {
             "protest", "demonstrat", "rally", "rallies", "dharna", "sit-in", "gherao", "agitat", "slogan", "marched",
             "marching", "marcher", "bandh", "hartal", "shutdown", "picket", "boycott", "sloganeer", "effigy", "candle",
         ]
+        /// Two-word forms of protest: "human chain", "hunger strike".
+        static let protestPhrases: [(String, String)] = [("human", "chain"), ("hunger", "strike")]
         /// Who strikes in a labour strike (an air or artillery strike is no protest).
         static let strikers: [String] = [
             "worker", "employee", "teacher", "doctor", "nurse", "driver", "transporter", "trader", "staff", "labour",
@@ -52,7 +54,7 @@ public struct AcledClassifier: Sendable {
         /// What an attack on a protest hits: the protest or the people in it.
         static let protestTarget: [String] = [
             "rally", "rallies", "procession", "protest", "demonstrat", "agitat", "marcher", "dharna", "hartal",
-            "bandh", "sit-in", "march",
+            "bandh", "sit-in", "march", "chain",
         ]
         /// Harm serious enough to make an attack on protesters excessive force.
         static let seriousHarm: [String] = [
@@ -263,6 +265,15 @@ public struct AcledClassifier: Sendable {
         if after.first == "them" && protestEarlier && !protestersBefore {
             return policeBefore ? .police : .others
         }
+        // "protesting teachers were injured in an attack of BCL men", "a human chain came under attack": a nominal
+        // attack whose victims, the protest, are told first.
+        let nominal =
+            words[index].hasPrefix("attack")
+            && before.suffix(2).contains { ["in", "by", "under", "an", "the"].contains($0) }
+        if nominal && (protestEarlier || protestersBefore) {
+            let agent = after.prefix(6)
+            return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
+        }
         // "protesters … were assaulted": protesters as the victims of a passive attack.
         let passive = index > 0 && ["were", "was", "been", "being"].contains(words[index - 1])
         if passive && protestersBefore {
@@ -337,6 +348,14 @@ public struct AcledClassifier: Sendable {
             if before.contains(where: { word in
                 causeWords.contains(word) || causePrefixes.contains { word.hasPrefix($0) }
             }) {
+                continue
+            }
+            // "targeted after a girl from the town was allegedly raped": the earlier crime a riot answers.
+            if words[max(0, index - 10)..<index].contains(where: { ["after", "following"].contains($0) })
+                && words[max(0, index - 3)..<index].contains(where: {
+                    ["was", "were", "been", "allegedly"].contains($0)
+                })
+            {
                 continue
             }
             // "the verdict convicting the sect's chief of rape": a court's finding, however long the name.
@@ -494,6 +513,9 @@ public struct AcledClassifier: Sendable {
     /// - Parameter words: lowercased words of the text.
     public static func mentionsProtest(_ words: [String]) -> Bool {
         if has(words, Cues.protest) { return true }
+        if zip(words, words.dropFirst()).contains(where: { pair in Cues.protestPhrases.contains { $0 == pair } }) {
+            return true
+        }
         if words.contains(where: { $0 == "strike" || $0 == "strikes" }) && has(words, Cues.strikers)
             && !has(words, Cues.air + Cues.shelling + ["military", "army", "troops", "militant"])
         {
