@@ -361,4 +361,23 @@ import Testing
                 == "Mob violence")
         #expect(subType("Two men raped a woman in a field near the village.") == "Sexual violence")
     }
+
+    @Test func codesOneSidedKillingCodedAsFightingAsAnAttack() {
+        let words = { (text: String) in
+            text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        }
+        let battle = AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+        #expect(
+            classifier.classify(
+                words: words("Maoists killed a contractor at a road construction site."), suggested: battle)?
+                .subEventType == "Attack")
+        #expect(
+            classifier.classify(
+                words: words("Soldiers assaulted seven students on their way home."), suggested: battle)?
+                .subEventType == "Attack")
+        #expect(
+            classifier.classify(
+                words: words("Militants killed two soldiers in a gunfight near the border."), suggested: battle)?
+                .subEventType == "Armed clash")
+    }
 }

@@ -797,6 +797,14 @@ public struct AcledClassifier: Sendable {
             if let suggested, suggested.eventType == "Battles", !has(Cues.armed + Cues.nonState) {
                 return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
             }
+            // A killing or beating coded as fighting, with no fighting told and no state forces named but as the
+            // attackers of civilians: one-sided violence, an attack in ACLED's codebook (state forces killed are
+            // taken to have fought).
+            if suggested?.subEventType == "Armed clash" && !has(Cues.armedClash + Cues.fighting)
+                && (!Self.namesStateForces(words) || has(Cues.civilianTargets))
+            {
+                return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
+            }
             if let suggested, suggested.eventType != "Strategic developments" { return suggested }
             return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
         }
