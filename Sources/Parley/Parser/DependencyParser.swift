@@ -167,9 +167,9 @@ public struct DependencyParser: PipelineStage {
         for sentence in document.sentences {
             let range = sentence.tokens.clamped(to: document.tokens.indices)
             guard !range.isEmpty else { continue }
-            let tokens = document.tokens[range]
-            let input = ParserSentence(
-                forms: tokens.map(\.form), xpos: tokens.map { $0.xpos ?? "_" }, upos: tokens.map { $0.upos ?? "_" })
+            // Built from a slice that ends with this statement: a slice kept alive would make the writes
+            // below copy every token of the document, once per sentence.
+            let input = Self.input(document.tokens[range])
             let (heads, labels) = model.parse(input)
             for i in 1...input.count {
                 let index = range.lowerBound + i - 1
@@ -179,5 +179,11 @@ public struct DependencyParser: PipelineStage {
                 document.tokens[index].relation = head == 0 ? "root" : (label >= 0 ? model.labels[label] : "dep")
             }
         }
+    }
+
+    /// The parser's view of one sentence's tokens.
+    private static func input(_ tokens: ArraySlice<Token>) -> ParserSentence {
+        ParserSentence(
+            forms: tokens.map(\.form), xpos: tokens.map { $0.xpos ?? "_" }, upos: tokens.map { $0.upos ?? "_" })
     }
 }
