@@ -137,10 +137,11 @@ struct ParserSentence {
         }
         punctuationBefore = punctuation
         verbsBefore = verbs
-        words = [FeatureHash.of("<root>")] + forms.map { FeatureHash.of(WordKeys.normalize($0.lowercased())) }
+        let lowered = forms.map { $0.lowercased() }
+        words = [FeatureHash.of("<root>")] + lowered.map { FeatureHash.of(WordKeys.normalize($0)) }
         tags = [FeatureHash.of("<ROOT>")] + xpos.map { FeatureHash.of($0) }
         coarse = [FeatureHash.of("<ROOT>")] + upos.map { FeatureHash.of($0) }
-        suffixes = [0] + forms.map { FeatureHash.of(String($0.lowercased().suffix(3))) }
+        suffixes = [0] + lowered.map { FeatureHash.of(String($0.suffix(3))) }
     }
 }
 
