@@ -75,6 +75,55 @@ import Testing
         }
     }
 
+    /// Scores as the model's weights define them, feature by feature in entry order: each weight quantised
+    /// to 24 bits of the largest magnitude over 2^23 - 1, as the model stores it.
+    static func referenceScores(
+        _ features: [UInt64], classCount: Int, keys: [UInt32], offsets: [UInt32], classes: [UInt8], weights: [Float]
+    ) -> [Float] {
+        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let unit = largest > 0 ? largest / Float((1 << 23) - 1) : 1
+        var scores = [Float](repeating: 0, count: classCount)
+        for wide in features {
+            let key = UInt32(truncatingIfNeeded: wide ^ (wide >> 32))
+            guard let feature = keys.firstIndex(of: key) else { continue }
+            for e in Int(offsets[feature])..<Int(offsets[feature + 1]) {
+                let stored = UInt32(bitPattern: Int32((weights[e] / unit).rounded())) & 0xFF_FFFF
+                scores[Int(classes[e])] += Float(Int32(bitPattern: stored << 8) >> 8) * unit
+            }
+        }
+        return scores
+    }
+
+    @Test(arguments: [54, 117, 4])
+    func generalScoresEqualTheReferenceBitForBit(classCount: Int) {
+        var generator = Generator(state: UInt64(classCount))
+        var keys: [UInt32] = []
+        var offsets: [UInt32] = [0]
+        var classes: [UInt8] = []
+        var weights: [Float] = []
+        for _ in 0..<2000 {
+            keys.append(UInt32(truncatingIfNeeded: generator.next()))
+            // One to six entries of distinct classes, in no particular class order.
+            var order = Array(0..<classCount)
+            for index in order.indices.reversed() { order.swapAt(index, generator.next(index + 1)) }
+            for cls in order.prefix(1 + generator.next(min(6, classCount))) {
+                classes.append(UInt8(cls))
+                weights.append(Float(Int(generator.next(20001)) - 10000) / 997)
+            }
+            offsets.append(UInt32(classes.count))
+        }
+        let model = LinearModel(classCount: classCount, keys: keys, offsets: offsets, classes: classes, weights: weights)
+        #expect(!model.usesDenseTable)
+        var scores = [Float](repeating: 3, count: classCount)
+        for round in UInt64(0)..<40 {
+            let features = Self.features(of: keys, count: 1 + Int(round) * 3, seed: round + 77)
+            model.score(features, into: &scores)
+            let expected = Self.referenceScores(
+                features, classCount: classCount, keys: keys, offsets: offsets, classes: classes, weights: weights)
+            #expect(scores.map(\.bitPattern) == expected.map(\.bitPattern))
+        }
+    }
+
     @Test func aClassListedTwiceKeepsTheGeneralTable() {
         let model = Self.model(classCount: 3, featureCount: 50, seed: 9, repeatClass: true, allowDense: true).model
         #expect(!model.usesDenseTable)
