@@ -277,6 +277,19 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(document.quotes.last?.speaker?.unnamed == true)
     }
 
+    @Test(arguments: [
+        ("Asif said: \u{201C}We will respond.\u{201D}", "We will respond."),
+        ("\u{201C}Talks will go on", "Talks will go on"),
+        ("He said \u{201C}no\u{201D}", "no"),
+        ("\u{201C}\u{201D} and \u{201C}ok,\u{201D} he said.", "ok"),
+        ("Dashes \u{2014} and \u{2019}apostrophes\u{2019} are not quote marks. \u{201C}Yes.\u{201D}", "Yes."),
+    ])
+    func curlyQuoteMarksAtTheEdgesOfTheText(text: String, quoted: String) throws {
+        let document = try facts(text)
+        let direct = document.quotes.filter(\.direct)
+        #expect(direct.map { String(document.text(in: $0.range)) } == [quoted])
+    }
+
     @Test func speakerResolvesThroughActorMentions() throws {
         let text = "Asif said Kabul must act."
         var document = Document(id: "t", text: text, metadata: ArticleMetadata(published: Day(year: 2025, month: 10, day: 30)))

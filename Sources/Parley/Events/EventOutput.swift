@@ -23,8 +23,8 @@ public indirect enum OrderedJSON: Sendable, Equatable {
     /// Appends the compact JSON text as UTF-8 (bytes append faster than strings).
     func write(to output: inout [UInt8]) {
         switch self {
-        case .null: output += "null".utf8
-        case .bool(let value): output += value ? "true".utf8 : "false".utf8
+        case .null: OrderedJSON.append("null", to: &output)
+        case .bool(let value): OrderedJSON.append(value ? "true" : "false", to: &output)
         case .int(let value): output += String(value).utf8
         case .double(let value):
             if value.isFinite {
@@ -33,31 +33,37 @@ public indirect enum OrderedJSON: Sendable, Equatable {
                     let whole = Int64(value)
                     if whole == 0 && value.sign == .minus { output.append(UInt8(ascii: "-")) }
                     output += String(whole).utf8
-                    output += ".0".utf8
+                    OrderedJSON.append(".0", to: &output)
                 } else {
                     output += String(value).utf8
                 }
             } else {
-                output += "null".utf8
+                OrderedJSON.append("null", to: &output)
             }
         case .string(let value): OrderedJSON.escape(value, into: &output)
         case .array(let values):
             output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += ", ".utf8 }
+                if index > 0 { OrderedJSON.append(", ", to: &output) }
                 value.write(to: &output)
             }
             output.append(UInt8(ascii: "]"))
         case .object(let pairs):
             output.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { output += ", ".utf8 }
+                if index > 0 { OrderedJSON.append(", ", to: &output) }
                 OrderedJSON.escape(pair.0, into: &output)
-                output += ": ".utf8
+                OrderedJSON.append(": ", to: &output)
                 pair.1.write(to: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends the bytes of a fixed piece of JSON text (copied straight from the literal).
+    @inline(__always)
+    static func append(_ literal: StaticString, to output: inout [UInt8]) {
+        literal.withUTF8Buffer { output.append(contentsOf: $0) }
     }
 
     /// Appends a JSON string literal: quotes, backslashes, control characters, U+2028 and U+2029 escaped.

@@ -186,17 +186,35 @@ public struct CasualtyCounter: PipelineStage {
         init(rawValue: UInt8) { self.rawValue = rawValue }
 
         init(_ word: FactWord) {
-            var kinds: VictimWord = []
             let lower = word.lower
-            if CasualtyCounter.outcomes[lower] != nil { kinds.insert(.outcome) }
-            if CasualtyCounter.deathVerbs.contains(lower) { kinds.insert(.deathVerb) }
-            if CasualtyCounter.stops.contains(lower) { kinds.insert(.stop) }
-            if CasualtyCounter.phraseEnds.contains(word.form) { kinds.insert(.phraseEnd) }
-            if CasualtyCounter.auxiliaries.contains(word.form) { kinds.insert(.auxiliary) }
-            if CasualtyCounter.actives[lower] != nil { kinds.insert(.active) }
-            if CasualtyCounter.isParticiple(lower) { kinds.insert(.participle) }
+            var kinds = (VictimWord.byLower[lower] ?? []).union(VictimWord.byForm[word.form] ?? [])
+            // As ``CasualtyCounter/isParticiple(_:)``, with the lookup in `actives` already made.
+            if lower.hasSuffix("ing"), lower.count > 5, !kinds.contains(.active),
+                !["including", "during", "morning", "evening", "building"].contains(lower)
+            {
+                kinds.insert(.participle)
+            }
             self = kinds
         }
+
+        /// The kinds a lower-cased word has by the word lists (`outcomes`, `deathVerbs`, `stops`, `actives`):
+        /// one lookup instead of four.
+        static let byLower: [String: VictimWord] = {
+            var kinds: [String: VictimWord] = [:]
+            for word in CasualtyCounter.outcomes.keys { kinds[word, default: []].insert(.outcome) }
+            for word in CasualtyCounter.deathVerbs { kinds[word, default: []].insert(.deathVerb) }
+            for word in CasualtyCounter.stops { kinds[word, default: []].insert(.stop) }
+            for word in CasualtyCounter.actives.keys { kinds[word, default: []].insert(.active) }
+            return kinds
+        }()
+
+        /// The kinds a word has by its form (`phraseEnds`, `auxiliaries`).
+        static let byForm: [String: VictimWord] = {
+            var kinds: [String: VictimWord] = [:]
+            for word in CasualtyCounter.phraseEnds { kinds[word, default: []].insert(.phraseEnd) }
+            for word in CasualtyCounter.auxiliaries { kinds[word, default: []].insert(.auxiliary) }
+            return kinds
+        }()
     }
 
     /// - Parameter kinds: ``VictimWord`` of each word of the sentence, from `sentence.lowerBound`.

@@ -62,9 +62,11 @@ struct FactText: Sendable {
             for (index, sentence) in document.sentences.enumerated() {
                 let start = words.count
                 for tokenIndex in sentence.tokens where tokenIndex < document.tokens.count {
-                    let token = document.tokens[tokenIndex]
+                    // The two fields alone: copying the whole token retains and releases all its strings.
                     words.append(
-                        FactWord(range: token.range, form: token.form, sentence: index, token: tokenIndex))
+                        FactWord(
+                            range: document.tokens[tokenIndex].range, form: document.tokens[tokenIndex].form,
+                            sentence: index, token: tokenIndex))
                 }
                 sentences.append((start..<words.count, sentence.range, sentence.paragraph))
             }

@@ -147,10 +147,12 @@ public struct QuoteFinder: PipelineStage {
         var spans: [DirectSpan] = []
         var open: Int? = nil
         var index = 0
-        let leftCurly: [UInt8] = [0xE2, 0x80, 0x9C]
-        let rightCurly: [UInt8] = [0xE2, 0x80, 0x9D]
-        func at(_ position: Int, _ pattern: [UInt8]) -> Bool {
-            position + pattern.count <= bytes.count && Array(bytes[position..<position + pattern.count]) == pattern
+        // The third bytes of “ (E2 80 9C) and ” (E2 80 9D), compared in place: no array per byte.
+        let leftCurly: UInt8 = 0x9C
+        let rightCurly: UInt8 = 0x9D
+        func at(_ position: Int, _ last: UInt8) -> Bool {
+            position >= 0 && position + 3 <= bytes.count && bytes[position] == 0xE2 && bytes[position + 1] == 0x80
+                && bytes[position + 2] == last
         }
         var pendingContinuation: Int? = nil  // start of a quote left open at a paragraph end
         while index < bytes.count {
@@ -159,7 +161,7 @@ public struct QuoteFinder: PipelineStage {
                 // Paragraph break inside an open quote.
                 var next = index + 1
                 var blank = false
-                while next < bytes.count, [10, 13, 32, 9].contains(bytes[next]) {
+                while next < bytes.count, bytes[next] == 10 || bytes[next] == 13 || bytes[next] == 32 || bytes[next] == 9 {
                     if bytes[next] == 10 { blank = true }
                     next += 1
                 }
@@ -196,7 +198,9 @@ public struct QuoteFinder: PipelineStage {
         return spans.map { span in
             // Trim trailing punctuation inside the marks ("…,”).
             var upper = span.range.upperBound
-            while upper > span.range.lowerBound, [UInt8(ascii: ","), UInt8(ascii: " ")].contains(bytes[upper - 1]) { upper -= 1 }
+            while upper > span.range.lowerBound, bytes[upper - 1] == UInt8(ascii: ",") || bytes[upper - 1] == UInt8(ascii: " ") {
+                upper -= 1
+            }
             return DirectSpan(range: span.range.lowerBound..<upper)
         }.filter { !$0.range.isEmpty }
     }

@@ -119,6 +119,9 @@ public struct TimeResolver: PipelineStage {
     }
 
     private func dayNumber(_ word: String) -> Int? {
+        // A day number starts with a digit (or the sign `Int` accepts): most words are ruled out by one byte.
+        guard let lead = word.utf8.first, lead == UInt8(ascii: "+") || (lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9"))
+        else { return nil }
         var digits = word
         for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits.removeLast(2) }
         guard digits.count <= 2, let value = Int(digits), (1...31).contains(value) else { return nil }

@@ -137,10 +137,11 @@ struct ParserSentence {
         }
         punctuationBefore = punctuation
         verbsBefore = verbs
-        words = [FeatureHash.of("<root>")] + forms.map { FeatureHash.of(WordKeys.normalize($0.lowercased())) }
+        let lowered = forms.map { $0.lowercased() }
+        words = [FeatureHash.of("<root>")] + lowered.map { FeatureHash.of(WordKeys.normalize($0)) }
         tags = [FeatureHash.of("<ROOT>")] + xpos.map { FeatureHash.of($0) }
         coarse = [FeatureHash.of("<ROOT>")] + upos.map { FeatureHash.of($0) }
-        suffixes = [0] + forms.map { FeatureHash.of(String($0.lowercased().suffix(3))) }
+        suffixes = [0] + lowered.map { FeatureHash.of(String($0.suffix(3))) }
     }
 }
 
@@ -167,9 +168,9 @@ public struct DependencyParser: PipelineStage {
         for sentence in document.sentences {
             let range = sentence.tokens.clamped(to: document.tokens.indices)
             guard !range.isEmpty else { continue }
-            let tokens = document.tokens[range]
-            let input = ParserSentence(
-                forms: tokens.map(\.form), xpos: tokens.map { $0.xpos ?? "_" }, upos: tokens.map { $0.upos ?? "_" })
+            // Built from a slice that ends with this statement: a slice kept alive would make the writes
+            // below copy every token of the document, once per sentence.
+            let input = Self.input(document.tokens[range])
             let (heads, labels) = model.parse(input)
             for i in 1...input.count {
                 let index = range.lowerBound + i - 1
@@ -179,5 +180,11 @@ public struct DependencyParser: PipelineStage {
                 document.tokens[index].relation = head == 0 ? "root" : (label >= 0 ? model.labels[label] : "dep")
             }
         }
+    }
+
+    /// The parser's view of one sentence's tokens.
+    private static func input(_ tokens: ArraySlice<Token>) -> ParserSentence {
+        ParserSentence(
+            forms: tokens.map(\.form), xpos: tokens.map { $0.xpos ?? "_" }, upos: tokens.map { $0.upos ?? "_" })
     }
 }

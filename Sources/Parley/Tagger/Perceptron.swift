@@ -171,6 +171,10 @@ struct LinearModel: Sendable {
     /// Entries as `class << 24 | weight` (weight: 24-bit two's complement in units of `unit`).
     private let entries: HugePageBuffer<UInt32>
     private let unit: Float
+    /// For models of at most three classes (the parser's transitions): an open-addressing table whose slots
+    /// hold the feature's weights themselves, so a lookup reads one cache line instead of two; `nil` for
+    /// other models, which use `slots` and `entries`.
+    private let dense: HugePageBuffer<DenseSlot>?
     private let offsets: [UInt32]
     private let classes: [UInt8]
     private let weights: [Float]
@@ -183,7 +187,11 @@ struct LinearModel: Sendable {
     @inline(__always)
     static func slot(_ key: UInt32, _ mask: Int) -> Int { Int(truncatingIfNeeded: key &* 0x9E37_79B1) & mask }
 
-    init(classCount: Int, keys: [UInt32], offsets: [UInt32], classes: [UInt8], weights: [Float]) {
+    /// - Parameter allowDense: whether a model of at most three classes may use the dense table
+    ///   (`false` builds the general table, for comparing the two).
+    init(
+        classCount: Int, keys: [UInt32], offsets: [UInt32], classes: [UInt8], weights: [Float], allowDense: Bool = true
+    ) {
         self.classCount = classCount
         self.keys = keys
         self.offsets = offsets
@@ -195,10 +203,19 @@ struct LinearModel: Sendable {
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
         let unit = largest > 0 ? largest / Float((1 << 23) - 1) : 1
         self.unit = unit
-        entries = HugePageBuffer(
-            zip(classes, weights).map { cls, weight in
-                UInt32(cls) << 24 | (UInt32(bitPattern: Int32((weight / unit).rounded())) & 0xFF_FFFF)
-            })
+        let quantised = zip(classes, weights).map { cls, weight in
+            UInt32(cls) << 24 | (UInt32(bitPattern: Int32((weight / unit).rounded())) & 0xFF_FFFF)
+        }
+        if allowDense, let dense = Self.denseTable(
+            classCount: classCount, keys: keys, offsets: offsets, entries: quantised, unit: unit, capacity: capacity)
+        {
+            self.dense = dense
+            entries = HugePageBuffer(repeating: 0, count: 1)
+            slots = HugePageBuffer(repeating: 0, count: 1)
+            return
+        }
+        dense = nil
+        entries = HugePageBuffer(quantised)
         let table = HugePageBuffer<UInt64>(repeating: 0, count: capacity)
         let slots = table.buffer
         for (feature, key) in keys.enumerated() {
@@ -211,9 +228,60 @@ struct LinearModel: Sendable {
         self.slots = table
     }
 
+    /// One slot of the dense table: a feature's key and its weight for each class (0 where it has none).
+    struct DenseSlot: BitwiseCopyable {
+        var key: UInt32
+        var weights: (Float, Float, Float)
+
+        /// A NaN no weight can be marks an empty slot.
+        static let emptyMark: UInt32 = 0x7FC0_0E0E
+        static let empty = DenseSlot(key: 0, weights: (Float(bitPattern: emptyMark), 0, 0))
+        var isEmpty: Bool { weights.0.bitPattern == Self.emptyMark }
+    }
+
+    /// The dense table of a model of at most three classes, or `nil` when a feature lists a class twice
+    /// (its weights could not be summed in the order ``score(_:into:)`` adds them).
+    ///
+    /// Features go into the same slots, in the same order, as in the general table, and each weight is the
+    /// `Float` the general path computes from its entry, so both paths give the same scores bit for bit:
+    /// a class a feature lacks adds +0, which leaves every sum unchanged.
+    private static func denseTable(
+        classCount: Int, keys: [UInt32], offsets: [UInt32], entries: [UInt32], unit: Float, capacity: Int
+    ) -> HugePageBuffer<DenseSlot>? {
+        guard classCount <= 3, !entries.isEmpty else { return nil }
+        let table = HugePageBuffer<DenseSlot>(repeating: .empty, count: capacity)
+        let slots = table.buffer
+        for (feature, key) in keys.enumerated() {
+            let count = Int(offsets[feature + 1] - offsets[feature])
+            guard count > 0, offsets[feature] < (1 << 24), count < 256 else { continue }
+            var values: (Float, Float, Float) = (0, 0, 0)
+            var seen = 0
+            for e in Int(offsets[feature])..<Int(offsets[feature + 1]) {
+                let entry = entries[e]
+                let cls = Int(entry >> 24)
+                guard cls < classCount, seen & (1 << cls) == 0 else { return nil }
+                seen |= 1 << cls
+                let weight = Float(Int32(bitPattern: entry << 8) >> 8) * unit
+                switch cls {
+                case 0: values.0 = weight
+                case 1: values.1 = weight
+                default: values.2 = weight
+                }
+            }
+            var slot = Self.slot(key, capacity - 1)
+            while !slots[slot].isEmpty { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = DenseSlot(key: key, weights: values)
+        }
+        return table
+    }
+
     /// Adds the weights of the features to `scores` (which must have ``classCount`` elements).
     @inline(__always)
     func score(_ features: [UInt64], into scores: inout [Float]) {
+        if let dense {
+            scoreDense(features, table: UnsafeBufferPointer(dense.buffer), into: &scores)
+            return
+        }
         for i in scores.indices { scores[i] = 0 }
         // The buffers live as long as `self`.
         let entries = UnsafeBufferPointer(entries.buffer)
@@ -261,8 +329,46 @@ struct LinearModel: Sendable {
         }
     }
 
+    /// ``score(_:into:)`` over the dense table.
+    @inline(__always)
+    private func scoreDense(_ features: [UInt64], table: UnsafeBufferPointer<DenseSlot>, into scores: inout [Float]) {
+        for i in scores.indices { scores[i] = 0 }
+        let mask = mask
+        let count = features.count
+        let classCount = classCount
+        scores.withUnsafeMutableBufferPointer { scores in
+            withUnsafeTemporaryAllocation(of: DenseSlot.self, capacity: count) { first in
+                // Two passes, so the cache misses of all features overlap: the first probe of every feature,
+                // then the rest of its probe and its weights (added in feature order, as one pass would).
+                for (i, wide) in features.enumerated() {
+                    first[i] = table[LinearModel.slot(LinearModel.fold(wide), mask)]
+                }
+                for (i, wide) in features.enumerated() {
+                    let key = LinearModel.fold(wide)
+                    var value = first[i]
+                    var slot = LinearModel.slot(key, mask)
+                    while !value.isEmpty && value.key != key {
+                        slot = (slot + 1) & mask
+                        value = table[slot]
+                    }
+                    guard !value.isEmpty else { continue }
+                    if classCount == 3 {
+                        scores[0] += value.weights.0
+                        scores[1] += value.weights.1
+                        scores[2] += value.weights.2
+                    } else {
+                        scores[0] += value.weights.0
+                        if classCount > 1 { scores[1] += value.weights.1 }
+                    }
+                }
+            }
+        }
+    }
+
     var featureCount: Int { keys.count }
     var entryCount: Int { classes.count }
+    /// Whether scores come from the dense table.
+    var usesDenseTable: Bool { dense != nil }
 
     /// A copy without the entries whose weight magnitude is at most `threshold`.
     func pruned(threshold: Float) -> LinearModel {
