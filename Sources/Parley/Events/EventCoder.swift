@@ -1504,8 +1504,15 @@ struct SentenceCoder {
             if let outer = position[speechVerb] {
                 triggers[outer].code = threat
                 triggers[outer].reverseCode = nil
-                if triggers[outer].target.isEmpty || Set(triggers[outer].target) == Set(triggers[outer].source) {
+                // The act's own target beats the actor of its condition ("warned it would attack Kabul if
+                // militants attacked": Kabul is threatened, not the militants).
+                let fromCondition = "rule target: actor of the threat's condition"
+                let ownTarget = !triggers[inner].target.isEmpty && Set(triggers[inner].target) != Set(speaker)
+                if triggers[outer].target.isEmpty || Set(triggers[outer].target) == Set(triggers[outer].source)
+                    || (ownTarget && triggers[outer].entries.contains(fromCondition))
+                {
                     triggers[outer].target = threatened
+                    triggers[outer].entries.removeAll { $0 == fromCondition && ownTarget }
                 }
                 triggers[outer].entries.append(
                     "rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
