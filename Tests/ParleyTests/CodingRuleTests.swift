@@ -109,6 +109,15 @@ import Testing
         #expect(codes == ["PAK→AFGGOV 138"])
     }
 
+    @Test func aConjunctionsNounMisparsedAsAPhraseOfTheMainVerbIsTheClausesSubject() throws {
+        // "The talks began as the Arnor leader restored ties with Gondor", "as" taken for a preposition.
+        let words =
+            "The/the/DET/2/det talks/talk/NOUN/3/nsubj began/begin/VERB/0/root as/as/ADP/7/case the/the/DET/7/det "
+            + "Arnor/Arnor/PROPN/7/compound leader/leader/NOUN/3/obl restored/restore/VERB/3/advcl "
+            + "ties/tie/NOUN/8/obj with/with/ADP/11/case Gondor/Gondor/PROPN/9/nmod ././PUNCT/3/punct"
+        #expect(try coded(words, [("Arnor", "ARN"), ("Gondor", "GON")], with: coder()) == ["ARN→GON 064"])
+    }
+
     @Test func ofTwoSubjectsTheNearestThatNamesAnActorActs() throws {
         // "The agency WFNA said …" misparsed with two subjects; only the agency's modifier is coded.
         let words =

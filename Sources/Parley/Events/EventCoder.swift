@@ -172,6 +172,8 @@ enum EventWords {
         "URGE", "ASK", "PERSUADE", "FORCE", "ORDER", "CALL", "PRESS", "COMPEL", "ENCOURAGE", "INVITE", "TELL", "ALLOW",
         "EXHORT", "PUSH", "REQUIRE", "PRESSURE", "ENABLE",
     ]
+    /// Subordinating conjunctions a parser may take for prepositions ("as the leader prepared").
+    static let clauseConjunctions: Set<String> = ["AS", "WHILE", "WHEN", "AFTER", "BEFORE", "SINCE", "UNTIL", "ONCE"]
     static let modalsFuture: Set<String> = ["WILL", "SHALL", "'LL", "WO"]
     static let modalsHypothetical: Set<String> = ["WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "'D", "CAN"]
     static let conditional: Set<String> = ["IF", "UNLESS", "SHOULD", "PROVIDED", "WHETHER"]
@@ -515,6 +517,14 @@ struct SentenceCoder {
             }
             return isPassive(token) ? nil : head
         case "advcl":
+            // "The stopover came as the US leader prepared to attend …" parsed with "as the US leader" a phrase of
+            // the main verb: a conjunction's noun right before the clause's verb is its subject.
+            if let noun = graph.children(of: head, ["obl"]).last(where: { $0 < token }),
+                graph.subtree(noun).max() == token - 1,
+                EventWords.clauseConjunctions.contains(graph.caseMarker(noun) ?? ""), !actors(of: noun).isEmpty
+            {
+                return noun
+            }
             // Participial adjuncts share the main clause's subject: "…, giving peace another chance".
             guard graph.children(of: token, ["mark"]).isEmpty else { return nil }
             // "X agreed to a ceasefire, the ministry said, ending the fighting": an adjunct hung on a reporting
