@@ -37,20 +37,34 @@ extension SentenceCoder {
     /// Gives each first-person pronoun of the sentence inside a quote or reported speech the speaker's code (see
     /// the file comment), and updates ``quote`` for the next sentence.
     mutating func resolveFirstPerson() {
-        let inside = quotedTokens()
-        let quoteSpeaker = inside.contains(true) ? directQuoteSpeaker(inside) : nil
-        var speakerCache: [Int: Int?] = [:]
-        for token in graph.tokens where actorAt[token] == nil {
-            let form = graph.form(token)
-            guard Self.firstPersonPronouns.contains(form), ["PRON", "DET", ""].contains(graph.upos(token)) else {
-                continue
+        // One cheap pass first: most sentences have neither a quotation mark nor a first-person pronoun.
+        var pronouns: [Int] = []
+        var quoted = quote.open
+        for token in graph.tokens {
+            let upos = graph.upos(token)
+            if upos == "PUNCT" || upos.isEmpty, !quoted, Self.isQuotationMark(document.tokens[token].form) {
+                quoted = true
             }
+            if upos == "PRON" || upos == "DET" || upos.isEmpty, actorAt[token] == nil,
+                Self.firstPersonPronouns.contains(graph.form(token))
+            {
+                pronouns.append(token)
+            }
+        }
+        guard quoted || !pronouns.isEmpty else { return }
+        // Without a quotation mark nothing is quoted, and the quote state stays closed.
+        let inside = quoted ? quotedTokens() : []
+        let quoteSpeaker = inside.contains(true) ? directQuoteSpeaker(inside) : nil
+        guard !pronouns.isEmpty else { return }
+        var speakerCache: [Int: Int?] = [:]
+        for token in pronouns {
+            let form = graph.form(token)
             // "US" written in capitals is the country, not the pronoun.
             if form == "US", document.tokens[token].form == "US" { continue }
             var found: (mention: Int, how: String)?
             if let (verb, mention) = reportingSpeaker(of: token, cache: &speakerCache) {
                 found = (mention, "in what '\(graph.form(verb).lowercased())' reports")
-            } else if inside[token - graph.tokens.lowerBound], let quoteSpeaker {
+            } else if !inside.isEmpty, inside[token - graph.tokens.lowerBound], let quoteSpeaker {
                 found = (quoteSpeaker.mention, quoteSpeaker.how)
             }
             guard let found else { continue }
@@ -66,6 +80,10 @@ extension SentenceCoder {
             actorAt[token] = document.actors.count
             document.actors.append(mention)
         }
+    }
+
+    static func isQuotationMark(_ form: String) -> Bool {
+        openingQuotes.contains(form) || closingQuotes.contains(form) || form == "\"" || form == "''" || form == "``"
     }
 
     /// Whether each token of the sentence lies inside a direct quote, by its quotation marks; updates ``quote``.
