@@ -73,6 +73,18 @@ func parsedSentence(_ rows: [(String, String, String, Int, String)]) -> Document
         #expect(sources(agreed, of: 3) == ["Northland"])
     }
 
+    @Test func anIndirectObjectControlsAnOpenComplement() {
+        // "The rebels asked the government to free the journalist" parsed with the government as `iobj`.
+        let asked = parsedSentence([
+            ("The", "DET", "the", 2, "det"), ("rebels", "NOUN", "rebel", 3, "nsubj"),
+            ("asked", "VERB", "ask", 0, "root"), ("the", "DET", "the", 5, "det"),
+            ("government", "NOUN", "government", 3, "iobj"), ("to", "PART", "to", 7, "mark"),
+            ("free", "VERB", "free", 3, "xcomp"), ("the", "DET", "the", 9, "det"),
+            ("journalist", "NOUN", "journalist", 7, "obj"),
+        ])
+        #expect(sources(asked, of: 6) == ["the government"])
+    }
+
     @Test func anEmbeddedClauseWithoutSubjectOrControllerTakesTheNearestParty() {
         // A misparse leaves "shelling" a modifier: the nearest party before it, not the sentence's first.
         let document = parsedSentence([

@@ -290,7 +290,7 @@ public struct ParticipantFinder: Sendable {
         }
 
         /// Who does the act of a clause with no subject: for an open complement the governing verb's
-        /// object when it names a party ("urged Y to …"), else its subject ("X agreed to …"); for an
+        /// object (or indirect object) when it names a party ("urged Y to …", "asked us to …"), else its subject ("X agreed to …"); for an
         /// adverbial clause after "of", "with" or "for" the governing verb's object ("accused Y of …"),
         /// else its subject ("X left before meeting …").
         func controller(of predicate: Int, depth: Int) -> Int? {
@@ -299,8 +299,9 @@ public struct ParticipantFinder: Sendable {
             guard kind == "xcomp" || kind == "advcl" else { return nil }
             let marker = dependents(predicate, ["mark", "case"]).map(lemma)
             if kind == "xcomp" || marker.contains(where: { ["of", "with", "for"].contains($0) }),
-                let object = dependents(up, ["obj"]).first, isParty(object)
+                let object = dependents(up, ["obj", "iobj"]).first(where: isParty)
             {
+                // "asked us to give …" parsed with "us" as the indirect object controls as well.
                 return object
             }
             if let subject = dependents(up, ["nsubj"]).first { return subject }

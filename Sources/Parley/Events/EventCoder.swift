@@ -24,6 +24,9 @@ public struct EventCoder: PipelineStage {
         /// Match a transformation's inner verb by its code as well as by its name, as PETRARCH-2 reads its
         /// dictionaries ("(b . ATTACK) SAY" also reports "killed", whose code is ATTACK's).
         public var transformsByCode = false
+        /// Code a reporting verb ("…, officials said") as an event of its own besides the act it reports, as
+        /// PETRARCH-2 codes every verb; off by default, where the report is the reported act's modality.
+        public var reportingVerbs = false
 
         /// Phrases (uppercased words) whose presence in a sentence means it is not coded ("baseball").
         public var sentenceDiscards: [[String]] = []
@@ -73,6 +76,7 @@ public struct EventCoder: PipelineStage {
 
     public func process(_ document: inout Document) throws {
         var events: [Event] = []
+        var quote = SentenceCoder.QuoteState()
         let discards = !configuration.storyDiscards.isEmpty || !configuration.sentenceDiscards.isEmpty
         let forms = discards ? document.tokens.map { $0.form.uppercased() } : []
         if let phrase = configuration.storyDiscards.first(where: { Self.find($0, in: forms[...]) }) {
@@ -88,7 +92,9 @@ public struct EventCoder: PipelineStage {
             }
             var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
             coder.previous = events
+            coder.quote = quote
             events += coder.code()
+            quote = coder.quote
         }
         for index in events.indices { events[index].id = "\(document.id)-e\(index + 1)" }
         document.events = events
@@ -166,6 +172,8 @@ enum EventWords {
         "URGE", "ASK", "PERSUADE", "FORCE", "ORDER", "CALL", "PRESS", "COMPEL", "ENCOURAGE", "INVITE", "TELL", "ALLOW",
         "EXHORT", "PUSH", "REQUIRE", "PRESSURE", "ENABLE",
     ]
+    /// Subordinating conjunctions a parser may take for prepositions ("as the leader prepared").
+    static let clauseConjunctions: Set<String> = ["AS", "WHILE", "WHEN", "AFTER", "BEFORE", "SINCE", "UNTIL", "ONCE"]
     static let modalsFuture: Set<String> = ["WILL", "SHALL", "'LL", "WO"]
     static let modalsHypothetical: Set<String> = ["WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "'D", "CAN"]
     static let conditional: Set<String> = ["IF", "UNLESS", "SHOULD", "PROVIDED", "WHETHER"]
@@ -191,7 +199,12 @@ enum EventWords {
 
 struct SentenceCoder {
     let coder: EventCoder
-    let document: Document
+    /// The document; the coding of the sentence may add first-person mentions (see `FirstPerson.swift`).
+    var document: Document
+    /// How many actor mentions the document has; later ones are local to this sentence's coding.
+    let actorCount: Int
+    /// What earlier sentences' quotes leave open.
+    var quote = QuoteState()
     let sentence: Sentence
     let number: Int
     let graph: SentenceGraph
@@ -207,6 +220,7 @@ struct SentenceCoder {
     init(coder: EventCoder, document: Document, sentence: Sentence, number: Int) {
         self.coder = coder
         self.document = document
+        self.actorCount = document.actors.count
         self.sentence = sentence
         self.number = number
         self.graph = SentenceGraph(document: document, sentence: sentence)
@@ -347,6 +361,7 @@ struct SentenceCoder {
     }
 
     mutating func code() -> [Event] {
+        resolveFirstPerson()
         var triggers: [Trigger] = []
         for token in graph.tokens {
             if let trigger = findTrigger(token) { triggers.append(trigger) }
@@ -473,8 +488,12 @@ struct SentenceCoder {
     /// The subject of a verb, through control, coordination and relative clauses.
     func subject(of token: Int, depth: Int = 0) -> Int? {
         if depth > 6 { return nil }
-        // Of several subjects (a misparsed dateline or fronted name), the one nearest before the verb.
+        // Of several subjects (a misparsed dateline, fronted name or apposition), the one nearest before the verb
+        // that names an actor, else the nearest.
         let subjects = graph.children(of: token, Self.subjectRelations)
+        if subjects.count > 1, let named = subjects.last(where: { $0 < token && !actors(of: $0).isEmpty }) {
+            return named
+        }
         if let subject = subjects.last(where: { $0 < token }) ?? subjects.first { return subject }
         guard let head = graph.head(token) else { return nil }
         let relation = graph.relation(token)
@@ -498,6 +517,14 @@ struct SentenceCoder {
             }
             return isPassive(token) ? nil : head
         case "advcl":
+            // "The stopover came as the US leader prepared to attend …" parsed with "as the US leader" a phrase of
+            // the main verb: a conjunction's noun right before the clause's verb is its subject.
+            if let noun = graph.children(of: head, ["obl"]).last(where: { $0 < token }),
+                graph.subtree(noun).max() == token - 1,
+                EventWords.clauseConjunctions.contains(graph.caseMarker(noun) ?? ""), !actors(of: noun).isEmpty
+            {
+                return noun
+            }
             // Participial adjuncts share the main clause's subject: "…, giving peace another chance".
             guard graph.children(of: token, ["mark"]).isEmpty else { return nil }
             // "X agreed to a ceasefire, the ministry said, ending the fighting": an adjunct hung on a reporting
@@ -633,8 +660,10 @@ struct SentenceCoder {
                 pre += tokens
             }
         }
-        // A noun trigger's head context ("launched airstrikes": the verb is before the noun).
-        if trigger.kind == .noun, let head = graph.head(token), head < token {
+        // A noun trigger's head context ("launched airstrikes": the verb is before the noun), and the verb a
+        // clause is the complement of ("indicated it would act", "noted that X regretted"): PETRARCH reads the
+        // words before a verb in its sentence, not only in its clause.
+        if trigger.kind == .noun || graph.baseRelation(token) == "ccomp", let head = graph.head(token), head < token {
             pre.append(head)
         }
         let triggerSet = Set(trigger.tokens)
@@ -683,6 +712,17 @@ struct SentenceCoder {
                         }
                     }
                 }
+                // "Ethiopia indicated it deplored Libya": a third-person pronoun subject of a reported clause is the
+                // reporting clause's subject.
+                if trigger.source.isEmpty, let subject = subjectToken,
+                    ["IT", "THEY", "HE", "SHE"].contains(graph.form(subject)), actorAt[subject] == nil,
+                    graph.baseRelation(token) == "ccomp", let outer = outerSource(of: token, excluding: -1)
+                {
+                    trigger.source = outer
+                    trigger.entries.append(
+                        "rule source: '\(graph.form(subject).lowercased())' is the subject of the clause it is reported in"
+                    )
+                }
                 // A gerund with its agent: "firing by Taliban forces".
                 if trigger.source.isEmpty, graph.baseRelation(token) == "acl", let agent = agent(of: token) {
                     trigger.source = actors(of: agent)
@@ -705,7 +745,7 @@ struct SentenceCoder {
         if !innerClauses.isEmpty { post.removeAll { innerClauses.contains($0) } }
         let compoundSubject = subjectToken.map { !graph.children(of: $0, ["conj"]).isEmpty } ?? false
         let context = TriggerIndex.Context(
-            graph: graph, pre: pre, post: post, actorAt: actorAt, compoundSubject: compoundSubject)
+            graph: graph, pre: pre, post: post, actorAt: actorAt, compoundSubject: compoundSubject, trigger: token)
         var code = block.words[trigger.word].code ?? block.code
         var best: (match: TriggerIndex.Match, block: Int)?
         for candidate in trigger.candidates {
@@ -726,7 +766,16 @@ struct SentenceCoder {
             trigger.entries.append("\(pattern.origin) pattern \(pattern.id)")
             // A pattern's actor that is one of several conjuncts keeps them all ("X and Y agreed to a ceasefire").
             if let source = match.source, !trigger.source.contains(source) { trigger.source = [source] }
-            if let target = match.target, !trigger.target.contains(target) { trigger.target = [target] }
+            if let target = match.target, !trigger.target.contains(target) {
+                trigger.target = [target]
+                // "noted + *": the pattern makes the clause's own subject the target; the one who acts is the
+                // subject of the verb the clause is the complement of.
+                if trigger.source.contains(target), let outer = outerSource(of: token, excluding: target) {
+                    trigger.source = outer
+                    trigger.entries.append(
+                        "rule source: the pattern's target is the clause's subject; the outer subject acts")
+                }
+            }
             if match.compound { trigger.compound = true }
         }
         trigger.code = code.forward
@@ -773,6 +822,23 @@ struct SentenceCoder {
         trigger.thirdParties += thirdParties(in: graph.subtree(token, excluding: ["conj", "parataxis", "ccomp"]))
         let participants = Set(trigger.source + trigger.target)
         trigger.thirdParties.removeAll { participants.contains($0.mention) }
+    }
+
+    /// The actors of the nearest subject of a verb a clause is the complement of, leaving one mention out.
+    func outerSource(of token: Int, excluding mention: Int) -> [Int]? {
+        var current = token
+        var steps = 0
+        while let head = graph.head(current), ["ccomp", "xcomp", "conj"].contains(String(graph.baseRelation(current))),
+            steps < 4
+        {
+            steps += 1
+            if let subject = subject(of: head) {
+                let found = actors(of: subject).filter { $0 != mention }
+                if !found.isEmpty { return found }
+            }
+            current = head
+        }
+        return nil
     }
 
     func span(_ head: Int) -> [Int] {
@@ -1219,7 +1285,7 @@ struct SentenceCoder {
             }
         }
         // "…, sources said" / "…, Asif said": the speech verb hangs off the reported act; it is not an event.
-        for index in triggers.indices where triggers[index].kind == .verb {
+        for index in triggers.indices where triggers[index].kind == .verb && !coder.configuration.reportingVerbs {
             let token = triggers[index].token
             guard graph.baseRelation(token) == "parataxis", EventWords.speech.contains(graph.lemma(token)),
                 let head = graph.head(token), triggers.contains(where: { $0.token == head && $0.code != nil })
@@ -1448,12 +1514,20 @@ struct SentenceCoder {
             if let outer = position[speechVerb] {
                 triggers[outer].code = threat
                 triggers[outer].reverseCode = nil
-                if triggers[outer].target.isEmpty || Set(triggers[outer].target) == Set(triggers[outer].source) {
+                // The act's own target beats the actor of its condition ("warned it would attack Kabul if
+                // militants attacked": Kabul is threatened, not the militants).
+                let fromCondition = "rule target: actor of the threat's condition"
+                let ownTarget = !triggers[inner].target.isEmpty && Set(triggers[inner].target) != Set(speaker)
+                if triggers[outer].target.isEmpty || Set(triggers[outer].target) == Set(triggers[outer].source)
+                    || (ownTarget && triggers[outer].entries.contains(fromCondition))
+                {
                     triggers[outer].target = threatened
+                    triggers[outer].entries.removeAll { $0 == fromCondition && ownTarget }
                 }
                 triggers[outer].entries.append(
                     "rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
                 suppressClause(of: inner, &triggers)
+                suppressConditions(of: innerToken, &triggers)
             } else {
                 triggers[inner].entries.append(
                     "rule threat: '\(lemma.lowercased())' + \(triggers[inner].code!) → \(threat)")
@@ -1463,6 +1537,7 @@ struct SentenceCoder {
                 triggers[inner].modality.rules["reported"] = nil
                 if !speaker.isEmpty { triggers[inner].source = speaker }
                 if triggers[inner].target.isEmpty { triggers[inner].target = threatened }
+                suppressConditions(of: innerToken, &triggers)
             }
             return
         }
@@ -1499,10 +1574,23 @@ struct SentenceCoder {
         // Transformations of imported dictionaries (`a (a b ATTACK) SAY = a b 015`).
         if let outer = position[speechVerb], applyTransformation(inner: inner, outer: outer, &triggers) { return }
         // The speech act itself is not coded when what it reports is.
-        if let outer = position[speechVerb], triggers[inner].code != nil,
+        if let outer = position[speechVerb], triggers[inner].code != nil, !coder.configuration.reportingVerbs,
             EventWords.speech.contains(lemma), triggers[outer].patternTokens.isEmpty
         {
             triggers[outer].suppressed = true
+        }
+    }
+
+    /// Suppresses the acts of a threatened act's conditions: in "would strike if militants continued to launch
+    /// attacks" the attacks are what the threat supposes, not an event reported.
+    func suppressConditions(of verb: Int, _ triggers: inout [Trigger]) {
+        for clause in graph.children(of: verb, ["advcl"])
+        where graph.children(of: clause, ["mark"]).contains(where: { EventWords.conditional.contains(graph.form($0)) })
+        {
+            let members = Set(graph.subtree(clause))
+            for index in triggers.indices where members.contains(triggers[index].token) && !triggers[index].suppressed {
+                triggers[index].suppressed = true
+            }
         }
     }
 
@@ -1745,8 +1833,10 @@ struct SentenceCoder {
             let rest = code.dropFirst(3)
             if rest.count >= 3 { sector = String(rest.prefix(3)) }
         }
+        // A first-person pronoun refers to its speaker's mention.
         return ActorReference(
-            code: code, text: actor.text, country: country, sector: sector, role: role, mention: mention)
+            code: code, text: actor.text, country: country, sector: sector, role: role,
+            mention: mention < actorCount ? mention : actor.antecedent)
     }
 
     func byteRange(_ tokens: [Int]) -> Range<Int>? {

@@ -67,11 +67,16 @@ public enum EventScoring {
     }
 
     /// Source–target–code triples of a document's events, one per dyad (PETRARCH's output unit).
-    /// Reciprocal events (the same actors on both sides) give each ordered pair of different actors.
+    /// Reciprocal events (the same actors on both sides) give each ordered pair of different actors. An event with
+    /// no target (coded only when a dyad is not required) has PETRARCH's unknown target `---`.
     public static func triples(_ document: Document) -> Set<[String]> {
         var result: Set<[String]> = []
         for event in document.events {
             for source in event.source {
+                if event.target.isEmpty {
+                    result.insert([source.code, "---", event.cameo])
+                    continue
+                }
                 for target in event.target where target.code != source.code {
                     result.insert([source.code, target.code, event.cameo])
                 }

@@ -40,7 +40,9 @@ public enum PetrarchVerbImporter {
             if trimmed.isEmpty { continue }
             if trimmed.hasPrefix("&") {
                 finishBlock()
-                let name = trimmed.dropFirst().split(separator: " ").first.map { String($0).uppercased() } ?? ""
+                // "&PREPOSIT1_" defines the set patterns name "&PREPOSIT1": a trailing '_' is not part of the name.
+                var name = trimmed.dropFirst().split(separator: " ").first.map { String($0).uppercased() } ?? ""
+                while name.hasSuffix("_") { name.removeLast() }
                 currentSet = name.isEmpty ? nil : name
                 if currentSet != nil && lexicon.sets[name] == nil { lexicon.sets[name] = [] }
                 continue

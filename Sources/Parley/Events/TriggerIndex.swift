@@ -186,8 +186,14 @@ struct TriggerIndex: Sendable {
         let compoundSubject: Bool
         /// ``TriggerIndex/keys(_:graph:)`` of `pre` and `post`.
         let keys: Set<String>
+        /// The trigger's token, when words after it must be local to its phrase (see ``isLocal(_:match:)``).
+        let trigger: Int?
 
-        init(graph: SentenceGraph, pre: [Int], post: [Int], actorAt: [Int: Int], compoundSubject: Bool) {
+        init(
+            graph: SentenceGraph, pre: [Int], post: [Int], actorAt: [Int: Int], compoundSubject: Bool,
+            trigger: Int? = nil
+        ) {
+            self.trigger = trigger
             self.graph = graph
             self.pre = pre
             self.post = post
@@ -277,7 +283,9 @@ struct TriggerIndex: Sendable {
         let graph = context.graph
         switch element {
         case .word(let word, let exact):
-            guard start < sequence.count, wordMatches(word, exact: exact, token: sequence[start], graph: graph) else {
+            guard start < sequence.count, wordMatches(word, exact: exact, token: sequence[start], graph: graph),
+                isLocal(sequence[start], context: context, match: match)
+            else {
                 return nil
             }
             match.tokens.append(sequence[start])
@@ -335,6 +343,30 @@ struct TriggerIndex: Sendable {
         case .skip:
             return start < sequence.count ? start + 1 : nil
         }
+    }
+
+    /// Whether a word after the trigger belongs to its verb phrase: at most one prepositional phrase between them
+    /// whose preposition the pattern has not matched ("of" phrases are part of their noun phrase). "* area"
+    /// matches "took the area" and "moved into the area", not "arrested him near a school in the area";
+    /// "* in &refugee" and "(in …)" reach into the phrase they name the preposition of.
+    func isLocal(_ token: Int, context: Context, match: Match) -> Bool {
+        guard let trigger = context.trigger, token > trigger else { return true }
+        let graph = context.graph
+        var current = token
+        var steps = 0
+        var phrases = 0
+        while current != trigger, steps < 12 {
+            steps += 1
+            for marker in graph.children(of: current, ["case"])
+            where marker != token && !match.tokens.contains(marker) && graph.form(marker) != "OF" {
+                phrases += 1
+                if phrases > 1 { return false }
+                break
+            }
+            guard let head = graph.head(current) else { return true }
+            current = head
+        }
+        return true
     }
 
     private func matchAdjacent(

@@ -454,7 +454,9 @@ extension VerbLexicon {
                 case "^": elements.append(.skip)
                 default:
                     if token.hasPrefix("&") {
-                        let name = String(token.dropFirst()).uppercased()
+                        var name = String(token.dropFirst()).uppercased()
+                        // PETRARCH writes a set's name with or without a trailing '_' ("&PREPOSIT1_").
+                        while name.hasSuffix("_") { name.removeLast() }
                         guard !name.isEmpty else { throw fail("'&' without a set name") }
                         elements.append(.set(name))
                     } else {

@@ -39,7 +39,7 @@ struct EvalPetrarchCommand: ParsableCommand {
         let events: EventCoder
     }
 
-    func coders(for set: String) throws -> Coders {
+    func coders(for set: String, requireDyad: Bool) throws -> Coders {
         let folder = URL(fileURLWithPath: dictionaries)
         func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
         let actors: [URL]
@@ -68,7 +68,8 @@ struct EvalPetrarchCommand: ParsableCommand {
         let recognizer = ActorRecognizer(
             dictionary: ActorDictionary(lexicon: imported.lexicon, baseCodes: base), configuration: configuration)
         let lexicon = try PetrarchVerbImporter.importVerbs(contentsOf: verbs)
-        var options = EventCoder.Configuration(requireDyad: true)
+        var options = EventCoder.Configuration(requireDyad: requireDyad)
+        options.reportingVerbs = true
         options.intentFromModality = false
         options.transformsByCode = true
         for discard in imported.lexicon.discards {
@@ -89,8 +90,11 @@ struct EvalPetrarchCommand: ParsableCommand {
             let suiteName = record["suite"] as? String ?? "?"
             if let suite, suite != suiteName { continue }
             let set = record["dictionaries"] as? String ?? "Phoenix"
-            if coderSets[set] == nil { coderSets[set] = try coders(for: set) }
-            let coders = coderSets[set]!
+            // A record may turn PETRARCH's `require_dyad` off: events with no target are coded too.
+            let requireDyad = (record["config"] as? [String: Any])?["require_dyad"] as? Bool ?? true
+            let key = "\(set) \(requireDyad)"
+            if coderSets[key] == nil { coderSets[key] = try coders(for: set, requireDyad: requireDyad) }
+            let coders = coderSets[key]!
             let date = (record["date"] as? String).flatMap(Day.init(parsing:))
             var expected: Set<[String]> = []
             for triple in (record["expected"] as? [[String: Any]]) ?? [] {
