@@ -13,7 +13,7 @@ public struct EventServer: Sendable {
     public struct Configuration: Sendable {
         /// Host name or address to bind.
         public var host = "127.0.0.1"
-        /// Port to bind; 0 picks a free one (see ``EventServer/run(handlesSignals:onRunning:)``).
+        /// Port to bind; 0 picks a free one (see ``EventServer/application(onRunning:)``).
         public var port = 8080
         /// Whether `POST /api/ingest` stores posted documents (off: it answers 403).
         public var allowIngest = false
@@ -56,21 +56,21 @@ public struct EventServer: Sendable {
         return router
     }
 
-    /// Serves until SIGINT or SIGTERM arrives (or the calling task is cancelled), then finishes the requests
-    /// in flight and returns.
-    /// - Parameters:
-    ///   - handlesSignals: whether SIGINT and SIGTERM stop the server gracefully (tests cancel the task instead).
-    ///   - onRunning: called once listening, with the port bound (useful with port 0).
-    /// - Throws: when the address cannot be bound.
-    public func run(
-        handlesSignals: Bool = true,
-        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) async throws {
-        let app = Application(
+    /// The Hummingbird application: a service to run in a `ServiceGroup` (whose graceful shutdown lets the
+    /// requests in flight finish and closes idle connections).
+    /// - Parameter onRunning: called once listening, with the port bound (useful with port 0).
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
             router: router(),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "parley"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
-        try await app.runService(gracefulShutdownSignals: handlesSignals ? [.sigterm, .sigint] : [])
+    }
+
+    /// Serves until SIGINT or SIGTERM arrives, then finishes the requests in flight and returns.
+    /// - Parameter onRunning: called once listening, with the port bound (useful with port 0).
+    /// - Throws: when the address cannot be bound.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(onRunning: onRunning).runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }
