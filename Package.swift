@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [
-                "Parley", "ParleyStore", "ParleyServer", "ParleyTesting",
+                "Parley", "ParleyStore", "ParleyPostgres", "ParleyServer", "ParleyTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -37,10 +37,17 @@ struct RunningServer: Sendable {
     /// The read-only server most tests share.
     static let shared = Task { try await RunningServer.start() }
 
-    static func start(allowIngest: Bool = false, filled: Bool = true) async throws -> RunningServer {
+    /// Starts a server over a new temporary SQLite store, or over `store` when given.
+    static func start(allowIngest: Bool = false, filled: Bool = true, store given: SQLEventStore? = nil) async throws
+        -> RunningServer
+    {
         let pipeline = try SharedPipeline.pipeline.get()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-server-\(UUID().uuidString).sqlite").path
-        let store = try await SQLiteEventStore.open(path: path)
+        let path =
+            given == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("parley-server-\(UUID().uuidString).sqlite").path
+            : ""
+        let store: SQLEventStore
+        if let given { store = given } else { store = try await SQLiteEventStore.open(path: path) }
         if filled {
             let documents = try DocumentReader().read(data: Data(Articles.jsonl.utf8), name: "articles.jsonl").documents
             for document in documents { try await store.store(try pipeline(document), item: "articles.jsonl") }
@@ -68,10 +75,11 @@ struct RunningServer: Sendable {
             base: "http://127.0.0.1:\(port)", store: store, pipeline: pipeline, task: task, group: group, path: path)
     }
 
-    /// Stops the server and waits until it has.
+    /// Stops the server and waits until it has; a temporary SQLite store is closed and removed.
     func stop() async {
         await group.triggerGracefulShutdown()
         _ = await task.result
+        guard !path.isEmpty else { return }
         await store.close()
         try? FileManager.default.removeItem(atPath: path)
     }
