@@ -11,7 +11,8 @@ extension EventServer {
         let parameters = try QueryParameters(request, allowed: ["date", "format", "name"])
         let limit = configuration.maxBodyBytes
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
-            throw APIError(.contentTooLarge, "payloadTooLarge", "the body is \(length) bytes, over the limit of \(limit)")
+            throw APIError(
+                .contentTooLarge, "payloadTooLarge", "the body is \(length) bytes, over the limit of \(limit)")
         }
         let buffer: ByteBuffer
         do {

@@ -77,7 +77,8 @@ extension EventServer {
         if paged {
             if let limit = query.limit, limit > configuration.maxLimit {
                 throw APIError(
-                    .badRequest, "invalidArgument", "limit \(limit) is over the largest page, \(configuration.maxLimit)")
+                    .badRequest, "invalidArgument", "limit \(limit) is over the largest page, \(configuration.maxLimit)"
+                )
             }
             query.limit = query.limit ?? configuration.defaultLimit
         }
@@ -98,7 +99,8 @@ extension EventServer {
             async let total = self.store.countEvents(query)
             let events = try await self.store.events(query)
             return JSONBody.response(
-                Page(total: try await total, limit: query.limit ?? 0, offset: query.offset ?? 0, items: events,
+                Page(
+                    total: try await total, limit: query.limit ?? 0, offset: query.offset ?? 0, items: events,
                     name: "events"))
         }
         router.get("/api/events/{id}") { request, context in
@@ -111,10 +113,13 @@ extension EventServer {
             async let total = self.store.countIncidents(query)
             let incidents = try await self.store.incidents(query)
             return JSONBody.response(
-                Page(total: try await total, limit: query.limit ?? 0, offset: query.offset ?? 0, items: incidents,
+                Page(
+                    total: try await total, limit: query.limit ?? 0, offset: query.offset ?? 0, items: incidents,
                     name: "incidents"))
         }
-        router.get("/api/stories") { request, _ in try await self.stories(QueryParameters(request, allowed: ["min_similarity", "limit", "offset"])) }
+        router.get("/api/stories") { request, _ in
+            try await self.stories(QueryParameters(request, allowed: ["min_similarity", "limit", "offset"]))
+        }
         router.get("/api/similar") { request, _ in
             let parameters = try QueryParameters(request, allowed: ["document", "limit"])
             guard let document = parameters["document"] else {
@@ -124,7 +129,8 @@ extension EventServer {
             return JSONBody.response(["documents": try await self.store.similar(to: document, limit: limit)])
         }
         router.get("/api/timeline") { request, _ in
-            try await self.timeline(QueryParameters(request, allowed: Self.filterNames.union(["bucket", "group", "count"])))
+            try await self.timeline(
+                QueryParameters(request, allowed: Self.filterNames.union(["bucket", "group", "count"])))
         }
         router.get("/api/actors") { request, _ in
             let query = try self.eventQuery(QueryParameters(request, allowed: Self.filterNames))
@@ -205,7 +211,9 @@ extension EventServer {
             }
             minimum = value
         }
-        let page = try EventQuery(parameters: ["limit": parameters["limit"] ?? "50", "offset": parameters["offset"] ?? "0"])
+        let page = try EventQuery(parameters: [
+            "limit": parameters["limit"] ?? "50", "offset": parameters["offset"] ?? "0",
+        ])
         let stories = try await store.stories(minimumSimilarity: minimum)
         let start = min(stories.count, page.offset ?? 0)
         return JSONBody.response(
@@ -217,8 +225,10 @@ extension EventServer {
     func timeline(_ parameters: QueryParameters) async throws -> Response {
         var query = TimelineQuery()
         query.filter = try eventQuery(parameters, paged: false)
-        query.bucket = TimelineQuery.Bucket(
-            rawValue: try parameters.choice("bucket", TimelineQuery.Bucket.allCases.map(\.rawValue), default: "day"))
+        query.bucket =
+            TimelineQuery.Bucket(
+                rawValue: try parameters.choice("bucket", TimelineQuery.Bucket.allCases.map(\.rawValue), default: "day")
+            )
             ?? .day
         let group = try parameters.choice("group", ["none", "dyad", "root"], default: "none")
         query.byDyad = group == "dyad"

@@ -27,7 +27,13 @@ import Testing
         #expect(all.events.contains { $0.event.quadClass == 4 })
         for (parameters, keep) in [
             ("quad=4", { (stored: StoredEvent) in stored.event.quadClass == 4 }),
-            ("actor=AFG", { $0.event.source.contains { $0.code.hasPrefix("AFG") } || $0.event.target.contains { $0.code.hasPrefix("AFG") } }),
+            (
+                "actor=AFG",
+                {
+                    $0.event.source.contains { $0.code.hasPrefix("AFG") }
+                        || $0.event.target.contains { $0.code.hasPrefix("AFG") }
+                }
+            ),
             ("from=2024-04-01&to=2024-04-30", { ($0.event.date ?? $0.published).map { $0.month == 4 } ?? false }),
             ("modality=negated", { $0.event.modality.negated }),
         ] as [(String, (StoredEvent) -> Bool)] {
@@ -96,7 +102,9 @@ import Testing
             let evidence = try #require(event["evidence"] as? [String: Any])
             #expect(evidence["pattern"] as? String == stored.event.evidence.pattern)
             let highlights = try #require(json["highlights"] as? [[String: Any]])
-            #expect(highlights.map { $0["text"] as? String ?? "" }.joined() == stored.sentenceText.replacingOccurrences(of: "\n", with: " "))
+            #expect(
+                highlights.map { $0["text"] as? String ?? "" }.joined()
+                    == stored.sentenceText.replacingOccurrences(of: "\n", with: " "))
             let roles = Set(highlights.compactMap { $0["role"] as? String })
             #expect(roles.isSuperset(of: ["trigger", "source", "target"]), "\(roles)")
             let explanation = try #require(json["explanation"] as? String)
@@ -134,11 +142,15 @@ import Testing
         #expect(rows.count == expected.count)
         #expect(rows.compactMap { $0["count"] as? Int } == expected.map(\.count))
         #expect(rows.compactMap { $0["period"] as? String } == expected.map(\.period.description))
-        let byRoot = try #require(try await server.get("/api/timeline?bucket=\(bucket)&group=root").json()["rows"] as? [[String: Any]])
+        let byRoot = try #require(
+            try await server.get("/api/timeline?bucket=\(bucket)&group=root").json()["rows"] as? [[String: Any]])
         #expect(byRoot.compactMap { $0["count"] as? Int }.reduce(0, +) == expected.map(\.count).reduce(0, +))
         #expect(byRoot.allSatisfy { ($0["root"] as? String)?.count == 2 })
         if bucket == "month" {
-            #expect(Set(rows.compactMap { $0["period"] as? String }).isSubset(of: ["2024-03-01", "2024-04-01", "2024-05-01"]))
+            #expect(
+                Set(rows.compactMap { $0["period"] as? String }).isSubset(of: [
+                    "2024-03-01", "2024-04-01", "2024-05-01",
+                ]))
         }
     }
 
@@ -169,7 +181,8 @@ import Testing
         #expect(reply.body == Array(expected.utf8))
         var filtered = EventQuery()
         filtered.quadClass = 4
-        let some = EventExporter(format: format).write(try await EventExporter.rows(of: server.store, filtered, events: events))
+        let some = EventExporter(format: format).write(
+            try await EventExporter.rows(of: server.store, filtered, events: events))
         #expect(try await server.get("/api/export?format=\(name)&events=\(events)&quad=4").body == Array(some.utf8))
     }
 
@@ -191,7 +204,8 @@ import Testing
         let jsonl = try await server.post("/api/code", Array(lines.utf8), contentType: "application/x-ndjson")
         #expect(jsonl.status == 200)
         #expect(jsonl.text.split(separator: "\n").count == 2)
-        let html = "<html><head><title>Clash</title></head><body><article><p>\(Articles.clash)</p></article></body></html>"
+        let html =
+            "<html><head><title>Clash</title></head><body><article><p>\(Articles.clash)</p></article></body></html>"
         let page = try await server.post("/api/code?format=html", Array(html.utf8))
         #expect(page.status == 200)
         #expect(page.text.contains("\"events\": [{"))
@@ -205,7 +219,8 @@ import Testing
         (Array("{\"id\": \"a\", \"text\": \"Troops fired.\"}\n{not json\n".utf8), 400, "invalidInput"),
     ])
     func badBodiesAreRefused(body: [UInt8], status: Int, code: String) async throws {
-        let reply = try await server().post("/api/code?format=\(code == "invalidInput" && status == 400 ? "jsonl" : "auto")", body)
+        let reply = try await server().post(
+            "/api/code?format=\(code == "invalidInput" && status == 400 ? "jsonl" : "auto")", body)
         #expect(reply.status == status, "\(reply.text)")
         #expect(try reply.errorCode() == code)
     }
@@ -252,9 +267,12 @@ import Testing
             let reply = try await server.post("/api/ingest?format=jsonl", Array(Articles.jsonl.utf8))
             #expect(reply.status == 200, "\(reply.text)")
             let documents = try #require(try reply.json()["documents"] as? [[String: Any]])
-            #expect(documents.compactMap { $0["outcome"] as? String } == ["inserted", "inserted", "inserted", "inserted"])
+            #expect(
+                documents.compactMap { $0["outcome"] as? String } == ["inserted", "inserted", "inserted", "inserted"])
             let again = try await server.post("/api/ingest?format=jsonl", Array(Articles.jsonl.utf8))
-            #expect((try again.json()["documents"] as? [[String: Any]])?.compactMap { $0["outcome"] as? String }.allSatisfy { $0 == "unchanged" } == true)
+            #expect(
+                (try again.json()["documents"] as? [[String: Any]])?.compactMap { $0["outcome"] as? String }.allSatisfy
+                { $0 == "unchanged" } == true)
             #expect(try await server.store.counts().documents == 4)
             #expect(try await server.store.check().isEmpty)
             let events = try await server.get("/api/events").decode(EventsPage.self)

@@ -15,11 +15,13 @@ let serverPostgresSettings: PostgresBackend.Settings? = {
         database: environment["POSTGRES_DB"])
 }()
 
-@Suite(.enabled(if: serverPostgresSettings != nil, "POSTGRES_HOSTNAME is not set: no PostgreSQL server to test against"))
+@Suite(
+    .enabled(if: serverPostgresSettings != nil, "POSTGRES_HOSTNAME is not set: no PostgreSQL server to test against"))
 struct PostgresServerTests {
     @Test func servesAPostgresStoreLikeSQLite() async throws {
         var settings = try #require(serverPostgresSettings)
-        settings.schema = "parley_server_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        settings.schema =
+            "parley_server_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         let backend = try await PostgresBackend(configuration: settings)
         let store = try await SQLEventStore(backend: backend)
         let server = try await RunningServer.start(store: store)
@@ -31,7 +33,9 @@ struct PostgresServerTests {
             #expect(page.events.count == 3)
             let sqlite = try await RunningServer.shared.value
             // The same articles give the same rows on both backends.
-            for path in ["/api/export?format=csv&events=true", "/api/export?format=acled-csv", "/api/timeline?bucket=month"] {
+            for path in [
+                "/api/export?format=csv&events=true", "/api/export?format=acled-csv", "/api/timeline?bucket=month",
+            ] {
                 let (fromPostgres, fromSQLite) = (try await server.get(path), try await sqlite.get(path))
                 #expect(fromPostgres.status == 200)
                 #expect(fromPostgres.text == fromSQLite.text, "\(path)")

@@ -44,7 +44,8 @@ struct RunningServer: Sendable {
         let pipeline = try SharedPipeline.pipeline.get()
         let path =
             given == nil
-            ? FileManager.default.temporaryDirectory.appendingPathComponent("parley-server-\(UUID().uuidString).sqlite").path
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("parley-server-\(UUID().uuidString).sqlite")
+                .path
             : ""
         let store: SQLEventStore
         if let given { store = given } else { store = try await SQLiteEventStore.open(path: path) }

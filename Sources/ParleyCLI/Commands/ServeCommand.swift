@@ -8,7 +8,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the store's events as a JSON API under /api and a web dashboard at /.",
-        discussion: "Stops gracefully on SIGINT or SIGTERM. POST /api/ingest stores documents only with --allow-ingest.")
+        discussion: "Stops gracefully on SIGINT or SIGTERM. POST /api/ingest stores documents only with --allow-ingest."
+    )
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "Host name or address to listen on.") var host = "127.0.0.1"
