@@ -214,6 +214,10 @@ extension EventServer {
         let page = try EventQuery(parameters: [
             "limit": parameters["limit"] ?? "50", "offset": parameters["offset"] ?? "0",
         ])
+        if let limit = page.limit, limit > configuration.maxLimit {
+            throw APIError(
+                .badRequest, "invalidArgument", "limit \(limit) is over the largest page, \(configuration.maxLimit)")
+        }
         let stories = try await store.stories(minimumSimilarity: minimum)
         let start = min(stories.count, page.offset ?? 0)
         return JSONBody.response(
