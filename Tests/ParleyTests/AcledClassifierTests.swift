@@ -292,4 +292,92 @@ import Testing
         let territory = AcledCoding(eventType: "Battles", subEventType: "Non-state actor overtakes territory")
         #expect(classifier.classify(words: words, suggested: territory)?.subEventType == "Arrests")
     }
+
+    @Test(arguments: [
+        // Killed or shot at a protest, by whoever: excessive force.
+        ("A young man was killed while protesting the demolition of a shrine.", "Excessive force against protesters"),
+        ("Gunmen fired on the rally and nine marchers were injured.", "Excessive force against protesters"),
+        // Forces deployed or present: an intervention, even with nobody arrested.
+        ("Hundreds of nurses held a protest outside the ministry as police stood guard.", "Protest with intervention"),
+        // Blocking a highway or enforcing a shutdown: a violent demonstration.
+        ("Farmers blocked the highway for six hours demanding higher crop prices.", "Violent demonstration"),
+        ("Party supporters enforced a shutdown of the town against the new tax.", "Violent demonstration"),
+    ])
+    func findsWhatKeepsAProtestFromBeingPeaceful(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test(arguments: [
+        // A police station as the place, or police in the grievance, leave a protest peaceful.
+        "Party workers sat on a dharna outside the police station over the delay in the inquiry.",
+        "Students held a march condemning police violence against journalists.",
+        // Harm done before the protest is its cause, not its disruption.
+        "Doctors staged a silent march after a surgeon was assaulted by relatives of a patient.",
+        "Villagers held a protest against the headmaster for beating pupils.",
+    ])
+    func keepsAProtestPeacefulWhenForceIsOnlyItsGrievance(text: String) {
+        #expect(subType(text) == "Peaceful protest")
+    }
+
+    @Test(arguments: [
+        // A party's men or villagers attacking with no firearm or blade: rioters, mob violence.
+        (
+            "Supporters of the ruling party attacked the office of an opposition candidate and injured six workers.",
+            "Mob violence"
+        ),
+        ("Villagers attacked two officials of the power department over the outage.", "Mob violence"),
+        ("A mob lynched a man with sticks and knives on suspicion of theft.", "Mob violence"),
+        // Blades in the hands of a few named attackers: an organised attack on civilians.
+        (
+            "Three men attacked a shopkeeper with sharp-edged weapons over a land dispute, leaving him critically "
+                + "injured.",
+            "Attack"
+        ),
+        ("Party workers beat up a rival activist with machetes at the market.", "Attack"),
+    ])
+    func tellsMobViolenceFromAnAttackByWeaponsAndAttackers(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test(arguments: [
+        // A nominal attack on a protest told first: others' force against protesters.
+        (
+            "Ten opposition activists were injured in an attack by ruling party men on their human chain in the town.",
+            "Excessive force against protesters"
+        ),
+        (
+            "Protesting teachers were injured in an attack of student wing activists on the campus.",
+            "Excessive force against protesters"
+        ),
+        ("Activists formed a human chain outside the court.", "Peaceful protest"),
+    ])
+    func readsAttacksOnProtestsToldAsNouns(text: String, expected: String) {
+        #expect(subType(text) == expected)
+    }
+
+    @Test func takesARapeToldAsARiotsCauseForTheCauseNotTheEvent() {
+        #expect(
+            subType("A mob attacked migrant workers after a girl from the district was allegedly raped by a labourer.")
+                == "Mob violence")
+        #expect(subType("Two men raped a woman in a field near the village.") == "Sexual violence")
+    }
+
+    @Test func codesOneSidedKillingCodedAsFightingAsAnAttack() {
+        let words = { (text: String) in
+            text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        }
+        let battle = AcledCoding(eventType: "Battles", subEventType: "Armed clash")
+        #expect(
+            classifier.classify(
+                words: words("Maoists killed a contractor at a road construction site."), suggested: battle)?
+                .subEventType == "Attack")
+        #expect(
+            classifier.classify(
+                words: words("Soldiers assaulted seven students on their way home."), suggested: battle)?
+                .subEventType == "Attack")
+        #expect(
+            classifier.classify(
+                words: words("Militants killed two soldiers in a gunfight near the border."), suggested: battle)?
+                .subEventType == "Armed clash")
+    }
 }

@@ -20,6 +20,8 @@ public struct AcledClassifier: Sendable {
             "protest", "demonstrat", "rally", "rallies", "dharna", "sit-in", "gherao", "agitat", "slogan", "marched",
             "marching", "marcher", "bandh", "hartal", "shutdown", "picket", "boycott", "sloganeer", "effigy", "candle",
         ]
+        /// Two-word forms of protest: "human chain", "hunger strike".
+        static let protestPhrases: [(String, String)] = [("human", "chain"), ("hunger", "strike")]
         /// Who strikes in a labour strike (an air or artillery strike is no protest).
         static let strikers: [String] = [
             "worker", "employee", "teacher", "doctor", "nurse", "driver", "transporter", "trader", "staff", "labour",
@@ -52,7 +54,7 @@ public struct AcledClassifier: Sendable {
         /// What an attack on a protest hits: the protest or the people in it.
         static let protestTarget: [String] = [
             "rally", "rallies", "procession", "protest", "demonstrat", "agitat", "marcher", "dharna", "hartal",
-            "bandh", "sit-in", "march",
+            "bandh", "sit-in", "march", "chain",
         ]
         /// Harm serious enough to make an attack on protesters excessive force.
         static let seriousHarm: [String] = [
@@ -101,6 +103,14 @@ public struct AcledClassifier: Sendable {
             "beat", "assault", "manhandl", "thrash", "hurt", "head-butt", "roughed", "heckl", "slapped", "tortur",
             "bludgeon", "slashed",
         ]
+        /// Blades and firearms' kin that an organised attacker carries; ACLED's rioters fight with sticks, stones
+        /// and fists.
+        static let blade: [String] = [
+            "sharp", "hacked", "hacking", "machete", "knife", "knives", "sword", "axe", "dagger", "stabb", "chopper",
+            "sickle",
+        ]
+        /// Words of a crowd: a blade in a crowd's hands still makes mob violence.
+        static let crowd: [String] = ["mob", "lynch", "crowd", "rioter"]
         static let firearm: [String] = ["fired", "firing", "shot", "gunmen", "gun", "bullet", "pistol", "rifle"]
         static let sexual: [String] = [
             "rape", "raped", "molest", "gang-rape", "gangrape", "stripped", "sexual", "naked", "disrobed",
@@ -255,6 +265,15 @@ public struct AcledClassifier: Sendable {
         if after.first == "them" && protestEarlier && !protestersBefore {
             return policeBefore ? .police : .others
         }
+        // "protesting teachers were injured in an attack of BCL men", "a human chain came under attack": a nominal
+        // attack whose victims, the protest, are told first.
+        let nominal =
+            words[index].hasPrefix("attack")
+            && before.suffix(2).contains { ["in", "by", "under", "an", "the"].contains($0) }
+        if nominal && (protestEarlier || protestersBefore) {
+            let agent = after.prefix(6)
+            return agent.contains { word in Cues.police.contains { word.hasPrefix($0) } } ? .police : .others
+        }
         // "protesters … were assaulted": protesters as the victims of a passive attack.
         let passive = index > 0 && ["were", "was", "been", "being"].contains(words[index - 1])
         if passive && protestersBefore {
@@ -331,6 +350,14 @@ public struct AcledClassifier: Sendable {
             }) {
                 continue
             }
+            // "targeted after a girl from the town was allegedly raped": the earlier crime a riot answers.
+            if words[max(0, index - 10)..<index].contains(where: { ["after", "following"].contains($0) })
+                && words[max(0, index - 3)..<index].contains(where: {
+                    ["was", "were", "been", "allegedly"].contains($0)
+                })
+            {
+                continue
+            }
             // "the verdict convicting the sect's chief of rape": a court's finding, however long the name.
             if words[max(0, index - 10)..<index].contains(where: { $0.hasPrefix("convict") || $0.hasPrefix("verdict") })
             {
@@ -365,6 +392,59 @@ public struct AcledClassifier: Sendable {
                 }
             }
             return false
+        }
+    }
+
+    /// Whether people at a protest are hurt: an assault, beating, shooting or injury that is not the
+    /// protest's grievance ("demanding action against the man who assaulted a doctor") and not negated.
+    /// - Parameter words: lowercased words of the text.
+    static func harmsProtesters(_ words: [String]) -> Bool {
+        let harm = ["assault", "beat", "tortur", "injur", "wound", "attack", "shot", "fired", "firing", "stabb"]
+        return words.indices.contains { index in
+            guard harm.contains(where: { words[index].hasPrefix($0) }) else { return false }
+            if isGrievance(words, before: index) || isWarningShot(words, at: index) { return false }
+            // The cause a protest is held for, however far back it starts ("against the teacher for torturing").
+            let cause = ["against", "over", "after", "for", "demanding", "condemning", "alleging", "accusing"]
+            if words[max(0, index - 10)..<index].contains(where: { cause.contains($0) }) { return false }
+            let before = words[max(0, index - 2)..<index]
+            return !before.contains { ["no", "not", "without", "any"].contains($0) }
+        }
+    }
+
+    /// Whether state forces are at a protest: named, but not as the place ("at the police station") or in
+    /// the protest's grievance ("condemning police violence", "against the military government").
+    /// - Parameter words: lowercased words of the text.
+    static func forcesAtProtest(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            guard Cues.stateForces.contains(where: { words[index].hasPrefix($0) }) else { return false }
+            if index + 1 < words.count && ["station", "stations", "informer", "informers"].contains(words[index + 1]) {
+                return false
+            }
+            return !isGrievance(words, before: index)
+        }
+    }
+
+    /// Whether a road, railway or traffic is blocked: "blocked the highway", "blocking trains".
+    /// - Parameter words: lowercased words of the text.
+    static func blocksTraffic(_ words: [String]) -> Bool {
+        let ways = ["road", "highway", "route", "train", "traffic", "rail", "street", "nh", "track", "thoroughfare"]
+        return words.indices.contains { index in
+            ["blocked", "blocking", "block", "blockaded", "obstructed"].contains(words[index])
+                && words[(index + 1)..<min(words.count, index + 5)].contains { word in
+                    ways.contains { word.hasPrefix($0) }
+                }
+        }
+    }
+
+    /// Whether a shutdown or strike is enforced on others: "enforced a shutdown", "enforcing the bandh".
+    /// - Parameter words: lowercased words of the text.
+    static func enforcesShutdown(_ words: [String]) -> Bool {
+        let closures = ["shutdown", "shut", "bandh", "hartal", "strike", "shutter", "closure"]
+        return words.indices.contains { index in
+            words[index].hasPrefix("enforc")
+                && words[(index + 1)..<min(words.count, index + 6)].contains { word in
+                    closures.contains { word.hasPrefix($0) }
+                }
         }
     }
 
@@ -433,6 +513,9 @@ public struct AcledClassifier: Sendable {
     /// - Parameter words: lowercased words of the text.
     public static func mentionsProtest(_ words: [String]) -> Bool {
         if has(words, Cues.protest) { return true }
+        if zip(words, words.dropFirst()).contains(where: { pair in Cues.protestPhrases.contains { $0 == pair } }) {
+            return true
+        }
         if words.contains(where: { $0 == "strike" || $0 == "strikes" }) && has(words, Cues.strikers)
             && !has(words, Cues.air + Cues.shelling + ["military", "army", "troops", "militant"])
         {
@@ -559,7 +642,25 @@ public struct AcledClassifier: Sendable {
             if has(Cues.intervention) || policeStopped {
                 return AcledCoding(eventType: "Protests", subEventType: "Protest with intervention")
             }
-            if suggested?.eventType == "Protests" || suggested?.eventType == "Riots" { return suggested }
+            // A peaceful protest is one no one disrupts (ACLED's codebook): the checks below find what keeps
+            // one from being peaceful when the words above did not.
+            // Protesters killed or shot by anyone, with no violence of their own: excessive force.
+            if lethal || Self.harmsProtesters(words) {
+                return AcledCoding(eventType: "Protests", subEventType: "Excessive force against protesters")
+            }
+            // Forces deployed at a protest (not a police station named as its place): an intervention.
+            if Self.forcesAtProtest(words) {
+                return AcledCoding(eventType: "Protests", subEventType: "Protest with intervention")
+            }
+            // Demonstrators who block a road or train, or force a shutdown: a violent demonstration.
+            if Self.blocksTraffic(words) || Self.enforcesShutdown(words) {
+                return AcledCoding(eventType: "Riots", subEventType: "Violent demonstration")
+            }
+            if suggested?.eventType == "Protests" && suggested?.subEventType != "Peaceful protest"
+                || suggested?.eventType == "Riots"
+            {
+                return suggested
+            }
             return AcledCoding(eventType: "Protests", subEventType: "Peaceful protest")
         }
         if Self.reportsSexualViolence(words) {
@@ -641,7 +742,7 @@ public struct AcledClassifier: Sendable {
         // Stone-pelting crowds are rioters too, and so are youths or villagers clashing with the police.
         let crowd = has(["youth", "youths", "locals", "villagers", "residents", "students", "crowd"])
         if has(["rioter", "rioting", "factional", "stone-pelt", "pelted", "pelting"])
-            || has(Cues.mob) && !has(Cues.armed)
+            || has(Cues.mob) && !has(Cues.armed) && !(has(Cues.blade) && !has(Cues.crowd))
             || crowd && has(["clash", "stones", "fight"]) && !has(Cues.nonState)
         {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
@@ -655,7 +756,20 @@ public struct AcledClassifier: Sendable {
             has(Cues.firearm) || zip(words, words.dropFirst()).contains { $0.0 == "opened" && $0.1 == "fire" }
         let custodyDeath = has(["died", "death", "dead"]) && has(["custody", "custodial"])
         if has(Cues.collective) && has(Cues.beating) && !gunfire && !has(Cues.armed)
-            && !has(["police", "unidentified"])
+            && !has(["police", "unidentified"]) && !(has(Cues.blade) && !has(Cues.crowd))
+        {
+            return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
+        }
+        // Party men, villagers or a group of people attacking with no firearm or blade, no armed group, no
+        // unidentified assailant, no killing or looting: a spontaneous group's violence, mob violence in ACLED's
+        // codebook.
+        if has(Cues.collective + ["men", "people", "persons", "mob"]) && has(["attack", "assault"]) && !gunfire
+            && !has(Cues.blade)
+            && !has(
+                Cues.armed + Cues.nonState + [
+                    "unidentified", "unknown", "armed", "assailant", "police", "killed", "murder", "dead", "death",
+                    "died", "loot", "plunder",
+                ])
         {
             return AcledCoding(eventType: "Riots", subEventType: "Mob violence")
         }
@@ -681,6 +795,14 @@ public struct AcledClassifier: Sendable {
             }
             // A battle needs armed actors on both sides: fighting with no armed group or army named is an attack.
             if let suggested, suggested.eventType == "Battles", !has(Cues.armed + Cues.nonState) {
+                return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
+            }
+            // A killing or beating coded as fighting, with no fighting told and no state forces named but as the
+            // attackers of civilians: one-sided violence, an attack in ACLED's codebook (state forces killed are
+            // taken to have fought).
+            if suggested?.subEventType == "Armed clash" && !has(Cues.armedClash + Cues.fighting)
+                && (!Self.namesStateForces(words) || has(Cues.civilianTargets))
+            {
                 return AcledCoding(eventType: "Violence against civilians", subEventType: "Attack")
             }
             if let suggested, suggested.eventType != "Strategic developments" { return suggested }
