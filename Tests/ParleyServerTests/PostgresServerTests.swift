@@ -20,6 +20,8 @@ let serverPostgresSettings: PostgresBackend.Settings? = {
 struct PostgresServerTests {
     @Test func servesAPostgresStoreLikeSQLite() async throws {
         var settings = try #require(serverPostgresSettings)
+        // The store's own Postgres tests may hold every connection the server allows for a while.
+        settings.connectTimeout = 120
         settings.schema =
             "parley_server_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         let backend = try await PostgresBackend(configuration: settings)
