@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Parley", targets: ["Parley"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyPostgres", targets: ["ParleyPostgres"]),
+        .library(name: "ParleyServer", targets: ["ParleyServer"]),
         .executable(name: "parley", targets: ["ParleyCLI"]),
     ],
     dependencies: [
@@ -15,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -37,6 +41,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ParleyServer",
+            dependencies: [
+                "Parley",
+                "ParleyStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(
             name: "ParleyTesting",
             dependencies: ["Parley", "ParleyStore"]
         ),
@@ -46,6 +59,7 @@ let package = Package(
                 "Parley",
                 "ParleyStore",
                 "ParleyPostgres",
+                "ParleyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -62,6 +76,15 @@ let package = Package(
         .testTarget(
             name: "ParleyPostgresTests",
             dependencies: ["Parley", "ParleyStore", "ParleyPostgres", "ParleyTesting"]
+        ),
+        .testTarget(
+            name: "ParleyServerTests",
+            dependencies: [
+                "Parley", "ParleyStore", "ParleyPostgres", "ParleyServer", "ParleyTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "ParleyCLITests",

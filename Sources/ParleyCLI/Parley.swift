@@ -27,6 +27,7 @@ struct ParleyCommand: AsyncParsableCommand {
             SimilarCommand.self,
             ExportCommand.self,
             TimelineCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -76,45 +76,26 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "asserted, negated, hypothetical or future.") var modality: String?
     @Option(help: "Words in the event's sentence.") var text: String?
     @Option(help: "Only events of this document (id or key).") var document: String?
+    @Option(help: "QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
+    var quad: Int?
     @Option(help: "Most rows.") var limit: Int?
+    @Option(help: "Rows to skip first (paging).") var offset: Int?
 
     func validate() throws {
         _ = try query()
     }
 
     func query() throws -> EventQuery {
-        var query = EventQuery()
-        func day(_ text: String?, _ name: String) throws -> Day? {
-            guard let text else { return nil }
-            guard let day = Day(parsing: text) else {
-                throw ValidationError("--\(name) '\(text)' is not a date (YYYY-MM-DD)")
-            }
-            return day
+        let values: [String: String?] = [
+            "from": from, "to": to, "actor": actor, "cameo": cameo, "plover": plover, "near": near,
+            "modality": modality, "quad": quad.map(String.init), "text": text, "document": document,
+            "limit": limit.map(String.init), "offset": offset.map(String.init),
+        ]
+        do {
+            return try EventQuery(parameters: values.compactMapValues { $0 }, name: { "--" + $0 })
+        } catch let error as StoreError {
+            throw ValidationError(error.message)
         }
-        query.from = try day(from, "from")
-        query.to = try day(to, "to")
-        if let first = query.from, let last = query.to, first > last {
-            throw ValidationError("--from \(first) is after --to \(last): no day lies between them")
-        }
-        query.actor = actor
-        query.cameoRoot = cameo
-        query.plover = plover
-        if let near {
-            let parts = near.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 3, let latitude = parts[0], let longitude = parts[1], let kilometres = parts[2],
-                (-90...90).contains(latitude), (-180...180).contains(longitude), kilometres > 0
-            else { throw ValidationError("--near wants LAT,LON,KM, e.g. 34.5,69.2,50") }
-            query.near = (latitude, longitude, kilometres)
-        }
-        if let modality, !["asserted", "negated", "hypothetical", "future"].contains(modality.lowercased()) {
-            throw ValidationError("--modality is one of asserted, negated, hypothetical, future")
-        }
-        query.modality = modality
-        query.text = text
-        query.document = document
-        if let limit, limit <= 0 { throw ValidationError("--limit must be positive") }
-        query.limit = limit
-        return query
     }
 }
 

@@ -73,6 +73,16 @@ public struct EventExporter: Sendable {
         }
     }
 
+    /// The rows to export for a query: one per incident, or one per raw event.
+    /// - Parameters:
+    ///   - store: the store to read.
+    ///   - query: the filters.
+    ///   - events: whether to export raw events instead of incidents.
+    /// - Throws: ``StoreError``.
+    public static func rows(of store: any EventStore, _ query: EventQuery, events: Bool) async throws -> [Row] {
+        events ? try await store.events(query).map(Row.init) : try await store.incidents(query).map(Row.init)
+    }
+
     /// All rows as one text, header first, a newline after each line.
     public func write(_ rows: [Row]) -> String {
         var output = header.map { $0 + "\n" } ?? ""

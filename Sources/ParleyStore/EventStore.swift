@@ -57,8 +57,12 @@ public struct EventQuery: Sendable, Hashable {
     public var text: String?
     /// The document (id or key) the events come from.
     public var document: String?
+    /// QuadClass, 1 (verbal cooperation) to 4 (material conflict).
+    public var quadClass: Int?
     /// Most rows returned.
     public var limit: Int?
+    /// Rows skipped before the first one returned (paging).
+    public var offset: Int?
 
     public init() {}
 
@@ -67,7 +71,7 @@ public struct EventQuery: Sendable, Hashable {
             && lhs.plover == rhs.plover && lhs.near?.latitude == rhs.near?.latitude
             && lhs.near?.longitude == rhs.near?.longitude && lhs.near?.kilometres == rhs.near?.kilometres
             && lhs.modality == rhs.modality && lhs.text == rhs.text && lhs.document == rhs.document
-            && lhs.limit == rhs.limit
+            && lhs.quadClass == rhs.quadClass && lhs.limit == rhs.limit && lhs.offset == rhs.offset
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -164,12 +168,14 @@ public struct Story: Sendable, Hashable, Codable {
 public struct TimelineQuery: Sendable, Hashable {
     /// Period length.
     public enum Bucket: String, Sendable, Hashable, CaseIterable {
-        case day, week
+        case day, week, month
     }
 
     public var bucket: Bucket = .day
     /// One row per period and source–target dyad instead of per period.
     public var byDyad = false
+    /// One row per period and CAMEO root code instead of per period (ignored when ``byDyad`` is set).
+    public var byRoot = false
     /// Count incidents (each once) instead of raw events.
     public var incidents = true
     public var filter = EventQuery()
@@ -183,6 +189,8 @@ public struct TimelineRow: Sendable, Hashable, Codable {
     public var period: Day
     /// `SOURCE>TARGET` when grouped by dyad.
     public var dyad: String?
+    /// The CAMEO root code (`19`) when grouped by root.
+    public var root: String?
     public var count: Int
     /// Counts for QuadClass 1 (verbal cooperation) to 4 (material conflict).
     public var quadClass: [Int]

@@ -733,6 +733,10 @@ public final class SQLEventStore: EventStore {
             parts.append("\(alias).modality = ?")
             arguments.append(.text(modality.lowercased()))
         }
+        if let quadClass = query.quadClass {
+            parts.append("\(alias).quad_class = ?")
+            arguments.append(.integer(Int64(quadClass)))
+        }
         if let near = query.near {
             let latitudeDelta = near.kilometres / 111.0
             let longitudeDelta = near.kilometres / max(1, 111.0 * cos(near.latitude * .pi / 180))
@@ -771,7 +775,7 @@ public final class SQLEventStore: EventStore {
 
     public func events(_ query: EventQuery) async throws -> [StoredEvent] {
         let (whereSQL, arguments) = conditions(query, alias: "e")
-        let limit = query.near == nil ? query.limit.map { " LIMIT \($0)" } ?? "" : ""
+        let limit = query.near == nil ? Self.page(query) : ""
         let rows = try await backend.query(
             """
             SELECT e.body, e.document_id, e.document_key, e.incident_id, e.sentence_text, d.published, d.url, d.outlet
@@ -780,10 +784,22 @@ public final class SQLEventStore: EventStore {
             """, arguments)
         var events = try rows.map(Self.storedEvent)
         if let near = query.near {
-            events = events.filter { Self.isNear($0.event, near) }
-            if let limit = query.limit { events = Array(events.prefix(limit)) }
+            events = Self.paged(events.filter { Self.isNear($0.event, near) }, query)
         }
         return events
+    }
+
+    /// The `LIMIT … OFFSET …` clause of a query (both backends accept a limit with an offset).
+    static func page(_ query: EventQuery) -> String {
+        guard query.limit != nil || query.offset != nil else { return "" }
+        let offset = query.offset.map { " OFFSET \(max(0, $0))" } ?? ""
+        return " LIMIT \(max(0, query.limit ?? Int(Int32.max)))" + offset
+    }
+
+    /// The rows of a page, for queries filtered after the database returns them.
+    static func paged<T>(_ rows: [T], _ query: EventQuery) -> [T] {
+        let start = min(rows.count, max(0, query.offset ?? 0))
+        return Array(rows[start...].prefix(query.limit ?? Int.max))
     }
 
     static func isNear(_ event: Event, _ near: (latitude: Double, longitude: Double, kilometres: Double)) -> Bool {
@@ -800,7 +816,7 @@ public final class SQLEventStore: EventStore {
 
     public func incidents(_ query: EventQuery) async throws -> [Incident] {
         let (whereSQL, arguments) = conditions(query, alias: "i")
-        let limit = query.near == nil ? query.limit.map { " LIMIT \($0)" } ?? "" : ""
+        let limit = query.near == nil ? Self.page(query) : ""
         let rows = try await backend.query(
             """
             SELECT i.id, i.day, i.date_precision FROM incidents i\(whereSQL)
@@ -832,7 +848,7 @@ public final class SQLEventStore: EventStore {
             if let near = query.near, !Self.isNear(incident.event, near) { continue }
             incidents.append(incident)
         }
-        if query.near != nil, let limit = query.limit { incidents = Array(incidents.prefix(limit)) }
+        if query.near != nil { incidents = Self.paged(incidents, query) }
         return incidents
     }
 
@@ -1058,26 +1074,58 @@ public final class SQLEventStore: EventStore {
     public func timeline(_ query: TimelineQuery) async throws -> [TimelineRow] {
         let alias = query.incidents ? "i" : "e"
         let table = query.incidents ? "incidents i" : "events e"
-        var (whereSQL, arguments) = conditions(query.filter, alias: alias)
+        var filter = query.filter
+        (filter.limit, filter.offset) = (nil, nil)
+        var (whereSQL, arguments) = conditions(filter, alias: alias)
         whereSQL += (whereSQL.isEmpty ? " WHERE " : " AND ") + "\(alias).day_number IS NOT NULL"
-        let period = query.bucket == .day ? "\(alias).day_number" : "((\(alias).day_number + 3) / 7) * 7 - 3"
-        let dyad = query.byDyad ? ", \(alias).source || '>' || \(alias).target" : ", ''"
+        // Months are folded from days here: day numbers have no portable month arithmetic in SQL.
+        let period = query.bucket == .week ? "((\(alias).day_number + 3) / 7) * 7 - 3" : "\(alias).day_number"
+        let group =
+            query.byDyad
+            ? ", \(alias).source || '>' || \(alias).target" : query.byRoot ? ", \(alias).cameo_root" : ", ''"
         var quad = ""
         for value in 1...4 {
             quad += ", CAST(SUM(CASE WHEN \(alias).quad_class = \(value) THEN 1 ELSE 0 END) AS BIGINT)"
         }
         let rows = try await backend.query(
             """
-            SELECT \(period) AS period\(dyad) AS dyad, COUNT(*)\(quad), AVG(\(alias).goldstein) FROM \(table)\(whereSQL)
-            GROUP BY 1, 2 ORDER BY 1, 2
+            SELECT \(period) AS period\(group) AS grouping, COUNT(*)\(quad), SUM(\(alias).goldstein),
+                COUNT(\(alias).goldstein)
+            FROM \(table)\(whereSQL) GROUP BY 1, 2 ORDER BY 1, 2
             """, arguments)
-        return rows.compactMap { row in
-            guard let day = row[0].integer else { return nil }
-            return TimelineRow(
-                period: Day(daysSinceEpoch: day), dyad: query.byDyad ? row[1].text : nil, count: row[2].integer ?? 0,
-                quadClass: (3...6).map { row[$0].integer ?? 0 },
-                meanGoldstein: row[7].real.map { ($0 * 1000).rounded() / 1000 })
+        var result: [TimelineRow] = []
+        var sums: [(total: Double, count: Int)] = []
+        var slots: [String: Int] = [:]
+        for row in rows {
+            guard let day = row[0].integer else { continue }
+            var period = Day(daysSinceEpoch: day)
+            if query.bucket == .month, let first = Day(year: period.year, month: period.month, day: 1) {
+                period = first
+            }
+            let grouping = query.byDyad || query.byRoot ? row[1].text : nil
+            let quadClass = (3...6).map { row[$0].integer ?? 0 }
+            let total = row[7].real ?? 0
+            let scored = row[8].integer ?? 0
+            let slot = "\(period)|\(grouping ?? "")"
+            if let last = slots[slot] {
+                result[last].count += row[2].integer ?? 0
+                result[last].quadClass = zip(result[last].quadClass, quadClass).map(+)
+                sums[last].total += total
+                sums[last].count += scored
+            } else {
+                result.append(
+                    TimelineRow(
+                        period: period, dyad: query.byDyad ? grouping : nil,
+                        root: query.byRoot && !query.byDyad ? grouping : nil, count: row[2].integer ?? 0,
+                        quadClass: quadClass, meanGoldstein: nil))
+                sums.append((total, scored))
+                slots[slot] = result.count - 1
+            }
         }
+        for index in result.indices where sums[index].count > 0 {
+            result[index].meanGoldstein = (sums[index].total / Double(sums[index].count) * 1000).rounded() / 1000
+        }
+        return result
     }
 
     public func counts() async throws -> StoreCounts {

@@ -37,6 +37,20 @@ public struct EventExplainer: Sendable {
 
     /// The sentence text with the given byte ranges marked (ranges may not overlap; inner ones win).
     func highlight(_ document: Document, sentence: Sentence, spans: [(Range<Int>, Role)]) -> String {
+        var output = ""
+        for (piece, role) in pieces(document, sentence: sentence, spans: spans) {
+            if let role {
+                let (open, close) = marks(role)
+                output += open + piece + close
+            } else {
+                output += piece
+            }
+        }
+        return output
+    }
+
+    /// The sentence cut where the role of its bytes changes.
+    func pieces(_ document: Document, sentence: Sentence, spans: [(Range<Int>, Role)]) -> [(String, Role?)] {
         let bytes = Array(document.text.utf8)
         let start = sentence.range.lowerBound
         let end = min(sentence.range.upperBound, bytes.count)
@@ -48,7 +62,7 @@ public struct EventExplainer: Sendable {
             guard lower < upper else { continue }
             for offset in lower..<upper { role[offset - start] = kind }
         }
-        var output = ""
+        var output: [(String, Role?)] = []
         var index = start
         while index < end {
             var next = index + 1
@@ -57,15 +71,54 @@ public struct EventExplainer: Sendable {
             // Keep UTF-8 sequences whole.
             while next < end && (bytes[next] & 0xC0) == 0x80 { next += 1 }
             let piece = String(decoding: bytes[index..<next], as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
-            if let current {
-                let (open, close) = marks(current)
-                output += open + piece + close
-            } else {
-                output += piece
-            }
+            output.append((piece, current))
             index = next
         }
         return output
+    }
+
+    /// The trigger, source, target and third-party spans of an event.
+    func spans(of event: Event, in document: Document) -> [(Range<Int>, Role)] {
+        var spans: [(Range<Int>, Role)] = [(event.evidence.trigger, .trigger)]
+        for (actors, role) in [(event.source, Role.source), (event.target, .target), (event.thirdParties, .third)] {
+            for actor in actors {
+                if let mention = actor.mention, mention < document.actors.count {
+                    spans.append((document.actors[mention].range, role))
+                }
+            }
+        }
+        return spans
+    }
+
+    /// A piece of an event's sentence and the part it plays in the event.
+    public struct Highlight: Hashable, Codable, Sendable {
+        /// The words.
+        public var text: String
+        /// `trigger`, `source`, `target` or `third`; `nil` for the words around them.
+        public var role: String?
+    }
+
+    /// An event's sentence cut into pieces, each marked with its part in the event (what ``explain(_:)`` marks).
+    /// - Parameters:
+    ///   - event: an event of the document.
+    ///   - document: the coded document (its sentences and actor mentions).
+    /// - Returns: the pieces in order, or none when the event's sentence is not in the document.
+    public static func highlights(of event: Event, in document: Document) -> [Highlight] {
+        guard event.sentence < document.sentences.count else { return [] }
+        let explainer = EventExplainer(ansi: false)
+        return explainer.pieces(
+            document, sentence: document.sentences[event.sentence], spans: explainer.spans(of: event, in: document)
+        ).map { piece, role in
+            let name: String? =
+                switch role {
+                case .trigger: "trigger"
+                case .source: "source"
+                case .target: "target"
+                case .third: "third"
+                case nil: nil
+                }
+            return Highlight(text: piece, role: name)
+        }
     }
 
     /// The explanation of every event in a document.
@@ -76,22 +129,7 @@ public struct EventExplainer: Sendable {
         for event in document.events {
             guard event.sentence < document.sentences.count else { continue }
             let sentence = document.sentences[event.sentence]
-            var spans: [(Range<Int>, Role)] = [(event.evidence.trigger, .trigger)]
-            for actor in event.source {
-                if let mention = actor.mention, mention < document.actors.count {
-                    spans.append((document.actors[mention].range, .source))
-                }
-            }
-            for actor in event.target {
-                if let mention = actor.mention, mention < document.actors.count {
-                    spans.append((document.actors[mention].range, .target))
-                }
-            }
-            for actor in event.thirdParties {
-                if let mention = actor.mention, mention < document.actors.count {
-                    spans.append((document.actors[mention].range, .third))
-                }
-            }
+            let spans = spans(of: event, in: document)
             output += "\n\(event.id)  sentence \(event.sentence + 1)\n  "
             output += highlight(document, sentence: sentence, spans: spans) + "\n"
             let source = event.source.map { "\($0.code) «\($0.text)»" }.joined(separator: ", ")

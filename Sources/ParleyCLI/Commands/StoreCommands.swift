@@ -228,11 +228,7 @@ struct ExportCommand: AsyncParsableCommand {
         let exporter = EventExporter(format: EventExporter.Format(rawValue: format) ?? .csv)
         let query = try filters.query()
         let events = self.events
-        let rows: [EventExporter.Row] = try await storeOptions.withStore { store in
-            events
-                ? try await store.events(query).map(EventExporter.Row.init)
-                : try await store.incidents(query).map(EventExporter.Row.init)
-        }
+        let rows = try await storeOptions.withStore { try await EventExporter.rows(of: $0, query, events: events) }
         let text = exporter.write(rows)
         if let output {
             do {
@@ -256,22 +252,29 @@ struct TimelineCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var filters: FilterOptions
     @Flag(help: "Weeks (starting Monday) instead of days.") var week = false
+    @Flag(help: "Months instead of days.") var month = false
     @Flag(help: "One row per source>target dyad.") var dyad = false
+    @Flag(help: "One row per CAMEO root code.") var root = false
     @Flag(help: "Count raw events instead of incidents.") var events = false
     @Flag(help: "One JSON object per line.") var json = false
 
+    func validate() throws {
+        if week && month { throw ValidationError("give --week or --month, not both") }
+    }
+
     func run() async throws {
         var query = TimelineQuery()
-        query.bucket = week ? .week : .day
+        query.bucket = month ? .month : week ? .week : .day
         query.byDyad = dyad
+        query.byRoot = root
         query.incidents = !events
         query.filter = try filters.query()
         let rows = try await storeOptions.withStore { [query] in try await $0.timeline(query) }
-        if !json { printOut("period\tdyad\tcount\tq1\tq2\tq3\tq4\tmean_goldstein") }
+        if !json { printOut("period\t\(root && !dyad ? "root" : "dyad")\tcount\tq1\tq2\tq3\tq4\tmean_goldstein") }
         try printEach(rows, json: json) { row in
             let quad = row.quadClass.map(String.init).joined(separator: "\t")
             return
-                "\(row.period)\t\(row.dyad ?? "")\t\(row.count)\t\(quad)\t\(row.meanGoldstein.map { String($0) } ?? "")"
+                "\(row.period)\t\(row.dyad ?? row.root ?? "")\t\(row.count)\t\(quad)\t\(row.meanGoldstein.map { String($0) } ?? "")"
         }
     }
 }
