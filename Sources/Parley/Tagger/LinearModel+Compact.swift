@@ -17,12 +17,7 @@ extension LinearModel {
 
     /// Serialises the model with the ``WeightEncoding/compact16`` encoding.
     func writeCompact(to writer: inout ByteWriter) {
-        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = largest > 0 ? largest / 32767 : 1
-        writer.u32(UInt32(classCount))
-        writer.u32(UInt32(keys.count))
-        writer.u32(UInt32(classes.count))
-        writer.f32(scale)
+        let scale = writeHeader(to: &writer)
         var previous: UInt32 = 0
         for (i, key) in keys.enumerated() {
             writer.varint(UInt64(i == 0 ? key : key - previous))

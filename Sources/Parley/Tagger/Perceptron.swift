@@ -348,14 +348,20 @@ struct LinearModel: Sendable {
         return LinearModel(classCount: classCount, keys: keys, offsets: offsets, classes: classes, weights: weights)
     }
 
-    /// Serialises the model with 16-bit weights (``WeightEncoding/fixed16``).
-    func write(to writer: inout ByteWriter) {
+    /// Writes the class, feature and entry counts and the scale of 16-bit weights, which it returns.
+    func writeHeader(to writer: inout ByteWriter) -> Float {
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
         let scale = largest > 0 ? largest / 32767 : 1
         writer.u32(UInt32(classCount))
         writer.u32(UInt32(keys.count))
         writer.u32(UInt32(classes.count))
         writer.f32(scale)
+        return scale
+    }
+
+    /// Serialises the model with 16-bit weights (``WeightEncoding/fixed16``).
+    func write(to writer: inout ByteWriter) {
+        let scale = writeHeader(to: &writer)
         for key in keys { writer.u32(key) }
         for i in 0..<keys.count { writer.u8(UInt8(offsets[i + 1] - offsets[i])) }
         writer.bytes(classes)
