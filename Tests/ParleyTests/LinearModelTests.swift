@@ -28,12 +28,15 @@ import Testing
             keys.append(UInt32(truncatingIfNeeded: generator.next()))
             var order = Array(0..<classCount)
             for index in order.indices.reversed() { order.swapAt(index, generator.next(index + 1)) }
-            let count = 1 + generator.next(classCount)
+            let repeats = repeatClass && feature == featureCount / 2
+            // A feature lists at most `classCount` entries (model files are checked for that), so the
+            // feature that repeats a class lists one class besides.
+            let count = repeats ? 1 : 1 + generator.next(classCount)
             for cls in order.prefix(count) {
                 classes.append(UInt8(cls))
                 weights.append(Float(Int(generator.next(2001)) - 1000) / 97)
             }
-            if repeatClass && feature == featureCount / 2 {
+            if repeats {
                 classes.append(classes[classes.count - 1])
                 weights.append(0.5)
             }

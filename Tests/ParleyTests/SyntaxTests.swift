@@ -278,6 +278,68 @@ extension Document {
         #expect(try ParserModel(serialized: model.serialized()).serialized() == model.serialized())
         #expect(throws: PipelineError.self) { _ = try ParserModel(serialized: Array(model.serialized().dropLast())) }
     }
+
+    @Test func parsesTheSameAfterWritingAndReading() throws {
+        let model = try trainEnsemble(seed: 5)
+        let reread = try ParserModel(serialized: model.serialized())
+        let sentences = try CoNLLU.documents(from: CoNLLU.parse(Self.treebank))
+        for document in sentences {
+            var first = document.strippingSyntax()
+            var second = first
+            for index in first.tokens.indices {
+                first.tokens[index].xpos = document.tokens[index].xpos
+                first.tokens[index].upos = document.tokens[index].upos
+            }
+            second.tokens = first.tokens
+            try DependencyParser(model: model).process(&first)
+            try DependencyParser(model: reread).process(&second)
+            #expect(first.tokens.map(\.head) == second.tokens.map(\.head))
+            #expect(first.tokens.map(\.relation) == second.tokens.map(\.relation))
+        }
+    }
+
+    @Test func rejectsAParserFileOfTheOldFormatVersion() throws {
+        var bytes = try trainEnsemble(seed: 1).serialized()
+        bytes[8] = 2  // the format version follows the 8-byte magic; 2 stored 16-bit weights
+        do {
+            _ = try ParserModel(serialized: bytes)
+            Issue.record("expected an invalid-model error")
+        } catch let error as PipelineError {
+            #expect(error.code == .invalidModel)
+            #expect(error.message.contains("version 2, this build reads version \(ParserModel.formatVersion)"))
+        }
+    }
+
+    /// Payloads cut short or with a byte changed, rewrapped with a valid checksum: the tables
+    /// themselves must be checked. Each either loads into a model that parses, or is rejected.
+    @Test func rejectsOrSurvivesCorruptedTablesBehindAValidChecksum() throws {
+        let file = try trainEnsemble(seed: 1).serialized()
+        let payload = Array(file[32...])
+        func load(_ bytes: [UInt8]) throws -> ParserModel {
+            try ParserModel(
+                serialized: ModelFile.wrap(bytes, kind: ParserModel.kind, version: ParserModel.formatVersion))
+        }
+        // A sample of cuts and changes, spread over the whole payload (the run stays short).
+        let step = max(1, payload.count / 400)
+        for length in stride(from: 0, to: payload.count, by: step) {
+            #expect(throws: PipelineError.self) { _ = try load(Array(payload.prefix(length))) }
+        }
+        var document = Document.words(["Police", "arrested", "the", "protesters"])
+        for (index, tags) in [("NNS", "NOUN"), ("VBD", "VERB"), ("DT", "DET"), ("NNS", "NOUN")].enumerated() {
+            document.tokens[index].xpos = tags.0
+            document.tokens[index].upos = tags.1
+        }
+        for position in stride(from: 0, to: payload.count, by: step) {
+            for change: UInt8 in [0x01, 0x80, 0xFF] {
+                var bytes = payload
+                bytes[position] ^= change
+                guard let model = try? load(bytes) else { continue }
+                var parsed = document
+                try DependencyParser(model: model).process(&parsed)
+                #expect(parsed.tokens.filter { $0.head == nil }.count == 1)
+            }
+        }
+    }
 }
 
 @Suite struct CoNLLUWordRangeTests {

@@ -8,6 +8,9 @@ import Foundation
 public struct ParserModel: Sendable {
     /// The model kind written in the file header.
     public static let kind = "PARS"
+    /// The format version of parser files: 3 stores feature keys as gaps and classes as bit sets
+    /// (``WeightEncoding/compact16``); files of version 2 (``WeightEncoding/fixed16``) are rejected.
+    public static let formatVersion: UInt32 = 3
 
     /// Dependency relation names (with UD subtypes).
     let labels: [String]
@@ -27,7 +30,7 @@ public struct ParserModel: Sendable {
     ///   or of another format version.
     public init(contentsOf url: URL) throws {
         do {
-            try self.init(payload: try ModelFile.read(url, kind: Self.kind))
+            try self.init(payload: try ModelFile.read(url, kind: Self.kind, version: Self.formatVersion))
         } catch var error as PipelineError {
             error.file = url.path
             throw error
@@ -37,14 +40,15 @@ public struct ParserModel: Sendable {
     /// Reads a model from file bytes, as ``serialized()`` writes them.
     /// - Throws: ``PipelineError/Code/invalidModel`` when the bytes are not a valid parser model.
     public init(serialized bytes: [UInt8]) throws {
-        try self.init(payload: try ModelFile.unwrap(bytes, kind: Self.kind, file: "parser model"))
+        try self.init(
+            payload: try ModelFile.unwrap(bytes, kind: Self.kind, file: "parser model", version: Self.formatVersion))
     }
 
     private init(payload: ArraySlice<UInt8>) throws {
         var reader = ByteReader(payload)
         let labels = try reader.strings()
-        let transitions = try LinearModel.read(from: &reader)
-        let labeller = try LinearModel.read(from: &reader)
+        let transitions = try LinearModel.readCompact(from: &reader)
+        let labeller = try LinearModel.readCompact(from: &reader)
         guard transitions.classCount == Move.allCases.count, labeller.classCount == labels.count,
             labels.contains("root")
         else {
@@ -57,9 +61,9 @@ public struct ParserModel: Sendable {
     public func serialized() -> [UInt8] {
         var writer = ByteWriter()
         writer.strings(labels)
-        transitions.write(to: &writer)
-        labeller.write(to: &writer)
-        return ModelFile.wrap(writer.data, kind: Self.kind)
+        transitions.writeCompact(to: &writer)
+        labeller.writeCompact(to: &writer)
+        return ModelFile.wrap(writer.data, kind: Self.kind, version: Self.formatVersion)
     }
 
     /// The model bundled with Parley, loaded once per process.

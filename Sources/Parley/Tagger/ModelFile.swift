@@ -5,9 +5,10 @@ import Foundation
 /// Layout (little-endian): magic `PRLYMODL` (8 bytes), format version (UInt32), model kind (4 ASCII
 /// bytes, e.g. `TAGR`), payload length (UInt64), FNV-1a 64 checksum of the payload (UInt64), payload.
 /// A file that is missing, truncated, corrupted, of another kind or of another format version is
-/// rejected with ``PipelineError/Code/invalidModel``.
+/// rejected with ``PipelineError/Code/invalidModel``. Each kind has its own format version: a kind
+/// whose payload layout changes gets a new version, and files of the old one are rejected.
 public enum ModelFile {
-    /// The format version this build reads and writes.
+    /// The format version this build reads and writes for kinds that do not name their own.
     public static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("PRLYMODL".utf8)
     static let headerSize = 8 + 4 + 4 + 8 + 8
@@ -16,10 +17,11 @@ public enum ModelFile {
     /// - Parameters:
     ///   - payload: the model's bytes.
     ///   - kind: four ASCII characters naming the model kind.
-    public static func wrap(_ payload: [UInt8], kind: String) -> [UInt8] {
+    ///   - version: the payload's format version.
+    public static func wrap(_ payload: [UInt8], kind: String, version: UInt32 = formatVersion) -> [UInt8] {
         var writer = ByteWriter()
         writer.bytes(magic)
-        writer.u32(formatVersion)
+        writer.u32(version)
         writer.bytes(Array(kind.utf8.prefix(4)) + Array(repeating: 0x20, count: max(0, 4 - kind.utf8.count)))
         writer.u64(UInt64(payload.count))
         writer.u64(fnv1a(payload))
@@ -32,8 +34,12 @@ public enum ModelFile {
     ///   - data: the whole file.
     ///   - kind: the expected model kind.
     ///   - file: the file's name, for messages.
-    /// - Throws: ``PipelineError/Code/invalidModel`` when the file is not a valid model of that kind.
-    public static func unwrap(_ data: [UInt8], kind: String, file: String) throws -> ArraySlice<UInt8> {
+    ///   - version: the format version expected of that kind.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the file is not a valid model of that kind
+    ///   and version.
+    public static func unwrap(
+        _ data: [UInt8], kind: String, file: String, version expected: UInt32 = formatVersion
+    ) throws -> ArraySlice<UInt8> {
         func fail(_ message: String) -> PipelineError {
             PipelineError(
                 .invalidModel, "\(message); retrain it with `parley train` or restore it from git", file: file)
@@ -42,12 +48,12 @@ public enum ModelFile {
         guard Array(data[0..<8]) == magic else { throw fail("not a Parley model file (bad magic)") }
         var reader = ByteReader(data[8...])
         let version = try reader.u32()
-        guard version == formatVersion else {
-            throw fail("model format version \(version), this build reads version \(formatVersion)")
-        }
         let kindBytes = try reader.bytes(4)
         let found = String(decoding: kindBytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         guard found == kind else { throw fail("model kind '\(found)', expected '\(kind)'") }
+        guard version == expected else {
+            throw fail("\(kind) model format version \(version), this build reads version \(expected)")
+        }
         let length = try reader.u64()
         let checksum = try reader.u64()
         guard UInt64(data.count - headerSize) == length else {
@@ -59,12 +65,16 @@ public enum ModelFile {
     }
 
     /// Reads and checks a model file.
+    /// - Parameters:
+    ///   - url: the file.
+    ///   - kind: the expected model kind.
+    ///   - version: the format version expected of that kind.
     /// - Throws: ``PipelineError/Code/invalidModel`` when the file is missing or invalid.
-    public static func read(_ url: URL, kind: String) throws -> ArraySlice<UInt8> {
+    public static func read(_ url: URL, kind: String, version: UInt32 = formatVersion) throws -> ArraySlice<UInt8> {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw PipelineError(.invalidModel, "model file is missing or unreadable", file: url.path)
         }
-        return try unwrap(Array(data), kind: kind, file: url.lastPathComponent)
+        return try unwrap(Array(data), kind: kind, file: url.lastPathComponent, version: version)
     }
 
     /// The URL of a model bundled with Parley.
@@ -92,6 +102,15 @@ struct ByteWriter {
     mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
     mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
     mutating func f32(_ value: Float) { u32(value.bitPattern) }
+    /// An unsigned LEB128 number: 7 bits a byte, low bits first, the high bit set on all but the last.
+    mutating func varint(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            data.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        data.append(UInt8(rest))
+    }
     mutating func string(_ value: String) {
         let utf8 = Array(value.utf8)
         u32(UInt32(utf8.count))
@@ -140,6 +159,22 @@ struct ByteReader {
         return value
     }
     mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
+    /// Reads a number written by ``ByteWriter/varint(_:)``.
+    mutating func varint() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < data.endIndex {
+            let byte = data[position]
+            position += 1
+            guard shift < 64, shift < 63 || byte <= 1 else { break }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        throw PipelineError(.invalidModel, "model payload has a corrupted number (truncated or corrupted)")
+    }
+    /// Bytes not read yet.
+    var remaining: Int { data.endIndex - position }
     mutating func string() throws -> String {
         let count = Int(try u32())
         return String(decoding: try bytes(count), as: UTF8.self)

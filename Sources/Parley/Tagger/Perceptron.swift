@@ -162,12 +162,15 @@ final class PerceptronTrainer {
 /// A read-only linear classifier over hashed sparse features, as shipped in model files.
 ///
 /// Features are found through an open-addressing table built when the model is loaded; weights are
-/// 16-bit quantised in the file and expanded to `Float` in memory.
+/// quantised in the file (see ``WeightEncoding``) and expanded to `Float` in memory.
 struct LinearModel: Sendable {
     let classCount: Int
-    /// Open-addressing table: `key << 32 | first entry << 8 | entry count`; 0 marks an empty slot.
+    /// Open-addressing table: `key << 32 | first entry << countBits | entry count`; 0 marks an empty slot.
     private let slots: HugePageBuffer<UInt64>
     private let mask: Int
+    /// Bits of a slot that hold its entry count (enough for ``classCount``); the rest of the low 32
+    /// bits hold its first entry.
+    private let countBits: UInt64
     /// Entries as `class << 24 | weight` (weight: 24-bit two's complement in units of `unit`).
     private let entries: HugePageBuffer<UInt32>
     private let unit: Float
@@ -175,10 +178,11 @@ struct LinearModel: Sendable {
     /// hold the feature's weights themselves, so a lookup reads one cache line instead of two; `nil` for
     /// other models, which use `slots` and `entries`.
     private let dense: HugePageBuffer<DenseSlot>?
-    private let offsets: [UInt32]
-    private let classes: [UInt8]
-    private let weights: [Float]
-    private let keys: [UInt32]
+    /// Feature keys (ascending), their entries' ranges, and the entries' classes and weights.
+    let keys: [UInt32]
+    let offsets: [UInt32]
+    let classes: [UInt8]
+    let weights: [Float]
 
     /// Features are stored by a 32-bit fold of their 64-bit hash.
     @inline(__always)
@@ -200,6 +204,8 @@ struct LinearModel: Sendable {
         var capacity = 16
         while capacity < keys.count * 2 { capacity <<= 1 }
         mask = capacity - 1
+        let countBits = UInt64(Self.countBits(classCount: classCount))
+        self.countBits = countBits
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
         let unit = largest > 0 ? largest / Float((1 << 23) - 1) : 1
         self.unit = unit
@@ -220,10 +226,12 @@ struct LinearModel: Sendable {
         let slots = table.buffer
         for (feature, key) in keys.enumerated() {
             let count = UInt64(offsets[feature + 1] - offsets[feature])
-            guard count > 0, offsets[feature] < (1 << 24), count < 256 else { continue }
+            precondition(
+                count > 0 && count < (1 << countBits) && UInt64(offsets[feature]) < (1 << (32 - countBits)),
+                "linear model too large for its feature table")
             var slot = Self.slot(key, capacity - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = UInt64(key) << 32 | UInt64(offsets[feature]) << 8 | count
+            slots[slot] = UInt64(key) << 32 | UInt64(offsets[feature]) << countBits | count
         }
         self.slots = table
     }
@@ -289,6 +297,8 @@ struct LinearModel: Sendable {
         guard !entries.isEmpty else { return }
         let mask = mask
         let unit = unit
+        let countBits = countBits
+        let countMask = (UInt64(1) << countBits) - 1
         let count = features.count
         scores.withUnsafeMutableBufferPointer { scores in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count * 2) { found in
@@ -308,13 +318,13 @@ struct LinearModel: Sendable {
                     }
                     found[i] = value
                     // An empty slot reads entry 0, which is then never used.
-                    found[count + i] = UInt64(entries[Int((value >> 8) & 0xFF_FFFF)])
+                    found[count + i] = UInt64(entries[Int((value & 0xFFFF_FFFF) >> countBits)])
                 }
                 for i in 0..<count {
                     let value = found[i]
                     guard value != 0 else { continue }
-                    let start = Int((value >> 8) & 0xFF_FFFF)
-                    let end = start + Int(value & 0xFF)
+                    let start = Int((value & 0xFFFF_FFFF) >> countBits)
+                    let end = start + Int(value & countMask)
                     var entry = UInt32(truncatingIfNeeded: found[count + i])
                     var e = start
                     while true {
@@ -369,6 +379,12 @@ struct LinearModel: Sendable {
     var entryCount: Int { classes.count }
     /// Whether scores come from the dense table.
     var usesDenseTable: Bool { dense != nil }
+
+    /// The bits a feature-table slot needs for an entry count of up to `classCount`.
+    static func countBits(classCount: Int) -> Int { max(1, Int.bitWidth - classCount.leadingZeroBitCount) }
+
+    /// The most entries a model of `classCount` classes can address.
+    static func entryLimit(classCount: Int) -> Int { 1 << (32 - countBits(classCount: classCount)) }
 
     /// A copy without the entries whose weight magnitude is at most `threshold`.
     func pruned(threshold: Float) -> LinearModel {
@@ -438,14 +454,20 @@ struct LinearModel: Sendable {
         return LinearModel(classCount: classCount, keys: keys, offsets: offsets, classes: classes, weights: weights)
     }
 
-    /// Serialises the model with 16-bit weights.
-    func write(to writer: inout ByteWriter) {
+    /// Writes the class, feature and entry counts and the scale of 16-bit weights, which it returns.
+    func writeHeader(to writer: inout ByteWriter) -> Float {
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
         let scale = largest > 0 ? largest / 32767 : 1
         writer.u32(UInt32(classCount))
         writer.u32(UInt32(keys.count))
         writer.u32(UInt32(classes.count))
         writer.f32(scale)
+        return scale
+    }
+
+    /// Serialises the model with 16-bit weights (``WeightEncoding/fixed16``).
+    func write(to writer: inout ByteWriter) {
+        let scale = writeHeader(to: &writer)
         for key in keys { writer.u32(key) }
         for i in 0..<keys.count { writer.u8(UInt8(offsets[i + 1] - offsets[i])) }
         writer.bytes(classes)
@@ -464,6 +486,10 @@ struct LinearModel: Sendable {
         }
         let keys = try reader.array(featureCount, of: UInt32.self)
         let counts = try reader.array(featureCount, of: UInt8.self)
+        guard counts.allSatisfy({ $0 > 0 && Int($0) <= classCount }), entryCount < entryLimit(classCount: classCount)
+        else {
+            throw PipelineError(.invalidModel, "model weight table is inconsistent")
+        }
         var offsets = [UInt32](repeating: 0, count: featureCount + 1)
         for i in 0..<featureCount { offsets[i + 1] = offsets[i] + UInt32(counts[i]) }
         guard Int(offsets[featureCount]) == entryCount else {
