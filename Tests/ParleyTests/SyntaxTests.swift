@@ -229,6 +229,97 @@ extension Document {
     }
 }
 
+@Suite struct TwoPassTaggerTests {
+    /// A tiny treebank where "run" and "talks" are nouns or verbs depending on the words around them.
+    private static let treebank = """
+        1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+        2\ttalks\ttalk\tNOUN\tNNS\t_\t3\tnsubj\t_\t_
+        3\tfailed\tfail\tVERB\tVBD\t_\t0\troot\t_\t_
+
+        1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+        2\ttalks\ttalk\tVERB\tVBZ\t_\t0\troot\t_\t_
+        3\tto\tto\tADP\tIN\t_\t4\tcase\t_\t_
+        4\trebels\trebel\tNOUN\tNNS\t_\t2\tobl\t_\t_
+
+        1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+        2\trun\trun\tVERB\tVBP\t_\t0\troot\t_\t_
+        3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+        4\ttown\ttown\tNOUN\tNN\t_\t2\tobj\t_\t_
+
+        1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+        2\trun\trun\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+        3\tfailed\tfail\tVERB\tVBD\t_\t0\troot\t_\t_
+
+        """
+
+    private func train(seed: UInt64 = 1) throws -> TaggerModel {
+        let sentences = try CoNLLU.parse(Self.treebank)
+        return TaggerModel.trainTwoPass(
+            train: sentences + sentences, dev: sentences, lexicon: [:], folds: 2, foldEpochs: 3,
+            options: TrainingOptions(epochs: 6, seed: seed, showProgress: false), log: { _ in })
+    }
+
+    @Test(arguments: [
+        ("The talks failed", "talks", "NOUN", "NNS"),
+        ("He talks to rebels", "talks", "VERB", "VBZ"),
+        ("They run the town", "run", "VERB", "VBP"),
+        ("The run failed", "run", "NOUN", "NN"),
+    ])
+    func tagsAmbiguousWordsByTheirNeighbours(sentence: String, word: String, upos: String, xpos: String) throws {
+        let model = try train()
+        #expect(model.isTwoPass)
+        let forms = sentence.split(separator: " ").map(String.init)
+        let tags = model.tags(for: forms)
+        let index = try #require(forms.firstIndex(of: word))
+        #expect(tags[index].upos == upos)
+        #expect(tags[index].xpos == xpos)
+    }
+
+    @Test func trainsTheSameModelFromTheSameSeed() throws {
+        #expect(try train(seed: 4).serialized() == train(seed: 4).serialized())
+    }
+
+    @Test func readsBackTheBytesItWritesAsAVersion3File() throws {
+        let model = try train()
+        let bytes = model.serialized()
+        #expect(bytes[8] == 3)  // the format version follows the 8-byte magic
+        let reread = try TaggerModel(serialized: bytes)
+        #expect(reread.isTwoPass)
+        #expect(reread.serialized() == bytes)
+        #expect(reread.pruned(threshold: 0.5).isTwoPass)
+        for sentence in ["The talks failed", "He talks to rebels", "They run the town"] {
+            let forms = sentence.split(separator: " ").map(String.init)
+            #expect(reread.tags(for: forms).map(\.xpos) == model.tags(for: forms).map(\.xpos))
+        }
+    }
+
+    @Test func keepsOnePassModelsInVersion2() throws {
+        let model = try TaggerModel.bundled()
+        #expect(!model.isTwoPass)
+        #expect(model.serialized()[8] == 2)
+    }
+
+    @Test func rejectsAFileWhoseVersionDoesNotMatchItsPayload() throws {
+        // A one-pass payload labelled version 3 lacks the second pass's weights.
+        var bytes = try TaggerModel.bundled().serialized()
+        bytes[8] = 3
+        #expect(throws: PipelineError.self) { _ = try TaggerModel(serialized: bytes) }
+    }
+
+    @Test func rejectsAnotherFormatVersionNamingTheOnesItReads() throws {
+        var bytes = try train().serialized()
+        bytes[8] = 4
+        do {
+            _ = try TaggerModel(serialized: bytes, file: "tagger.bin")
+            Issue.record("expected an invalid-model error")
+        } catch let error as PipelineError {
+            #expect(error.code == .invalidModel)
+            #expect(error.description.contains("version 4"))
+            #expect(error.description.contains("2 or 3"))
+        }
+    }
+}
+
 @Suite struct ParserTrainingTests {
     /// A tiny treebank: subject–verb–object sentences with and without a determiner.
     private static let treebank = """

@@ -40,6 +40,21 @@ public enum ModelFile {
     public static func unwrap(
         _ data: [UInt8], kind: String, file: String, version expected: UInt32 = formatVersion
     ) throws -> ArraySlice<UInt8> {
+        try unwrap(data, kind: kind, file: file, versions: [expected]).payload
+    }
+
+    /// Checks a model file's header against several accepted format versions of one kind.
+    /// - Parameters:
+    ///   - data: the whole file.
+    ///   - kind: the expected model kind.
+    ///   - file: the file's name, for messages.
+    ///   - versions: the format versions this build reads for that kind.
+    /// - Returns: the file's format version and its payload.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the file is not a valid model of that kind
+    ///   and of one of those versions.
+    public static func unwrap(
+        _ data: [UInt8], kind: String, file: String, versions: [UInt32]
+    ) throws -> (version: UInt32, payload: ArraySlice<UInt8>) {
         func fail(_ message: String) -> PipelineError {
             PipelineError(
                 .invalidModel, "\(message); retrain it with `parley train` or restore it from git", file: file)
@@ -51,8 +66,9 @@ public enum ModelFile {
         let kindBytes = try reader.bytes(4)
         let found = String(decoding: kindBytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         guard found == kind else { throw fail("model kind '\(found)', expected '\(kind)'") }
-        guard version == expected else {
-            throw fail("\(kind) model format version \(version), this build reads version \(expected)")
+        guard versions.contains(version) else {
+            let known = versions.map(String.init).joined(separator: " or ")
+            throw fail("\(kind) model format version \(version), this build reads version \(known)")
         }
         let length = try reader.u64()
         let checksum = try reader.u64()
@@ -61,7 +77,7 @@ public enum ModelFile {
         }
         let payload = data[headerSize...]
         guard fnv1a(payload) == checksum else { throw fail("model checksum mismatch (corrupted file)") }
-        return payload
+        return (version, payload)
     }
 
     /// Reads and checks a model file.
@@ -75,6 +91,22 @@ public enum ModelFile {
             throw PipelineError(.invalidModel, "model file is missing or unreadable", file: url.path)
         }
         return try unwrap(Array(data), kind: kind, file: url.lastPathComponent, version: version)
+    }
+
+    /// Reads and checks a model file that may be of several format versions.
+    /// - Parameters:
+    ///   - url: the file.
+    ///   - kind: the expected model kind.
+    ///   - versions: the format versions this build reads for that kind.
+    /// - Returns: the file's format version and its payload.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the file is missing or invalid.
+    public static func read(
+        _ url: URL, kind: String, versions: [UInt32]
+    ) throws -> (version: UInt32, payload: ArraySlice<UInt8>) {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PipelineError(.invalidModel, "model file is missing or unreadable", file: url.path)
+        }
+        return try unwrap(Array(data), kind: kind, file: url.lastPathComponent, versions: versions)
     }
 
     /// The URL of a model bundled with Parley.

@@ -3,10 +3,16 @@ import Foundation
 /// The part-of-speech tagger's trained model: UPOS and Penn Treebank tags predicted together.
 ///
 /// A greedy left-to-right averaged perceptron over lexical features (word, affixes, shape, the
-/// inflection classes a word has in an English lexicon) and the two previous tags.
+/// inflection classes a word has in an English lexicon) and the two previous tags. A two-pass model
+/// tags each sentence twice: the second pass also sees the first pass's tags of the word and of the
+/// two words after it (trained on jack-knifed first-pass tags, so it learns how far to trust them).
 public struct TaggerModel: Sendable {
     /// The model kind written in the file header.
     public static let kind = "TAGR"
+    /// The format version of one-pass model files.
+    public static let onePassVersion: UInt32 = 2
+    /// The format version of two-pass model files: the one-pass payload followed by the second pass's weights.
+    public static let twoPassVersion: UInt32 = 3
 
     /// Class names: `UPOS` and `XPOS` joined by a tab.
     let classes: [String]
@@ -17,8 +23,13 @@ public struct TaggerModel: Sendable {
     /// Frequent unambiguous words and their class.
     let tagDictionary: [UInt64: UInt8]
     let weights: LinearModel
+    /// The second pass's weights; `nil` for a one-pass model.
+    let second: LinearModel?
 
-    init(classes: [String], lexicon: [UInt64: UInt16], tagDictionary: [UInt64: UInt8], weights: LinearModel) {
+    init(
+        classes: [String], lexicon: [UInt64: UInt16], tagDictionary: [UInt64: UInt8], weights: LinearModel,
+        second: LinearModel? = nil
+    ) {
         self.classes = classes
         let parts = classes.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         upos = parts.map { $0.first ?? "X" }
@@ -26,22 +37,44 @@ public struct TaggerModel: Sendable {
         self.lexicon = lexicon
         self.tagDictionary = tagDictionary
         self.weights = weights
+        self.second = second
     }
+
+    /// Whether the model tags in two passes.
+    public var isTwoPass: Bool { second != nil }
 
     /// Loads a tagger model file.
     /// - Throws: ``PipelineError/Code/invalidModel`` when the file is missing, truncated, corrupted
     ///   or of another format version.
     public init(contentsOf url: URL) throws {
-        let payload = try ModelFile.read(url, kind: Self.kind)
+        let (version, payload) = try ModelFile.read(
+            url, kind: Self.kind, versions: [Self.onePassVersion, Self.twoPassVersion])
         do {
-            try self.init(payload: payload)
+            try self.init(payload: payload, twoPass: version == Self.twoPassVersion)
         } catch var error as PipelineError {
             error.file = url.path
             throw error
         }
     }
 
-    init(payload: ArraySlice<UInt8>) throws {
+    /// Reads a model from the bytes ``serialized()`` writes.
+    /// - Parameters:
+    ///   - bytes: the whole file.
+    ///   - file: the file's name, for messages.
+    /// - Throws: ``PipelineError/Code/invalidModel`` when the bytes are not a valid tagger model of a
+    ///   format version this build reads.
+    public init(serialized bytes: [UInt8], file: String = "-") throws {
+        let (version, payload) = try ModelFile.unwrap(
+            bytes, kind: Self.kind, file: file, versions: [Self.onePassVersion, Self.twoPassVersion])
+        do {
+            try self.init(payload: payload, twoPass: version == Self.twoPassVersion)
+        } catch var error as PipelineError {
+            error.file = file
+            throw error
+        }
+    }
+
+    init(payload: ArraySlice<UInt8>, twoPass: Bool = false) throws {
         var reader = ByteReader(payload)
         let classes = try reader.strings()
         let lexiconCount = Int(try reader.u32())
@@ -51,14 +84,17 @@ public struct TaggerModel: Sendable {
         let dictionaryKeys = try reader.array(dictionaryCount, of: UInt64.self)
         let dictionaryValues = Array(try reader.bytes(dictionaryCount))
         let weights = try LinearModel.read(from: &reader)
-        guard weights.classCount == classes.count, dictionaryValues.allSatisfy({ Int($0) < classes.count }) else {
+        let second = twoPass ? try LinearModel.read(from: &reader) : nil
+        guard weights.classCount == classes.count, second.map({ $0.classCount == classes.count }) ?? true,
+            dictionaryValues.allSatisfy({ Int($0) < classes.count })
+        else {
             throw PipelineError(.invalidModel, "tagger model class table is inconsistent")
         }
         self.init(
             classes: classes,
             lexicon: Dictionary(zip(lexiconKeys, lexiconValues), uniquingKeysWith: { a, _ in a }),
             tagDictionary: Dictionary(zip(dictionaryKeys, dictionaryValues), uniquingKeysWith: { a, _ in a }),
-            weights: weights)
+            weights: weights, second: second)
     }
 
     /// The model as file bytes (header included).
@@ -74,7 +110,9 @@ public struct TaggerModel: Sendable {
         for key in dictionaryKeys { writer.u64(key) }
         for key in dictionaryKeys { writer.u8(tagDictionary[key]!) }
         weights.write(to: &writer)
-        return ModelFile.wrap(writer.data, kind: Self.kind)
+        guard let second else { return ModelFile.wrap(writer.data, kind: Self.kind, version: Self.onePassVersion) }
+        second.write(to: &writer)
+        return ModelFile.wrap(writer.data, kind: Self.kind, version: Self.twoPassVersion)
     }
 
     /// The model bundled with Parley, loaded once per process.
@@ -98,6 +136,9 @@ public struct TaggerModel: Sendable {
         case nextWord, nextSuffix, next2Word, previousWordWord, wordNextWord, nextLexicon, previousLexicon
         case firstShape, previousTagSuffix, lexiconSuffix, hyphenTail, nextShape, next2Suffix, wordNextLexicon
         case previousTagNextWord
+        // Second pass only: the first pass's tags.
+        case firstTag, firstTagWord, nextFirstTag, next2FirstTag, nextFirstTags, previousTagNextFirstTag
+        case wordNextFirstTag, suffixNextFirstTag, previousTagFirstTagNextFirstTag, previousFirstTag
     }
 
     struct Context {
@@ -160,6 +201,32 @@ public struct TaggerModel: Sendable {
         features.append(H.key(Template.previousTagNextWord.rawValue, t1, n1.word))
     }
 
+    /// The second pass's features: the first pass's, then the first pass's tags around the word.
+    /// - Parameter first: the first pass's class of every word of the sentence.
+    @inline(__always)
+    static func secondFeatures(
+        _ context: Context, at i: Int, previous: Int, previous2: Int, first: [Int], into features: inout [UInt64]
+    ) {
+        typealias H = FeatureHash
+        Self.features(context, at: i, previous: previous, previous2: previous2, into: &features)
+        let w = context.keys[i]
+        let t1 = UInt64(previous + 2)
+        let f0 = UInt64(first[i] + 2)
+        let fp1 = i > 0 ? UInt64(first[i - 1] + 2) : 1
+        let fn1 = i + 1 < first.count ? UInt64(first[i + 1] + 2) : 0
+        let fn2 = i + 2 < first.count ? UInt64(first[i + 2] + 2) : 0
+        features.append(H.key(Template.firstTag.rawValue, f0))
+        features.append(H.key(Template.firstTagWord.rawValue, f0, w.word))
+        features.append(H.key(Template.nextFirstTag.rawValue, fn1))
+        features.append(H.key(Template.next2FirstTag.rawValue, fn2))
+        features.append(H.key(Template.nextFirstTags.rawValue, fn1, fn2))
+        features.append(H.key(Template.previousTagNextFirstTag.rawValue, t1, fn1))
+        features.append(H.key(Template.wordNextFirstTag.rawValue, w.word, fn1))
+        features.append(H.key(Template.suffixNextFirstTag.rawValue, w.suffix3, fn1))
+        features.append(H.key(Template.previousTagFirstTagNextFirstTag.rawValue, t1, f0, fn1))
+        features.append(H.key(Template.previousFirstTag.rawValue, fp1, f0))
+    }
+
     /// Tags one sentence.
     /// - Parameter forms: the sentence's words.
     /// - Returns: the UPOS and Penn tag of each word.
@@ -170,6 +237,35 @@ public struct TaggerModel: Sendable {
     /// Tags one sentence; returns class indices.
     func tag(_ forms: [String]) -> [Int] {
         let context = context(for: forms)
+        let first = firstPass(context)
+        guard let second else { return first }
+        var result: [Int] = []
+        result.reserveCapacity(first.count)
+        var features: [UInt64] = []
+        features.reserveCapacity(48)
+        var scores = [Float](repeating: 0, count: classes.count)
+        var previous = -1
+        var previous2 = -2
+        for i in first.indices {
+            let guess: Int
+            if tagDictionary[context.keys[i].word] != nil {
+                guess = first[i]
+            } else {
+                Self.secondFeatures(
+                    context, at: i, previous: previous, previous2: previous2, first: first, into: &features)
+                second.score(features, into: &scores)
+                guess = Self.argmax(scores)
+            }
+            result.append(guess)
+            previous2 = previous
+            previous = guess
+        }
+        return result
+    }
+
+    /// The first pass's class indices (the only pass of a one-pass model).
+    func firstPass(_ context: Context) -> [Int] {
+        let forms = context.keys
         var result: [Int] = []
         result.reserveCapacity(forms.count)
         var features: [UInt64] = []

@@ -20,13 +20,26 @@ struct BenchParseCommand: ParsableCommand {
     @Option(help: "About how many tokens to process.")
     var tokens = 300_000
 
+    @Option(help: "Tagger model file (default: the bundled one).")
+    var tagger: String?
+
     func validate() throws {
         if tokens <= 0 || tokens > 100_000_000 { throw ValidationError("--tokens must be between 1 and 100,000,000") }
     }
 
     func run() throws {
         let sample = try BenchTokenizeCommand.sample(from: file)
-        let pipeline = try StandardPipeline.make(upTo: .syntax)
+        let pipeline: Pipeline
+        if let tagger {
+            let lexicon = try TokenizerLexicon.bundled()
+            pipeline = try Pipeline([
+                Tokenizer(lexicon: lexicon), SentenceSegmenter(lexicon: lexicon),
+                Tagger(model: try TaggerModel(contentsOf: URL(fileURLWithPath: tagger))), try Lemmatizer(),
+                try DependencyParser(),
+            ])
+        } else {
+            pipeline = try StandardPipeline.make(upTo: .syntax)
+        }
         // Documents of a few kilobytes, cut at line breaks; the corpus is repeated until it is big enough.
         let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
         var texts: [String] = []

@@ -106,13 +106,32 @@ struct TrainTaggerCommand: ParsableCommand {
     @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
     var prune: Float = 0.5
 
+    @Option(name: .long, help: "1: one left-to-right pass; 2: a second pass that also sees the first pass's tags.")
+    var passes = 1
+
+    @Option(name: .long, help: "With --passes 2: jack-knife folds that make the second pass's training tags.")
+    var jackknife = 3
+
+    @Option(name: .long, help: "With --passes 2: epochs of each jack-knife tagger.")
+    var jackknifeEpochs = 4
+
+    func validate() throws {
+        guard passes == 1 || passes == 2 else { throw ValidationError("--passes must be 1 or 2") }
+        guard jackknife >= 2 else { throw ValidationError("--jackknife must be at least 2") }
+        guard jackknifeEpochs >= 1 else { throw ValidationError("--jackknife-epochs must be at least 1") }
+    }
+
     func run() throws {
         let train = try data.trainingSentences()
         let dev = try data.devSentences()
-        let model = TaggerModel.train(
-            train: train, dev: dev, lexicon: try lexicon.inflectionClasses(),
-            options: TrainingOptions(epochs: epochs, seed: data.seed),
-            log: printError)
+        let options = TrainingOptions(epochs: epochs, seed: data.seed)
+        let model =
+            passes == 2
+            ? TaggerModel.trainTwoPass(
+                train: train, dev: dev, lexicon: try lexicon.inflectionClasses(), folds: jackknife,
+                foldEpochs: jackknifeEpochs, options: options, log: printError)
+            : TaggerModel.train(
+                train: train, dev: dev, lexicon: try lexicon.inflectionClasses(), options: options, log: printError)
         try data.write(model.pruned(threshold: prune).serialized())
     }
 }
