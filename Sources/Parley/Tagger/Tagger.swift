@@ -4,8 +4,9 @@ import Foundation
 ///
 /// A greedy left-to-right averaged perceptron over lexical features (word, affixes, shape, the
 /// inflection classes a word has in an English lexicon) and the two previous tags. A two-pass model
-/// tags each sentence twice: the second pass also sees the first pass's tags of the word and of the
-/// two words after it (trained on jack-knifed first-pass tags, so it learns how far to trust them).
+/// tags each sentence twice: the second pass also sees the first pass's tags of the word, the word
+/// before it and the two after it (trained on jack-knifed first-pass tags, so it learns how far to
+/// trust them).
 public struct TaggerModel: Sendable {
     /// The model kind written in the file header.
     public static let kind = "TAGR"
