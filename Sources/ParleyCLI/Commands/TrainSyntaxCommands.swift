@@ -157,6 +157,9 @@ struct TrainParserCommand: ParsableCommand {
     @Option(name: .long, help: "Epochs of each jack-knife tagger.")
     var taggerEpochs = 3
 
+    @Option(name: .long, help: "Passes of each jack-knife tagger (2 to match a two-pass --tagger).")
+    var taggerPasses = 1
+
     @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
     var prune: Float = 1.25
 
@@ -164,6 +167,10 @@ struct TrainParserCommand: ParsableCommand {
     var ensemble = 1
 
     @OptionGroup var lexicon: SyntaxLexiconOptions
+
+    func validate() throws {
+        guard taggerPasses == 1 || taggerPasses == 2 else { throw ValidationError("--tagger-passes must be 1 or 2") }
+    }
 
     func run() throws {
         let train = try data.trainingSentences()
@@ -178,12 +185,17 @@ struct TrainParserCommand: ParsableCommand {
             let folds = jackknife
             let seed = data.seed
             let foldEpochs = taggerEpochs
+            let twoPass = taggerPasses == 2
             DispatchQueue.concurrentPerform(iterations: folds) { fold in
                 let rest = train.indices.filter { $0 % folds != fold }.map { train[$0] }
-                let model = TaggerModel.train(
-                    train: rest, dev: [], lexicon: classes,
-                    options: TrainingOptions(epochs: foldEpochs, seed: seed &+ UInt64(fold), showProgress: false),
-                    log: { _ in })
+                let foldOptions = TrainingOptions(
+                    epochs: foldEpochs, seed: seed &+ UInt64(fold), showProgress: false)
+                let model =
+                    twoPass
+                    ? TaggerModel.trainTwoPass(
+                        train: rest, dev: [], lexicon: classes, folds: 3, foldEpochs: foldEpochs,
+                        options: foldOptions, log: { _ in })
+                    : TaggerModel.train(train: rest, dev: [], lexicon: classes, options: foldOptions, log: { _ in })
                 var correct = 0
                 var total = 0
                 for index in train.indices where index % folds == fold {
