@@ -250,6 +250,13 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         #expect(document.text(in: direct[0].range).contains("second part"))
     }
 
+    @Test func quoteLeftOpenEndsWithItsParagraph() throws {
+        let text = "Asif said: “We will respond.\n\nThe talks resumed on Monday, officials said."
+        let document = try facts(text)
+        let direct = document.quotes.filter(\.direct)
+        #expect(direct.map { String(document.text(in: $0.range)) } == ["We will respond."])
+    }
+
     @Test func nestedSingleQuotesStayInside() throws {
         let text = "She said, \"They called it 'a final offer' yesterday.\""
         let document = try facts(text)
@@ -283,6 +290,9 @@ private func event(_ id: String, trigger word: String, in text: String, cameo: S
         ("He said \u{201C}no\u{201D}", "no"),
         ("\u{201C}\u{201D} and \u{201C}ok,\u{201D} he said.", "ok"),
         ("Dashes \u{2014} and \u{2019}apostrophes\u{2019} are not quote marks. \u{201C}Yes.\u{201D}", "Yes."),
+        ("He said ``we will go'' on Monday.", "we will go"),
+        ("Il a dit \u{AB}nous partons\u{BB} hier.", "nous partons"),
+        ("A stray \u{201D} mark, then \"a quote\".", "a quote"),
     ])
     func curlyQuoteMarksAtTheEdgesOfTheText(text: String, quoted: String) throws {
         let document = try facts(text)

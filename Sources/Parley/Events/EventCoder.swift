@@ -77,6 +77,9 @@ public struct EventCoder: PipelineStage {
     public func process(_ document: inout Document) throws {
         var events: [Event] = []
         var quote = SentenceCoder.QuoteState()
+        let quotes =
+            document.text.utf8.withContiguousStorageIfAvailable { QuotedSpans.find(in: $0) }
+            ?? QuotedSpans.find(in: Array(document.text.utf8))
         let discards = !configuration.storyDiscards.isEmpty || !configuration.sentenceDiscards.isEmpty
         let forms = discards ? document.tokens.map { $0.form.uppercased() } : []
         if let phrase = configuration.storyDiscards.first(where: { Self.find($0, in: forms[...]) }) {
@@ -93,6 +96,7 @@ public struct EventCoder: PipelineStage {
             var coder = SentenceCoder(coder: self, document: document, sentence: sentence, number: number)
             coder.previous = events
             coder.quote = quote
+            coder.quotes = quotes
             events += coder.code()
             quote = coder.quote
         }
@@ -203,8 +207,10 @@ struct SentenceCoder {
     var document: Document
     /// How many actor mentions the document has; later ones are local to this sentence's coding.
     let actorCount: Int
-    /// What earlier sentences' quotes leave open.
+    /// Who spoke the last direct quote of the earlier sentences.
     var quote = QuoteState()
+    /// The document's direct quotes, as byte ranges in text order (``QuotedSpans``).
+    var quotes: [Range<Int>] = []
     let sentence: Sentence
     let number: Int
     let graph: SentenceGraph

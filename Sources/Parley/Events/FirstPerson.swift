@@ -18,11 +18,8 @@ import Foundation
 // evidence. A pronoun outside any quote or report (the writer's "we") is left alone.
 
 extension SentenceCoder {
-    /// What the quotes of the sentences coded so far leave for the next sentence.
+    /// The speaker of the last direct quote of the sentences coded so far, for a quote that continues it.
     struct QuoteState {
-        /// Whether the last sentence ended inside an open quotation, and its paragraph.
-        var open = false
-        var openParagraph = 0
         /// The actor mention that spoke the last direct quote, and the paragraph it ended in.
         var speaker: Int?
         var paragraph = 0
@@ -31,29 +28,21 @@ extension SentenceCoder {
     static let firstPersonPronouns: Set<String> = [
         "I", "ME", "MY", "MINE", "MYSELF", "WE", "US", "OUR", "OURS", "OURSELVES",
     ]
-    static let openingQuotes: Set<String> = ["“", "«", "„"]
-    static let closingQuotes: Set<String> = ["”", "»"]
 
     /// Gives each first-person pronoun of the sentence inside a quote or reported speech the speaker's code (see
     /// the file comment), and updates ``quote`` for the next sentence.
     mutating func resolveFirstPerson() {
-        // One cheap pass first: most sentences have neither a quotation mark nor a first-person pronoun.
+        // One cheap pass first: most sentences have neither a quote nor a first-person pronoun.
         var pronouns: [Int] = []
-        var quoted = quote.open
         for token in graph.tokens {
             let upos = graph.upos(token)
-            if upos == "PUNCT" || upos.isEmpty, !quoted, Self.isQuotationMark(document.tokens[token].form) {
-                quoted = true
-            }
             if upos == "PRON" || upos == "DET" || upos.isEmpty, actorAt[token] == nil,
                 Self.firstPersonPronouns.contains(graph.form(token))
             {
                 pronouns.append(token)
             }
         }
-        guard quoted || !pronouns.isEmpty else { return }
-        // Without a quotation mark nothing is quoted, and the quote state stays closed.
-        let inside = quoted ? quotedTokens() : []
+        let inside = quotedTokens()
         let quoteSpeaker = inside.contains(true) ? directQuoteSpeaker(inside) : nil
         guard !pronouns.isEmpty else { return }
         var speakerCache: [Int: Int?] = [:]
@@ -82,29 +71,19 @@ extension SentenceCoder {
         }
     }
 
-    static func isQuotationMark(_ form: String) -> Bool {
-        openingQuotes.contains(form) || closingQuotes.contains(form) || form == "\"" || form == "''" || form == "``"
-    }
-
-    /// Whether each token of the sentence lies inside a direct quote, by its quotation marks; updates ``quote``.
-    mutating func quotedTokens() -> [Bool] {
-        let paragraph = document.sentences[number].paragraph
-        var inside = quote.open && paragraph == quote.openParagraph
+    /// Whether each token of the sentence lies inside a direct quote (see ``QuotedSpans``); empty when none does.
+    func quotedTokens() -> [Bool] {
+        let range = sentence.range
+        // The document's quotes are in text order: find the first that ends after the sentence starts.
+        var first = quotes.firstIndex { $0.upperBound > range.lowerBound } ?? quotes.count
+        guard first < quotes.count, quotes[first].lowerBound < range.upperBound else { return [] }
         var result = Array(repeating: false, count: graph.tokens.count)
         for token in graph.tokens {
-            let form = document.tokens[token].form
-            if Self.openingQuotes.contains(form) {
-                inside = true
-            } else if Self.closingQuotes.contains(form) {
-                inside = false
-            } else if form == "\"" || form == "''" || form == "``" {
-                inside = form == "``" ? true : form == "''" ? false : !inside
-            } else {
-                result[token - graph.tokens.lowerBound] = inside
-            }
+            let start = document.tokens[token].range.lowerBound
+            while first < quotes.count, quotes[first].upperBound <= start { first += 1 }
+            guard first < quotes.count else { break }
+            result[token - graph.tokens.lowerBound] = quotes[first].contains(start)
         }
-        quote.open = inside
-        quote.openParagraph = paragraph
         return result
     }
 

@@ -2,9 +2,7 @@ import Foundation
 
 /// Finds direct quotes and reported speech, resolves their speakers and attributes events to them.
 ///
-/// Direct quotes use straight or curly double quotation marks; a quote left open at the end of a
-/// paragraph continues when the next paragraph opens with a quotation mark. Single quotation marks
-/// inside a quote are nested quotes and stay part of it. A quote's speaker comes from the reporting
+/// Direct quotes are read by ``QuotedSpans``, as the event coder reads them. A quote's speaker comes from the reporting
 /// clause of its sentence ("…,” Asif said"), else from the previous quote of the same or previous
 /// paragraph. Indirect speech ("X said that …", "…, sources said", "according to Y") becomes a quote
 /// that is not direct. Unnamed sources stay unnamed. Events inside a quote or reported clause get an
@@ -19,7 +17,7 @@ public struct QuoteFinder: PipelineStage {
 
     public func process(_ document: inout Document) throws {
         let text = FactText(document)
-        let spans = directSpans(text)
+        let spans = QuotedSpans.find(in: text.bytes)
         let clauses = Reporting.clauses(in: text)
         var resolver = SpeakerResolver(document: document, text: text)
         var quotes: [Quote] = []
@@ -33,7 +31,7 @@ public struct QuoteFinder: PipelineStage {
                 let clause = clauses[index]
                 guard sentences.contains(clause.sentence) else { return false }
                 let verb = text.words[clause.verb.lowerBound].range
-                return !spans.contains { $0.range.contains(verb.lowerBound) }
+                return !spans.contains { $0.contains(verb.lowerBound) }
             }
             // Nearest to the quote.
             return candidates.min { a, b in
@@ -42,11 +40,11 @@ public struct QuoteFinder: PipelineStage {
         }
         var usedClauses: Set<Int> = []
         for span in spans {
-            guard let first = text.sentence(containing: span.range.lowerBound) else { continue }
-            let last = text.sentence(containing: max(span.range.lowerBound, span.range.upperBound - 1)) ?? first
-            var quote = Quote(range: span.range, direct: true, sentence: first)
-            let endSentence = text.sentence(containing: min(span.range.upperBound + 2, text.bytes.count - 1)) ?? last
-            if let clause = clauseOutside(span.range, sentences: first...max(last, endSentence)) {
+            guard let first = text.sentence(containing: span.lowerBound) else { continue }
+            let last = text.sentence(containing: max(span.lowerBound, span.upperBound - 1)) ?? first
+            var quote = Quote(range: span, direct: true, sentence: first)
+            let endSentence = text.sentence(containing: min(span.upperBound + 2, text.bytes.count - 1)) ?? last
+            if let clause = clauseOutside(span, sentences: first...max(last, endSentence)) {
                 usedClauses.insert(clause)
                 quote.speaker = speakers[clause]
                 quote.saidTo = clauses[clause].saidTo
@@ -135,74 +133,6 @@ public struct QuoteFinder: PipelineStage {
                 && (expression.range.lowerBound >= verb.upperBound && expression.range.lowerBound - verb.upperBound <= 2
                     || verb.lowerBound >= expression.range.upperBound && verb.lowerBound - expression.range.upperBound <= 2)
         }?.start
-    }
-
-    struct DirectSpan {
-        var range: Range<Int>
-    }
-
-    /// Quoted spans (inside the marks), joined across paragraphs when a paragraph opens with a mark.
-    func directSpans(_ text: FactText) -> [DirectSpan] {
-        let bytes = text.bytes
-        var spans: [DirectSpan] = []
-        var open: Int? = nil
-        var index = 0
-        // The third bytes of “ (E2 80 9C) and ” (E2 80 9D), compared in place: no array per byte.
-        let leftCurly: UInt8 = 0x9C
-        let rightCurly: UInt8 = 0x9D
-        func at(_ position: Int, _ last: UInt8) -> Bool {
-            position >= 0 && position + 3 <= bytes.count && bytes[position] == 0xE2 && bytes[position + 1] == 0x80
-                && bytes[position + 2] == last
-        }
-        var pendingContinuation: Int? = nil  // start of a quote left open at a paragraph end
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 10, index + 1 < bytes.count, open != nil {
-                // Paragraph break inside an open quote.
-                var next = index + 1
-                var blank = false
-                while next < bytes.count, bytes[next] == 10 || bytes[next] == 13 || bytes[next] == 32 || bytes[next] == 9 {
-                    if bytes[next] == 10 { blank = true }
-                    next += 1
-                }
-                if blank || true {
-                    let start = open!
-                    if at(next, leftCurly) || (next < bytes.count && bytes[next] == UInt8(ascii: "\"")) {
-                        pendingContinuation = start
-                    } else {
-                        spans.append(DirectSpan(range: start..<index))
-                    }
-                    open = nil
-                    index = next
-                    continue
-                }
-            }
-            if at(index, leftCurly) || (byte == UInt8(ascii: "\"") && open == nil) {
-                let width = byte == UInt8(ascii: "\"") ? 1 : 3
-                open = pendingContinuation ?? (index + width)
-                pendingContinuation = nil
-                index += width
-                continue
-            }
-            if at(index, rightCurly) || (byte == UInt8(ascii: "\"") && open != nil) {
-                if let start = open {
-                    spans.append(DirectSpan(range: start..<index))
-                    open = nil
-                }
-                index += byte == UInt8(ascii: "\"") ? 1 : 3
-                continue
-            }
-            index += 1
-        }
-        if let start = open { spans.append(DirectSpan(range: start..<bytes.count)) }
-        return spans.map { span in
-            // Trim trailing punctuation inside the marks ("…,”).
-            var upper = span.range.upperBound
-            while upper > span.range.lowerBound, bytes[upper - 1] == UInt8(ascii: ",") || bytes[upper - 1] == UInt8(ascii: " ") {
-                upper -= 1
-            }
-            return DirectSpan(range: span.range.lowerBound..<upper)
-        }.filter { !$0.range.isEmpty }
     }
 }
 

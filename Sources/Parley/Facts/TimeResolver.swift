@@ -53,7 +53,7 @@ public struct TimeResolver: PipelineStage {
         var anchor: Day? = nil  // the last resolved day outside quotes, for "a day earlier"
         var anchorSentence: Int? = nil
         let words = text.words
-        let quoted = QuoteFinder().directSpans(text).map(\.range)
+        let quoted = QuotedSpans.find(in: text.bytes)
         let isFutureMarker = words.map { TimeResolver.futureMarkers.contains($0.lower) }
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             let range = sentence.words
