@@ -50,6 +50,18 @@ public final class PostgresBackend: SQLBackend {
             self.requireTLS = requireTLS
         }
 
+        /// Settings from `POSTGRES_HOSTNAME`, `POSTGRES_PORT` (5432), `POSTGRES_USER` (`postgres`),
+        /// `POSTGRES_PASSWORD` and `POSTGRES_DB`, the variables CI sets; `nil` when no host is set.
+        public static func fromEnvironment(
+            _ environment: [String: String] = ProcessInfo.processInfo.environment
+        ) -> Settings? {
+            guard let host = environment["POSTGRES_HOSTNAME"], !host.isEmpty else { return nil }
+            return Settings(
+                host: host, port: environment["POSTGRES_PORT"].flatMap(Int.init) ?? 5432,
+                username: environment["POSTGRES_USER"] ?? "postgres", password: environment["POSTGRES_PASSWORD"],
+                database: environment["POSTGRES_DB"])
+        }
+
         /// Reads `postgres://user:password@host:port/database?schema=NAME&sslmode=require`.
         /// - Throws: ``StoreError/Code/invalidArgument`` naming what is wrong.
         public init(url text: String) throws {

@@ -95,13 +95,7 @@ extension EventServer {
         }
         router.get("/api/health") { _, _ in try await self.health() }
         router.get("/api/events") { request, _ in
-            let query = try self.eventQuery(QueryParameters(request, allowed: Self.filterNames))
-            async let total = self.store.countEvents(query)
-            let events = try await self.store.events(query)
-            return JSONBody.response(
-                Page(
-                    total: try await total, limit: query.limit ?? 0, offset: query.offset ?? 0, items: events,
-                    name: "events"))
+            try await self.page(request, name: "events", count: self.store.countEvents, items: self.store.events)
         }
         router.get("/api/events/{id}") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -109,13 +103,8 @@ extension EventServer {
             return try await self.eventDetail(raw.removingPercentEncoding ?? raw)
         }
         router.get("/api/incidents") { request, _ in
-            let query = try self.eventQuery(QueryParameters(request, allowed: Self.filterNames))
-            async let total = self.store.countIncidents(query)
-            let incidents = try await self.store.incidents(query)
-            return JSONBody.response(
-                Page(
-                    total: try await total, limit: query.limit ?? 0, offset: query.offset ?? 0, items: incidents,
-                    name: "incidents"))
+            try await self.page(
+                request, name: "incidents", count: self.store.countIncidents, items: self.store.incidents)
         }
         router.get("/api/stories") { request, _ in
             try await self.stories(QueryParameters(request, allowed: ["min_similarity", "limit", "offset"]))
@@ -144,6 +133,20 @@ extension EventServer {
         router.on("/api/**", method: .get) { request, _ -> Response in
             throw APIError(.notFound, "notFound", "no endpoint \(request.uri.path); see /api/health and the README")
         }
+    }
+
+    /// One page of what the request's event filters select, with the total the filters select.
+    func page<Item: Encodable & Sendable>(
+        _ request: Request, name: String, count: @Sendable (EventQuery) async throws -> Int,
+        items: @Sendable (EventQuery) async throws -> [Item]
+    ) async throws -> Response {
+        let query = try eventQuery(QueryParameters(request, allowed: Self.filterNames))
+        async let total = count(query)
+        let selected = try await items(query)
+        return JSONBody.response(
+            Page(
+                total: try await total, limit: query.limit ?? 0, offset: query.offset ?? 0, items: selected, name: name)
+        )
     }
 
     func health() async throws -> Response {

@@ -5,22 +5,16 @@ import ParleyStore
 import ParleyTesting
 import Testing
 
-/// Settings from POSTGRES_HOSTNAME, POSTGRES_PORT, POSTGRES_USER, POSTGRES_PASSWORD and POSTGRES_DB.
-let postgresSettings: PostgresBackend.Settings? = {
-    let environment = ProcessInfo.processInfo.environment
-    guard let host = environment["POSTGRES_HOSTNAME"], !host.isEmpty else { return nil }
-    return PostgresBackend.Settings(
-        host: host, port: environment["POSTGRES_PORT"].flatMap(Int.init) ?? 5432,
-        username: environment["POSTGRES_USER"] ?? "postgres", password: environment["POSTGRES_PASSWORD"],
-        database: environment["POSTGRES_DB"])
-}()
+/// The PostgreSQL server CI starts, if any (`POSTGRES_HOSTNAME` and the other `POSTGRES_*` variables).
+let postgresSettings = PostgresBackend.Settings.fromEnvironment()
 
 @Suite(.enabled(if: postgresSettings != nil, "POSTGRES_HOSTNAME is not set: no PostgreSQL server to test against"))
 struct PostgresEventStoreTests {
     /// A store in a schema of its own, dropped afterwards.
     func withStore(_ body: (SQLEventStore) async throws -> Void) async throws {
         var settings = try #require(postgresSettings)
-        settings.schema = "parley_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        settings.schema =
+            "parley_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         let backend = try await PostgresBackend(configuration: settings)
         let store = try await SQLEventStore(backend: backend)
         do {
@@ -52,6 +46,14 @@ struct PostgresEventStoreTests {
         let settings = try PostgresBackend.Settings(url: "postgres://ann:s%40cret@db.example:6543/events?schema=team_a")
         #expect(settings.host == "db.example" && settings.port == 6543 && settings.username == "ann")
         #expect(settings.password == "s@cret" && settings.database == "events" && settings.schema == "team_a")
+    }
+
+    @Test func readsTheEnvironmentCISets() throws {
+        #expect(PostgresBackend.Settings.fromEnvironment(["POSTGRES_PORT": "5433"]) == nil)
+        let settings = try #require(
+            PostgresBackend.Settings.fromEnvironment(["POSTGRES_HOSTNAME": "db", "POSTGRES_DB": "parley"]))
+        #expect(settings.host == "db" && settings.port == 5432 && settings.username == "postgres")
+        #expect(settings.database == "parley" && settings.password == nil)
     }
 
     @Test(arguments: ["mysql://a@b/c", "postgres:///c", "postgres://host/db", "postgres://u@h/d?schema=x;drop"])

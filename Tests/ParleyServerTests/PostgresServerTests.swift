@@ -5,15 +5,8 @@ import ParleyServer
 import ParleyStore
 import Testing
 
-/// Settings from POSTGRES_HOSTNAME, POSTGRES_PORT, POSTGRES_USER, POSTGRES_PASSWORD and POSTGRES_DB.
-let serverPostgresSettings: PostgresBackend.Settings? = {
-    let environment = ProcessInfo.processInfo.environment
-    guard let host = environment["POSTGRES_HOSTNAME"], !host.isEmpty else { return nil }
-    return PostgresBackend.Settings(
-        host: host, port: environment["POSTGRES_PORT"].flatMap(Int.init) ?? 5432,
-        username: environment["POSTGRES_USER"] ?? "postgres", password: environment["POSTGRES_PASSWORD"],
-        database: environment["POSTGRES_DB"])
-}()
+/// The PostgreSQL server CI starts, if any (`POSTGRES_HOSTNAME` and the other `POSTGRES_*` variables).
+let serverPostgresSettings = PostgresBackend.Settings.fromEnvironment()
 
 @Suite(
     .enabled(if: serverPostgresSettings != nil, "POSTGRES_HOSTNAME is not set: no PostgreSQL server to test against"))

@@ -85,7 +85,9 @@ enum QuotedSpans {
         if let first = open { spans.append(first..<end) }
         return spans.compactMap { span in
             var upper = span.upperBound
-            while upper > span.lowerBound, bytes[upper - 1] == UInt8(ascii: ",") || bytes[upper - 1] == 32 { upper -= 1 }
+            while upper > span.lowerBound, bytes[upper - 1] == UInt8(ascii: ",") || bytes[upper - 1] == 32 {
+                upper -= 1
+            }
             return span.lowerBound < upper ? span.lowerBound..<upper : nil
         }
     }

@@ -240,47 +240,43 @@ public struct TaggerModel: Sendable {
         let context = context(for: forms)
         let first = firstPass(context)
         guard let second else { return first }
-        var result: [Int] = []
-        result.reserveCapacity(first.count)
-        var features: [UInt64] = []
-        features.reserveCapacity(48)
-        var scores = [Float](repeating: 0, count: classes.count)
-        var previous = -1
-        var previous2 = -2
-        for i in first.indices {
-            let guess: Int
-            if tagDictionary[context.keys[i].word] != nil {
-                guess = first[i]
-            } else {
-                Self.secondFeatures(
-                    context, at: i, previous: previous, previous2: previous2, first: first, into: &features)
-                second.score(features, into: &scores)
-                guess = Self.argmax(scores)
-            }
-            result.append(guess)
-            previous2 = previous
-            previous = guess
+        // The second pass keeps the tag of a word the tag dictionary knows, as the first pass gave it.
+        return greedy(
+            context, model: second, capacity: 48,
+            known: { tagDictionary[context.keys[$0].word] != nil ? first[$0] : nil }
+        ) {
+            Self.secondFeatures(context, at: $0, previous: $1, previous2: $2, first: first, into: &$3)
         }
-        return result
     }
 
     /// The first pass's class indices (the only pass of a one-pass model).
     func firstPass(_ context: Context) -> [Int] {
-        let forms = context.keys
+        greedy(context, model: weights, capacity: 40, known: { tagDictionary[context.keys[$0].word].map(Int.init) }) {
+            Self.features(context, at: $0, previous: $1, previous2: $2, into: &$3)
+        }
+    }
+
+    /// Tags left to right, each word from the two tags before it: a word's `known` class if it has one, else the
+    /// model's best class for the features `extract` writes for (word, previous tag, the tag before that).
+    @inline(__always)
+    func greedy(
+        _ context: Context, model: LinearModel, capacity: Int, known: (Int) -> Int?,
+        extract: (Int, Int, Int, inout [UInt64]) -> Void
+    ) -> [Int] {
         var result: [Int] = []
-        result.reserveCapacity(forms.count)
+        result.reserveCapacity(context.keys.count)
         var features: [UInt64] = []
-        features.reserveCapacity(40)
+        features.reserveCapacity(capacity)
         var scores = [Float](repeating: 0, count: classes.count)
         var previous = -1
         var previous2 = -2
-        for i in forms.indices {
+        for i in context.keys.indices {
             let guess: Int
-            if let known = tagDictionary[context.keys[i].word] {
-                guess = Int(known)
+            if let tag = known(i) {
+                guess = tag
             } else {
-                Self.features(context, at: i, previous: previous, previous2: previous2, into: &features)
-                weights.score(features, into: &scores)
+                extract(i, previous, previous2, &features)
+                model.score(features, into: &scores)
                 guess = Self.argmax(scores)
             }
             result.append(guess)
