@@ -68,6 +68,18 @@ import Testing
         #expect(nestedCodes == ["---REB→ 170"])
     }
 
+    @Test func aPatternWordInARelativeClauseIsThatClauses() throws {
+        let actors = [("Rebels", "REB")]
+        let direct =
+            "Rebels/rebel/NOUN/2/nsubj seized/seize/VERB/0/root the/the/DET/4/det area/area/NOUN/2/obj ././PUNCT/2/punct"
+        #expect(try coded(direct, actors, with: coder()) == ["---REB→ 192"])
+        // "seized the men who held the area": the area is what the men held, not what was seized.
+        let relative =
+            "Rebels/rebel/NOUN/2/nsubj seized/seize/VERB/0/root the/the/DET/4/det men/man/NOUN/2/obj "
+            + "who/who/PRON/6/nsubj held/hold/VERB/4/acl:relcl the/the/DET/8/det area/area/NOUN/6/obj ././PUNCT/2/punct"
+        #expect(try coded(relative, actors, with: coder()) == ["---REB→ 170"])
+    }
+
     @Test func aSetNamedWithATrailingUnderscoreIsTheSet() throws {
         let words =
             "Ethiopia/Ethiopia/PROPN/2/nsubj acted/act/VERB/0/root on/on/ADP/5/case a/a/DET/5/det "

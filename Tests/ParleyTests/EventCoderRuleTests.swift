@@ -10,6 +10,33 @@ import Testing
         coder = try testCoder()
     }
 
+    @Test func anActRightAfterASpeechVerbIsWhatItReportsNotItsSpeakersAct() throws {
+        // "Pakistan accused Kabul of sheltering the TTP, who it says attacked police", misparsed with "attacked" a
+        // conjunct of "says" (no "and", no comma): the TTP attacked, as reported, and "says" is no event.
+        let document = try code(
+            "Pakistan/Pakistan/PROPN/2/nsubj accused/accuse/VERB/0/root Kabul/Kabul/PROPN/2/obj of/of/SCONJ/5/mark "
+                + "sheltering/shelter/VERB/2/advcl the/the/DET/7/det TTP/TTP/PROPN/5/obj ,/,/PUNCT/11/punct "
+                + "who/who/PRON/11/obj it/it/PRON/11/nsubj says/say/VERB/7/acl:relcl attacked/attack/VERB/11/conj "
+                + "police/police/NOUN/12/obj ././PUNCT/2/punct",
+            [("Pakistan", "PAK"), ("Kabul", "AFG"), ("TTP", "PAKREB"), ("police", "PAKCOP")])
+        let attack = try #require(document.events.first { $0.cameo == "190" })
+        #expect(attack.source.map(\.code) == ["PAKREB"])
+        #expect(attack.target.map(\.code) == ["PAKCOP"])
+        #expect(attack.modality.reported)
+        #expect(!document.events.contains { $0.cameo == "010" })
+    }
+
+    @Test func verbsJoinedByAConjunctionStillShareTheirSubject() throws {
+        // "Kabul warned and attacked police": a real coordination keeps the speaker as the attacker.
+        let document = try code(
+            "Kabul/Kabul/PROPN/2/nsubj warned/warn/VERB/0/root and/and/CCONJ/4/cc attacked/attack/VERB/2/conj "
+                + "police/police/NOUN/4/obj ././PUNCT/2/punct",
+            [("Kabul", "AFG"), ("police", "PAKCOP")])
+        let attack = try #require(document.events.first { $0.cameo == "190" })
+        #expect(attack.source.map(\.code) == ["AFG"])
+        #expect(!attack.modality.reported)
+    }
+
     @Test func mainEventIsTheMainClausesAct() throws {
         let document = try code(
             "Police/police/NOUN/4/nsubj attacking/attack/VERB/1/acl Kabul/Kabul/PROPN/2/obj "

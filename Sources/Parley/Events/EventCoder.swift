@@ -513,8 +513,22 @@ struct SentenceCoder {
             return subject(of: head, depth: depth + 1)
         case "conj":
             let upos = graph.upos(head)
-            if upos == "VERB" || upos == "AUX" { return subject(of: head, depth: depth + 1) }
-            return nil
+            guard upos == "VERB" || upos == "AUX" else { return nil }
+            // "fighters who it says carried out attacks" misparsed with "carried" a conjunct of "says": a verb
+            // right after a speech verb, with no conjunction or comma between them, is what the speech verb
+            // reports, not a second act of its speaker. Its subject is the relative pronoun the speech verb took,
+            // which stands for the actor named right before it ("the TTP, who").
+            if EventWords.speech.contains(graph.lemma(head)), isAsyndetic(token, head) {
+                guard
+                    let relative = graph.children(of: head).first(where: {
+                        $0 < head && Self.relatives.contains(graph.lemma($0))
+                    })
+                else { return nil }
+                var before = relative - 1
+                while graph.upos(before) == "PUNCT" { before -= 1 }
+                return actorAt[before] != nil ? before : relative
+            }
+            return subject(of: head, depth: depth + 1)
         case "acl":
             // "the Taliban regime refused to …" is a subject; "talks mediated by Qatar": the noun is the
             // logical object, handled by passive.
@@ -544,6 +558,14 @@ struct SentenceCoder {
         default:
             return nil
         }
+    }
+
+    static let relatives: Set<String> = ["WHO", "WHOM", "WHICH"]
+
+    /// Whether a conjunct follows its head with no coordinating conjunction and no punctuation between them.
+    func isAsyndetic(_ conjunct: Int, _ head: Int) -> Bool {
+        guard head < conjunct, graph.children(of: conjunct, ["cc"]).isEmpty else { return false }
+        return (head + 1..<conjunct).allSatisfy { graph.upos($0) != "PUNCT" && graph.upos($0) != "CCONJ" }
     }
 
     /// The nominal a passive participle modifies ("talks mediated by Qatar" → talks).
@@ -1343,8 +1365,11 @@ struct SentenceCoder {
                 report(inner: index, speechVerb: head, &triggers, position: position)
                 continue
             }
-            // Reported speech: "X said that Y would …".
-            if relation == "ccomp" || relation == "parataxis" {
+            // Reported speech: "X said that Y would …", also misparsed as "who it says carried out" with the act a
+            // conjunct of the speech verb (see `subject(of:)`).
+            if relation == "ccomp" || relation == "parataxis"
+                || (relation == "conj" && EventWords.speech.contains(graph.lemma(head)) && isAsyndetic(token, head))
+            {
                 if EventWords.speech.contains(graph.lemma(head))
                     || (position[head].map { triggers[$0].code != nil } ?? false)
                 {

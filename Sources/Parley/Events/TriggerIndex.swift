@@ -348,7 +348,8 @@ struct TriggerIndex: Sendable {
     /// Whether a word after the trigger belongs to its verb phrase: at most one prepositional phrase between them
     /// whose preposition the pattern has not matched ("of" phrases are part of their noun phrase). "* area"
     /// matches "took the area" and "moved into the area", not "arrested him near a school in the area";
-    /// "* in &refugee" and "(in …)" reach into the phrase they name the preposition of.
+    /// "* in &refugee" and "(in …)" reach into the phrase they name the preposition of. A word inside a relative
+    /// clause is that clause's: "accused the group, who carried out attacks" is no "* of attack".
     func isLocal(_ token: Int, context: Context, match: Match) -> Bool {
         guard let trigger = context.trigger, token > trigger else { return true }
         let graph = context.graph
@@ -357,6 +358,7 @@ struct TriggerIndex: Sendable {
         var phrases = 0
         while current != trigger, steps < 12 {
             steps += 1
+            if graph.relation(current) == "acl:relcl" { return false }
             for marker in graph.children(of: current, ["case"])
             where marker != token && !match.tokens.contains(marker) && graph.form(marker) != "OF" {
                 phrases += 1
