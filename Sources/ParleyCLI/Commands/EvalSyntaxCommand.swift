@@ -23,6 +23,17 @@ struct EvalSyntaxCommand: ParsableCommand {
     @Flag(name: .long, help: "Parse with the gold tags instead of the tagger's.")
     var goldTags = false
 
+    @Option(name: .long, help: "Parses kept at each step (1: greedy; default: the bundled parser's search).")
+    var beam: Int?
+
+    @Option(name: .long, help: "Temperature of the beam's move probabilities (default: the bundled parser's).")
+    var temperature: Float?
+
+    func validate() throws {
+        if let beam, beam < 1 { throw ValidationError("--beam must be at least 1") }
+        if let temperature, !(temperature > 0) { throw ValidationError("--temperature must be above 0") }
+    }
+
     func run() throws {
         let sentences = try CoNLLU.read(contentsOf: URL(fileURLWithPath: gold))
         guard sentences.contains(where: { !$0.words.isEmpty }) else {
@@ -33,9 +44,12 @@ struct EvalSyntaxCommand: ParsableCommand {
             try tagger.map { Tagger(model: try TaggerModel(contentsOf: URL(fileURLWithPath: $0))) } ?? Tagger()
         let lemmaStage =
             try lemmas.map { Lemmatizer(model: try LemmaModel(contentsOf: URL(fileURLWithPath: $0))) } ?? Lemmatizer()
+        let decoding = ParserDecoding(
+            beam: beam ?? ParserDecoding.bundled.beam, temperature: temperature ?? ParserDecoding.bundled.temperature)
         let parserStage =
-            try parser.map { DependencyParser(model: try ParserModel(contentsOf: URL(fileURLWithPath: $0))) }
-            ?? DependencyParser()
+            try parser.map {
+                DependencyParser(model: try ParserModel(contentsOf: URL(fileURLWithPath: $0)), decoding: decoding)
+            } ?? DependencyParser(decoding: decoding)
         var score = SyntaxScore()
         let start = Date()
         for document in documents {
