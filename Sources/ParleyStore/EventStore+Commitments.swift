@@ -64,7 +64,10 @@ extension EventStore {
         filter.limit = nil
         filter.offset = nil
         let events = try await events(filter)
-        let inputs = events.map { CommitmentTracker.Input($0.event, document: $0.documentID, published: $0.published) }
+        let inputs = events.map { stored in
+            CommitmentTracker.Input(
+                stored.event, document: stored.documentID, published: stored.published, sentence: stored.sentenceText)
+        }
         let kept = tracker.track(inputs).filter { commitment in
             (query.statuses.isEmpty || query.statuses.contains(commitment.status))
                 && (query.kinds.isEmpty || query.kinds.contains(commitment.kind))

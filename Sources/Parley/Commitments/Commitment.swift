@@ -15,7 +15,7 @@ public struct Commitment: Hashable, Codable, Sendable {
         case promise
         /// CAMEO 057: the parties sign a formal agreement.
         case agreement
-        /// CAMEO 0871, or a cooperative event whose trigger is a ceasefire or truce: the parties stop fighting.
+        /// CAMEO 0871, or an intent or yield whose evidence is a ceasefire or truce: the parties stop fighting.
         case ceasefire
     }
 

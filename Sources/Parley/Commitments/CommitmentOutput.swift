@@ -53,7 +53,12 @@ public enum CommitmentOutput {
         var line = "\(indent)\(EventOutput.pad(commitment.kind.rawValue, 10)) \(EventOutput.pad(commitment.status.rawValue, 12))"
         line += " \(commitment.date?.description ?? "----------")  \(holder)"
         if !counterpart.isEmpty { line += (commitment.mutual || commitment.kind == .ceasefire ? " <> " : " > ") + counterpart }
-        line += "  \(commitment.cameo)  [\(commitment.id)]\n"
+        line += "  \(commitment.cameo)  [\(commitment.id)]"
+        if !commitment.thirdParties.isEmpty {
+            line += "  (" + commitment.thirdParties.map { "\($0.role ?? "third party") \($0.code)" }.joined(separator: ", ")
+                + ")"
+        }
+        line += "\n"
         for change in commitment.history {
             line += "\(indent)    \(change.claim ? "claim " : "")\(change.explanation)\n"
         }

@@ -6,8 +6,9 @@ import Foundation
 /// The rules, each named in the history it writes:
 /// - `demand`, `threat`, `promise`, `agreement`, `ceasefire`: an asserted (not negated) event makes a commitment:
 ///   CAMEO 10x a demand, 13x or a hypothetical use of force (18x–20x, "would strike … if") a threat, 03x or a
-///   cooperative event (04x–08x) told in the future a promise, 057 an agreement, and 0871 or a cooperative event
-///   whose trigger is a ceasefire or truce a ceasefire. Demands and threats need a coded target.
+///   cooperative event (04x–08x) told in the future a promise, 057 an agreement, and 0871 or an intent or yield
+///   whose evidence is a truce (a truce pattern, or 0356/087x in a sentence naming a ceasefire) a ceasefire.
+///   Demands and threats need a coded target.
 /// - `*-restated`: the same commitment made again between the same parties while it is unsettled joins the first.
 /// - `ceasefire-violation`: force (CAMEO 18x–20x) by one party against another ends a ceasefire: `violated`
 ///   (a one-party ceasefire: force by that party against anyone not acting for it).
@@ -38,16 +39,24 @@ public struct CommitmentTracker: Sendable {
         public var document: String
         /// The event's day: its own date, else its document's publication date.
         public var date: Day?
+        /// Whether the event's sentence names a ceasefire or truce (read only for de-escalation codes).
+        public var namesTruce: Bool
 
         /// Creates a tracker input.
         /// - Parameters:
         ///   - event: the coded event.
         ///   - document: the id of its document.
         ///   - published: the document's publication date, standing in when the event has no date.
-        public init(_ event: Event, document: String, published: Day?) {
+        ///   - sentence: the event's sentence, when at hand: an intent to de-escalate (0356) or a de-escalation
+        ///     (087x) in a sentence that names a ceasefire or truce makes a ceasefire.
+        public init(_ event: Event, document: String, published: Day?, sentence: @autoclosure () -> String? = nil) {
             self.event = event
             self.document = document
             date = event.date ?? published
+            namesTruce = false
+            if event.cameo.hasPrefix("0356") || event.cameo.hasPrefix("087"), let text = sentence()?.lowercased() {
+                namesTruce = CommitmentTracker.truceWords.contains { text.contains($0) }
+            }
         }
     }
 
@@ -65,8 +74,16 @@ public struct CommitmentTracker: Sendable {
     /// - Returns: the commitments in the order they were made; empty, at the cost of one pass over the events'
     ///   codes, when no event makes one.
     public func commitments(in document: Document) -> [Commitment] {
-        guard document.events.contains(where: { Self.kind(of: $0) != nil }) else { return [] }
-        return track(document.events.map { Input($0, document: document.id, published: document.metadata.published) })
+        guard document.events.contains(where: { Self.kind(of: $0) != nil || $0.cameo.hasPrefix("087") }) else {
+            return []
+        }
+        return track(
+            document.events.map { event in
+                Input(
+                    event, document: document.id, published: document.metadata.published,
+                    sentence: event.sentence < document.sentences.count
+                        ? String(document.text(in: document.sentences[event.sentence].range)) : nil)
+            })
     }
 
     /// Finds the commitments among events and follows them.
@@ -102,7 +119,7 @@ public struct CommitmentTracker: Sendable {
                         limit: historyLimit)
                 }
             }
-            guard let kind = Self.kind(of: event), var new = Tracked(input, kind: kind) else {
+            guard let kind = Self.kind(of: event, namesTruce: input.namesTruce), var new = Tracked(input, kind: kind) else {
                 continue
             }
             if let same = tracked.indices.last(where: { tracked[$0].restates(new) }) {
@@ -120,6 +137,9 @@ public struct CommitmentTracker: Sendable {
 
     /// The CAMEO roots of force: assault, fight, mass violence.
     static let forceRoots: Set<Substring> = ["18", "19", "20"]
+    /// Words that name a ceasefire.
+    static let truceWords = ["ceasefire", "cease-fire", "cease fire", "truce", "armistice"]
+
     /// Whether an event declares a ceasefire: CAMEO 0871, or an intent (03x) or yield (08x) whose evidence is a
     /// truce: a truce pattern (`agree.truce`) or a rule that folded in a ceasefire (`030 + 0871 → 0356`).
     static func isCeasefire(_ event: Event) -> Bool {
@@ -131,12 +151,15 @@ public struct CommitmentTracker: Sendable {
     }
 
     /// What commitment an event makes, if any.
-    static func kind(of event: Event) -> Commitment.Kind? {
+    /// - Parameters:
+    ///   - event: the event.
+    ///   - namesTruce: whether its sentence names a ceasefire, for de-escalation codes.
+    static func kind(of event: Event, namesTruce: Bool = false) -> Commitment.Kind? {
         let modality = event.modality
         guard !modality.negated, event.cameo.count >= 2, event.cameo.first?.isNumber == true else { return nil }
         let root = event.cameo.prefix(2)
         if modality.hypothetical { return forceRoots.contains(root) ? .threat : nil }
-        if isCeasefire(event) { return .ceasefire }
+        if namesTruce || isCeasefire(event) { return .ceasefire }
         switch root {
         case "10": return .demand
         case "13": return .threat
