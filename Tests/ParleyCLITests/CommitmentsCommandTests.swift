@@ -47,7 +47,8 @@ import Testing
         #expect(!history.contains { ($0["document"] as? String) == "clash" })
         let demand = try #require(byKind["demand"])
         #expect(demand["status"] as? String == "rejected")
-        let rejection = try #require((demand["history"] as? [[String: Any]])?.first { $0["rule"] as? String == "demand-rejected" })
+        let rejection = try #require(
+            (demand["history"] as? [[String: Any]])?.first { $0["rule"] as? String == "demand-rejected" })
         #expect(rejection["document"] as? String == "reply")
     }
 
@@ -58,7 +59,8 @@ import Testing
         let early = try commitments(["--to", "2025-10-20"])
         #expect(!early.isEmpty && early.allSatisfy { $0["status"] as? String == "open" })
         let all = try commitments([])
-        #expect(try commitments(["--limit", "1", "--offset", "1"]).map { $0["id"] as? String } == [all[1]["id"] as? String])
+        #expect(
+            try commitments(["--limit", "1", "--offset", "1"]).map { $0["id"] as? String } == [all[1]["id"] as? String])
     }
 
     @Test func tableAndCSVNameTheRules() throws {
@@ -71,7 +73,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--status", "broken"], "--status 'broken' is one of open, kept, met, rejected, carried_out, violated, alleged"),
+        (
+            ["--status", "broken"],
+            "--status 'broken' is one of open, kept, met, rejected, carried_out, violated, alleged"
+        ),
         (["--kind", "pledge"], "--kind 'pledge' is one of demand, threat, promise, agreement, ceasefire"),
         (["--from", "2025-13-01"], "--from '2025-13-01' is not a date"),
     ])

@@ -76,3 +76,11 @@ import Testing
         #expect(try reply.errorCode() == code)
     }
 }
+
+extension CommitmentRouteTests {
+    @Test func theDashboardHasACommitmentsPanel() async throws {
+        let server = try await RunningServer.shared.value
+        #expect(try await server.get("/").text.contains(#"data-tab="commitments""#))
+        #expect(try await server.get("/app.js").text.contains("/api/commitments?"))
+    }
+}

@@ -42,7 +42,8 @@ private func event(
         #expect(violation.event == "a" && violation.rule == "ceasefire-violation" && !violation.claim)
         #expect(
             violation.explanation
-                == "rule ceasefire-violation: 190 by PAKMIL against AFGMIL on 2025-10-20 after ceasefire of 2025-10-17 (c)")
+                == "rule ceasefire-violation: 190 by PAKMIL against AFGMIL on 2025-10-20 after ceasefire of 2025-10-17 (c)"
+        )
     }
 
     @Test func anAttackDatedBeforeTheCeasefireIsNoViolation() {

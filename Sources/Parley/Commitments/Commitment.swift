@@ -104,7 +104,8 @@ public struct Commitment: Hashable, Codable, Sendable {
     /// Creates a commitment.
     public init(
         id: String, kind: Kind, status: Status = .open, holder: [ActorReference], counterpart: [ActorReference],
-        mutual: Bool = false, thirdParties: [ActorReference] = [], date: Day?, document: String, cameo: String, expects: String,
+        mutual: Bool = false, thirdParties: [ActorReference] = [], date: Day?, document: String, cameo: String,
+        expects: String,
         history: [Change] = []
     ) {
         self.id = id

@@ -4,7 +4,8 @@ import Foundation
 public enum CommitmentOutput {
     /// The CSV header: one row per commitment.
     public static let csvColumns = [
-        "id", "kind", "status", "date", "document", "cameo", "holder", "counterpart", "mutual", "third_parties", "changes",
+        "id", "kind", "status", "date", "document", "cameo", "holder", "counterpart", "mutual", "third_parties",
+        "changes",
         "last_event", "last_date", "last_rule", "expects",
     ]
 
@@ -50,12 +51,16 @@ public enum CommitmentOutput {
     public static func table(_ commitment: Commitment, indent: String = "  ") -> String {
         let holder = commitment.holder.map(\.code).joined(separator: "+")
         let counterpart = commitment.counterpart.map(\.code).joined(separator: "+")
-        var line = "\(indent)\(EventOutput.pad(commitment.kind.rawValue, 10)) \(EventOutput.pad(commitment.status.rawValue, 12))"
+        var line =
+            "\(indent)\(EventOutput.pad(commitment.kind.rawValue, 10)) \(EventOutput.pad(commitment.status.rawValue, 12))"
         line += " \(commitment.date?.description ?? "----------")  \(holder)"
-        if !counterpart.isEmpty { line += (commitment.mutual || commitment.kind == .ceasefire ? " <> " : " > ") + counterpart }
+        if !counterpart.isEmpty {
+            line += (commitment.mutual || commitment.kind == .ceasefire ? " <> " : " > ") + counterpart
+        }
         line += "  \(commitment.cameo)  [\(commitment.id)]"
         if !commitment.thirdParties.isEmpty {
-            line += "  (" + commitment.thirdParties.map { "\($0.role ?? "third party") \($0.code)" }.joined(separator: ", ")
+            line +=
+                "  (" + commitment.thirdParties.map { "\($0.role ?? "third party") \($0.code)" }.joined(separator: ", ")
                 + ")"
         }
         line += "\n"

@@ -8,7 +8,7 @@ import Foundation
 ///   CAMEO 10x a demand, 13x or a hypothetical use of force (18x–20x, "would strike … if") a threat, 03x or a
 ///   cooperative event (04x–08x) told in the future a promise, 057 an agreement, and 0871 or an intent or yield
 ///   whose evidence is a truce (a truce pattern, or 0356/087x in a sentence naming a ceasefire) a ceasefire.
-///   Demands and threats need a coded target.
+///   Demands and threats need a coded target, agreements two parties.
 /// - `*-restated`: the same commitment made again between the same parties while it is unsettled joins the first.
 /// - `ceasefire-violation`: force (CAMEO 18x–20x) by one party against another ends a ceasefire: `violated`
 ///   (a one-party ceasefire: force by that party against anyone not acting for it).
@@ -112,22 +112,28 @@ public struct CommitmentTracker: Sendable {
             let day = Self.statusDay(input)
             if let day, !event.modality.negated, !event.modality.hypothetical, !event.modality.future {
                 var candidates = Set<Int>()
-                for actor in event.source { if let party = Party(actor) { candidates.formUnion(byParty[party.key] ?? []) } }
+                for actor in event.source {
+                    if let party = Party(actor) { candidates.formUnion(byParty[party.key] ?? []) }
+                }
                 for index in candidates.sorted() where tracked[index].accepts(day) {
                     tracked[index].apply(
                         input, day: day, accusations: accusations["\(input.document)\u{1}\(event.sentence)"] ?? [],
                         limit: historyLimit)
                 }
             }
-            guard let kind = Self.kind(of: event, namesTruce: input.namesTruce), var new = Tracked(input, kind: kind) else {
+            guard let kind = Self.kind(of: event, namesTruce: input.namesTruce), var new = Tracked(input, kind: kind)
+            else {
                 continue
             }
-            if let same = tracked.indices.last(where: { tracked[$0].restates(new) }) {
+            // Only commitments of the same parties can be restated: look among those of its first holder.
+            if let same = (byParty[new.holder[0].key] ?? []).last(where: { tracked[$0].restates(new) }) {
                 tracked[same].restate(input, limit: historyLimit)
                 continue
             }
             new.commitment.history = [new.made(input)]
-            for key in Set((new.holder + new.counterpart).map(\.key)) { byParty[key, default: []].append(tracked.count) }
+            for key in Set((new.holder + new.counterpart).map(\.key)) {
+                byParty[key, default: []].append(tracked.count)
+            }
             tracked.append(new)
         }
         return tracked.map(\.commitment)
@@ -270,6 +276,8 @@ struct Tracked: Sendable {
                 mutual = true
             }
             guard !holder.isEmpty else { return nil }
+            // An agreement binds two parties at least; a ceasefire or promise may be one party's own.
+            if kind == .agreement, counterpart.isEmpty { return nil }
         }
         self.holder = holder
         self.counterpart = counterpart
@@ -319,7 +327,8 @@ struct Tracked: Sendable {
                 : "no force (CAMEO 18-20) between \(Self.names(parties)) after the ceasefire's day"
         case .threat: return "carried out when \(from) does \(codes) to \(to)"
         case .promise: return "kept when \(from) does \(codes) with \(to)"
-        case .demand: return "met when \(to) yields (08) or does \(codes) towards \(from); rejected by 12 towards \(from)"
+        case .demand:
+            return "met when \(to) yields (08) or does \(codes) towards \(from); rejected by 12 towards \(from)"
         case .agreement: return "rejected when a party rejects (12) another: \(Self.names(parties))"
         }
     }
@@ -361,11 +370,14 @@ struct Tracked: Sendable {
             text += " \(preposition) \(Self.describe(commitment.counterpart))"
         }
         text += " on \(input.date?.description ?? "an unknown day")"
-        if event.modality.hypothetical { text += " (conditional force)" } else if event.modality.future {
+        if event.modality.hypothetical {
+            text += " (conditional force)"
+        } else if event.modality.future {
             text += " (future)"
         }
         if !event.thirdParties.isEmpty {
-            text += " (" + event.thirdParties.map { "\($0.role ?? "third party") \($0.code)" }.joined(separator: ", ")
+            text +=
+                " (" + event.thirdParties.map { "\($0.role ?? "third party") \($0.code)" }.joined(separator: ", ")
                 + ")"
         }
         return change(.open, input, rule: kind, explanation: text, changesStatus: false)
@@ -467,7 +479,9 @@ struct Tracked: Sendable {
             guard expected.contains(where: code.hasPrefix) else { return }
             let by = acts(holder, event.source)
             if !by.isEmpty, counterpart.isEmpty {
-                found = (.kept, "promise-kept", by, event.target.isEmpty ? "" : " towards " + Self.describe(event.target))
+                found = (
+                    .kept, "promise-kept", by, event.target.isEmpty ? "" : " towards " + Self.describe(event.target)
+                )
             } else if !by.isEmpty, let object = reached(counterpart, force: false) {
                 found = (.kept, "promise-kept", by, object)
             } else if root == "04" || code.hasPrefix("057") {
@@ -500,14 +514,17 @@ struct Tracked: Sendable {
         let explanation =
             "rule \(found.rule): \(code) by \(Self.describe(found.by))\(found.object) on \(day) after \(commitment.kind.rawValue) of \(commitment.date?.description ?? "?") (\(commitment.id))"
         var step = change(found.status, input, rule: found.rule, explanation: explanation)
-        if !step.claim, let accusation = accusations.first(where: { accusation in
-            accusation.id != event.id && !accusation.source.isEmpty
-                && accusation.target.contains { target in found.by.contains { Party($0) == Party(target) } }
-        }) {
+        if !step.claim,
+            let accusation = accusations.first(where: { accusation in
+                accusation.id != event.id && !accusation.source.isEmpty
+                    && accusation.target.contains { target in found.by.contains { Party($0) == Party(target) } }
+            })
+        {
             // "Kabul accused Islamabad of violating the ceasefire": the accuser alleges the act.
             step.claim = true
             step.claimant = accusation.source.first
-            step.explanation += ", alleged by \(Self.name(accusation.source.first)) (\(accusation.cameo) \(accusation.id))"
+            step.explanation +=
+                ", alleged by \(Self.name(accusation.source.first)) (\(accusation.cameo) \(accusation.id))"
         }
         if commitment.history.count < limit { commitment.history.append(step) }
         if step.claim {

@@ -55,7 +55,9 @@ struct CommitmentsCommand: AsyncParsableCommand {
         switch output {
         case .table:
             if commitments.isEmpty { printError("no commitments") }
-            for commitment in commitments { FileHandle.standardOutput.write(Data(CommitmentOutput.table(commitment, indent: "").utf8)) }
+            for commitment in commitments {
+                FileHandle.standardOutput.write(Data(CommitmentOutput.table(commitment, indent: "").utf8))
+            }
         case .jsonl:
             for commitment in commitments { printOut(CommitmentOutput.json(commitment).text) }
         case .csv:
