@@ -127,6 +127,17 @@ private func event(
         #expect(commitments.first?.history.last?.explanation.contains("in Khost (AFG)") == true)
     }
 
+    @Test func oneSentenceGivesOneStep() {
+        // "Pakistani jets bombed a market, killing seven" is coded as 195 and 190 in one sentence.
+        let commitments = track([
+            event("c", "0871", ["PAKGOV"], ["AFGGOV"], day: 17),
+            event("a", "195", ["PAKMIL"], ["AFG"], day: 20, sentence: 1),
+            event("b", "190", ["PAKMIL"], ["AFG"], day: 20, sentence: 1),
+            event("d", "190", ["PAKMIL"], ["AFG"], day: 21, sentence: 2),
+        ])
+        #expect(commitments.first?.history.map(\.event) == ["c", "a", "d"])
+    }
+
     @Test func aThreatCarriedOutByTheThreatener() throws {
         let commitments = track([
             event("t", "138", ["PAKGOV"], ["AFGGOV"], day: 10),

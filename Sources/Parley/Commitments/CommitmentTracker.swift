@@ -259,6 +259,9 @@ struct Tracked: Sendable {
     var expected: [String]
     /// Whether it can change no more.
     var closed = false
+    /// The document, sentence and status of the last step: one sentence gives one step of a status ("bombed …,
+    /// killing seven" is coded twice).
+    var lastStep: (document: String, sentence: Int, status: Commitment.Status)?
 
     init?(_ input: CommitmentTracker.Input, kind: Commitment.Kind) {
         let event = input.event
@@ -511,6 +514,12 @@ struct Tracked: Sendable {
             }
         }
         guard let found else { return }
+        if let last = lastStep, last.document == input.document, last.sentence == event.sentence,
+            last.status == found.status
+        {
+            return
+        }
+        lastStep = (input.document, event.sentence, found.status)
         let explanation =
             "rule \(found.rule): \(code) by \(Self.describe(found.by))\(found.object) on \(day) after \(commitment.kind.rawValue) of \(commitment.date?.description ?? "?") (\(commitment.id))"
         var step = change(found.status, input, rule: found.rule, explanation: explanation)
