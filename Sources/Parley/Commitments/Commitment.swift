@@ -59,6 +59,16 @@ public struct Commitment: Hashable, Codable, Sendable {
         public var claimant: ActorReference?
 
         /// Creates a step of a commitment's history.
+        /// - Parameters:
+        ///   - status: the status the event gives or claims.
+        ///   - event: the event's id.
+        ///   - document: its document's id.
+        ///   - date: its day.
+        ///   - cameo: its CAMEO code.
+        ///   - rule: the rule's name.
+        ///   - explanation: the rule applied, in words.
+        ///   - claim: whether the event is only a claim.
+        ///   - claimant: who claims it.
         public init(
             status: Status, event: String, document: String, date: Day?, cameo: String, rule: String,
             explanation: String, claim: Bool = false, claimant: ActorReference? = nil
@@ -77,6 +87,7 @@ public struct Commitment: Hashable, Codable, Sendable {
 
     /// The id of the event that made the commitment (`<document id>-e<n>`).
     public var id: String
+    /// What was committed to.
     public var kind: Kind
     /// The status set by the last established (not merely claimed) change; ``Status/alleged`` when only claims
     /// changed it.
@@ -102,6 +113,19 @@ public struct Commitment: Hashable, Codable, Sendable {
     public var history: [Change]
 
     /// Creates a commitment.
+    /// - Parameters:
+    ///   - id: the id of the event that made it.
+    ///   - kind: what was committed to.
+    ///   - status: where it stands.
+    ///   - holder: who made it.
+    ///   - counterpart: whom it is directed at.
+    ///   - mutual: whether each side committed towards the other.
+    ///   - thirdParties: mediators and other third parties.
+    ///   - date: the day it was made.
+    ///   - document: the document it was made in.
+    ///   - cameo: the CAMEO code of the event that made it.
+    ///   - expects: what would settle it, in words.
+    ///   - history: the steps so far.
     public init(
         id: String, kind: Kind, status: Status = .open, holder: [ActorReference], counterpart: [ActorReference],
         mutual: Bool = false, thirdParties: [ActorReference] = [], date: Day?, document: String, cameo: String,
