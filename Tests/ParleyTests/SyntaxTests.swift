@@ -360,6 +360,46 @@ extension Document {
         #expect(document.tokens.map(\.relation) == ["nsubj", "root", "det", "obj"])
     }
 
+    @Test func averagingTwoEnsemblesIsTheEnsembleOfAllTheirMembers() throws {
+        let sentences = try CoNLLU.parse(Self.treebank)
+        let members = (0..<4).map { seed in
+            ParserModel.train(
+                train: sentences, trainTags: nil, dev: sentences, tagger: nil,
+                options: TrainingOptions(epochs: 4, seed: UInt64(seed), showProgress: false), log: { _ in })
+        }
+        let pairs = try ParserModel.averaged([
+            ParserModel.averaged(Array(members[0..<2])), ParserModel.averaged(Array(members[2..<4])),
+        ])
+        let all = try ParserModel.averaged(members)
+        // The same weights up to rounding: the same parses of every sentence.
+        for sentence in try CoNLLU.documents(from: CoNLLU.parse(Self.treebank)) {
+            var first = sentence.strippingSyntax()
+            var second = first
+            for index in first.tokens.indices {
+                first.tokens[index].xpos = sentence.tokens[index].xpos
+                first.tokens[index].upos = sentence.tokens[index].upos
+            }
+            second = first
+            try DependencyParser(model: pairs).process(&first)
+            try DependencyParser(model: all).process(&second)
+            #expect(first.tokens.map(\.head) == second.tokens.map(\.head))
+            #expect(first.tokens.map(\.relation) == second.tokens.map(\.relation))
+        }
+        #expect(pairs.weightCount == all.weightCount)
+    }
+
+    @Test func refusesToAverageParsersWithDifferentLabels() throws {
+        let sentences = try CoNLLU.parse(Self.treebank)
+        let options = TrainingOptions(epochs: 2, seed: 1, showProgress: false)
+        let full = ParserModel.train(
+            train: sentences, trainTags: nil, dev: [], tagger: nil, options: options, log: { _ in })
+        // Without determiners the treebank has no `det` label.
+        let part = ParserModel.train(
+            train: [sentences[0]], trainTags: nil, dev: [], tagger: nil, options: options, log: { _ in })
+        #expect(throws: PipelineError.self) { _ = try ParserModel.averaged([full, part]) }
+        #expect(throws: PipelineError.self) { _ = try ParserModel.averaged([]) }
+    }
+
     @Test func trainsTheSameEnsembleFromTheSameSeed() throws {
         #expect(try trainEnsemble(seed: 3).serialized() == trainEnsemble(seed: 3).serialized())
     }

@@ -151,14 +151,32 @@ extension ParserModel {
         }
         let models = results.models
         guard models.count > 1 else { return models[0] }
-        let merged = ParserModel(
-            labels: models[0].labels, transitions: LinearModel.averaged(models.map(\.transitions)),
-            labeller: LinearModel.averaged(models.map(\.labeller)))
+        // Members trained on the same data share their labels.
+        let merged = average(models)
         let scores = merged.attachmentScores(developmentInputs(dev, tagger: tagger), gold: dev)
         log(
             "averaged \(count) parsers: dev UAS \(String(format: "%.2f", scores.uas)) LAS \(String(format: "%.2f", scores.las))"
         )
         return merged
+    }
+
+    /// The average of parsers' weights: one model that scores each transition as the parsers would together.
+    ///
+    /// Averaging an average of two with another average of two gives the average of all four.
+    /// - Throws: ``PipelineError`` (`invalidModel`) when the parsers do not share their relation labels.
+    public static func averaged(_ models: [ParserModel]) throws -> ParserModel {
+        guard let first = models.first else { throw PipelineError(.invalidModel, "no parser to average") }
+        guard models.allSatisfy({ $0.labels == first.labels }) else {
+            throw PipelineError(
+                .invalidModel, "the parsers have different relation labels: train them on the same data")
+        }
+        return average(models)
+    }
+
+    static func average(_ models: [ParserModel]) -> ParserModel {
+        ParserModel(
+            labels: models[0].labels, transitions: LinearModel.averaged(models.map(\.transitions)),
+            labeller: LinearModel.averaged(models.map(\.labeller)))
     }
 
     /// The development sentences as the parser sees them: tagged by `tagger`, or with gold tags.

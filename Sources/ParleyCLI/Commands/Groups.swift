@@ -58,7 +58,7 @@ struct TrainCommand: AsyncParsableCommand {
         abstract: "Train the tagger and parser models from Universal Dependencies treebanks.",
         subcommands: [
             TrainSegmenterCommand.self, TrainTaggerCommand.self, TrainParserCommand.self, TrainLemmatizerCommand.self,
-            TrainPruneCommand.self,
+            TrainPruneCommand.self, TrainAverageCommand.self,
         ]
     )
 }

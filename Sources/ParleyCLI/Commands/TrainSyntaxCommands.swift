@@ -292,6 +292,35 @@ struct TrainPruneCommand: ParsableCommand {
     }
 }
 
+/// `parley train average`.
+struct TrainAverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "average",
+        abstract: "Average the weights of parsers trained on the same data into one model (an ensemble in one file).")
+
+    @Option(name: .long, help: "A parser model file; give two or more.")
+    var model: [String]
+
+    @Option(name: .long, help: "Drop weights of at most this magnitude from the written model.")
+    var prune: Float = 0
+
+    @Option(name: .long, help: "Where to write the averaged model.")
+    var out: String
+
+    func validate() throws {
+        guard model.count >= 2 else { throw ValidationError("give at least two --model files") }
+    }
+
+    func run() throws {
+        let parsers = try model.map { try ParserModel(contentsOf: URL(fileURLWithPath: $0)) }
+        let averaged = try ParserModel.averaged(parsers).pruned(threshold: prune)
+        let bytes = averaged.serialized()
+        try Data(bytes).write(to: URL(fileURLWithPath: out))
+        printError(
+            "averaged \(parsers.count) parsers: \(averaged.weightCount) weights; wrote \(out) (\(bytes.count) bytes)")
+    }
+}
+
 /// Jack-knifed training tags, filled by folds running on several threads.
 private final class JackknifeResults: @unchecked Sendable {
     private let lock = NSLock()
