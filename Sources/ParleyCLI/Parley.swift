@@ -27,6 +27,7 @@ struct ParleyCommand: AsyncParsableCommand {
             SimilarCommand.self,
             ExportCommand.self,
             TimelineCommand.self,
+            CommitmentsCommand.self,
             ServeCommand.self,
         ]
     )

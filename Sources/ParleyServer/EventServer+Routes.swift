@@ -125,6 +125,9 @@ extension EventServer {
             let query = try self.eventQuery(QueryParameters(request, allowed: Self.filterNames))
             return JSONBody.response(["actors": try await self.store.actors(query)])
         }
+        router.get("/api/commitments") { request, _ in
+            try await self.commitments(QueryParameters(request, allowed: CommitmentQuery.parameterNames))
+        }
         router.get("/api/export") { request, _ in
             try await self.export(QueryParameters(request, allowed: Self.filterNames.union(["format", "events"])))
         }
@@ -227,6 +230,17 @@ extension EventServer {
             Page(
                 total: stories.count, limit: page.limit ?? 50, offset: start,
                 items: Array(stories[start...].prefix(page.limit ?? 50)), name: "stories"))
+    }
+
+    /// `GET /api/commitments`: the commitments among the events the filters select, one page of them.
+    func commitments(_ parameters: QueryParameters) async throws -> Response {
+        var query = try CommitmentQuery(parameters: parameters.values)
+        query.filter = try eventQuery(parameters)
+        let (commitments, total) = try await store.commitments(query)
+        return JSONBody.response(
+            Page(
+                total: total, limit: query.filter.limit ?? 0, offset: query.filter.offset ?? 0, items: commitments,
+                name: "commitments"))
     }
 
     func timeline(_ parameters: QueryParameters) async throws -> Response {

@@ -140,6 +140,8 @@ public enum EventOutput {
     }
 
     /// The JSON value of a document.
+    /// The JSON value of a document; `commitments` (see ``CommitmentTracker``) follows `events` when the document
+    /// makes some.
     public static func json(_ document: Document) -> OrderedJSON {
         .object(
             [
@@ -147,7 +149,8 @@ public enum EventOutput {
                 ("title", document.metadata.title.map(OrderedJSON.string) ?? .null),
                 ("published", document.metadata.published.map { .string($0.description) } ?? .null),
                 ("events", .array(document.events.map { json($0, in: document) })),
-                ("actors", .array(document.actors.enumerated().map { json(mention: $0.element, index: $0.offset) })),
+            ] + CommitmentOutput.jsonFields(CommitmentTracker().commitments(in: document)) + [
+                ("actors", .array(document.actors.enumerated().map { json(mention: $0.element, index: $0.offset) }))
             ] + FactsOutput.jsonFields(document) + [
                 ("warnings", .array(document.warnings.map { .string($0.description) }))
             ])
@@ -391,6 +394,10 @@ public enum EventOutput {
             if !flags.isEmpty { line += "  [" + flags.joined(separator: ", ") + "]" }
             if !third.isEmpty { line += "  (" + third.joined(separator: ", ") + ")" }
             output += line + "\n"
+        }
+        let commitments = CommitmentTracker().commitments(in: document)
+        if !commitments.isEmpty {
+            output += "  commitments:\n" + commitments.map { CommitmentOutput.table($0, indent: "    ") }.joined()
         }
         return output
     }

@@ -161,6 +161,25 @@ async function loadStories() {
         el("li", {}, `${member.published || "–"} ${member.title || member.documentID}`))))));
 }
 
+// Commitments follow every kind of event, so only the date range, actor and text filters apply to them.
+async function loadCommitments() {
+  const parameters = new URLSearchParams();
+  const form = new FormData($("#filters"));
+  for (const key of ["from", "to", "actor", "text"]) if (form.get(key)) parameters.set(key, form.get(key));
+  if ($("#commitment-status").value) parameters.set("status", $("#commitment-status").value);
+  parameters.set("limit", 100);
+  const page = await api(`/api/commitments?${parameters.toString().replace(/\+/g, "%20")}`);
+  $("#commitment-list").replaceChildren(el("p", {}, `${page.total} commitments`), ...page.commitments.map((item) =>
+    el("div", { class: `card commitment ${item.status}` },
+      el("strong", {}, `${item.date || "undated"} · ${item.kind} · ${actorText(item.holder)}` +
+        (item.counterpart.length ? ` ${item.mutual || item.kind === "ceasefire" ? "↔" : "→"} ${actorText(item.counterpart)}` : "")),
+      " ", el("span", { class: "flag status" }, item.status.replace("_", " ")),
+      el("p", { class: "code" }, item.expects),
+      el("ul", {}, item.history.map((change) =>
+        el("li", { class: change.claim ? "claim" : "", onclick: () => showDetail(change.event) },
+          change.claim ? el("span", { class: "flag" }, "claim") : null, change.explanation))))));
+}
+
 async function codeText(form) {
   const data = new FormData(form);
   const date = data.get("date");
@@ -174,7 +193,9 @@ async function codeText(form) {
     el("details", {}, el("summary", {}, "JSONL"), el("pre", {}, text)));
 }
 
-const loaders = { events: loadEvents, incidents: loadIncidents, stories: loadStories, code: async () => {} };
+const loaders = {
+  events: loadEvents, incidents: loadIncidents, stories: loadStories, commitments: loadCommitments, code: async () => {},
+};
 let tab = "events";
 
 async function refresh() {
@@ -194,6 +215,7 @@ document.querySelectorAll("nav button").forEach((button) => button.addEventListe
   refresh();
 }));
 $("#filters").addEventListener("submit", (submit) => { submit.preventDefault(); state.offset = 0; refresh(); });
+$("#commitment-status").addEventListener("change", () => refresh());
 $("#previous").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); refresh(); });
 $("#next").addEventListener("click", () => { state.offset += state.limit; refresh(); });
 $("#code-form").addEventListener("submit", (submit) => {
