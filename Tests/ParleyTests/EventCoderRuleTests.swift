@@ -26,6 +26,20 @@ import Testing
         #expect(!document.events.contains { $0.cameo == "010" })
     }
 
+    @Test func aPlaceTargetedIsItsCountrysAlsoWhenTheParseHangsTheCountryOnTheVerb() throws {
+        // "Pakistani jets targeted terrorist hideouts inside Afghanistan", both ways of attaching "inside": the
+        // hideouts are Afghanistan's, not the terrorists'.
+        for (head, relation) in [("5", "nmod"), ("3", "obl")] {
+            let document = try code(
+                "Pakistani/Pakistani/ADJ/2/amod jets/jet/NOUN/3/nsubj targeted/target/VERB/0/root "
+                    + "terrorist/terrorist/ADJ/5/amod hideouts/hideout/NOUN/3/obj inside/inside/ADP/7/case "
+                    + "Afghanistan/Afghanistan/PROPN/\(head)/\(relation) ././PUNCT/3/punct",
+                [("Pakistani jets", "PAKMIL"), ("terrorist", "---UAF"), ("Afghanistan", "AFG")])
+            let event = try #require(document.events.first)
+            #expect(event.target.map(\.code) == ["AFG"], "inside Afghanistan as \(relation)")
+        }
+    }
+
     @Test func verbsJoinedByAConjunctionStillShareTheirSubject() throws {
         // "Kabul warned and attacked police": a real coordination keeps the speaker as the attacker.
         let document = try code(

@@ -595,11 +595,7 @@ struct SentenceCoder {
         var result: [Int] = []
         if let mention = actorAt[head] {
             result.append(mention)
-        } else if EventWords.places.contains(graph.lemma(head)),
-            let located = graph.children(of: head).first(where: {
-                ["IN", "INSIDE", "ACROSS", "NEAR", "WITHIN"].contains(graph.caseMarker($0) ?? "") && actorAt[$0] != nil
-            })
-        {
+        } else if EventWords.places.contains(graph.lemma(head)), let located = location(of: head) {
             // "terrorist hideouts inside Afghanistan": a place is its country's, not its occupants'.
             result.append(actorAt[located]!)
         } else {
@@ -639,6 +635,22 @@ struct SentenceCoder {
             for mention in actors(of: conj, depth: depth + 1) where !result.contains(mention) { result.append(mention) }
         }
         return result
+    }
+
+    /// The coded country or place a place noun lies in: "hideouts inside Afghanistan", also when the parse hangs
+    /// the phrase on the verb whose object the place is ("targeted hideouts | inside Afghanistan"), if it follows
+    /// the object directly.
+    func location(of place: Int) -> Int? {
+        func locates(_ token: Int) -> Bool {
+            ["IN", "INSIDE", "ACROSS", "NEAR", "WITHIN"].contains(graph.caseMarker(token) ?? "")
+                && actorAt[token] != nil
+        }
+        if let child = graph.children(of: place).first(where: locates) { return child }
+        guard graph.baseRelation(place) == "obj", let verb = graph.head(place), let end = graph.subtree(place).max()
+        else { return nil }
+        return graph.children(of: verb, ["obl"]).first {
+            $0 > place && locates($0) && graph.subtree($0).min() == end + 1
+        }
     }
 
     /// "The two sides", "both countries": the two parties most recently coded or mentioned in the article.
