@@ -84,6 +84,46 @@ extension Document {
         #expect(document.dependency("police") == "arrested obl:agent")
     }
 
+    @Test(arguments: [
+        "Pakistan agreed to resume talks with the Afghan Taliban in Istanbul on Thursday .",
+        "The minister , who spoke to reporters , said the army would respond if attacked .",
+        "Rebels attacked a convoy and killed three soldiers near the border , officials said .",
+        "Talks collapsed .",
+    ])
+    func everySearchGivesEachWordOneHeadAndTheSentenceOneRoot(_ sentence: String) throws {
+        var tagged = Document.words(sentence.split(separator: " ").map(String.init))
+        try Tagger().process(&tagged)
+        for decoding in [ParserDecoding.greedy, .bundled, ParserDecoding(beam: 4, temperature: 40)] {
+            var document = tagged
+            try DependencyParser(decoding: decoding).process(&document)
+            #expect(document.tokens.filter { $0.head == nil }.count == 1, "\(decoding)")
+            #expect(document.tokens.filter { $0.head == nil }.allSatisfy { $0.relation == "root" })
+            // Following heads from any word reaches the root without a cycle.
+            for start in document.tokens.indices {
+                var current = start
+                var steps = 0
+                while let head = document.tokens[current].head, steps <= document.tokens.count {
+                    current = head
+                    steps += 1
+                }
+                #expect(steps <= document.tokens.count, "a cycle from word \(start) with \(decoding)")
+            }
+        }
+    }
+
+    @Test func aBeamOfOneIsTheGreedyParse() throws {
+        var tagged = Document.words(
+            "The soldiers who killed the villagers were arrested .".split(separator: " ").map(String.init))
+        try Tagger().process(&tagged)
+        var greedy = tagged
+        var beamOfOne = tagged
+        try DependencyParser(decoding: .greedy).process(&greedy)
+        try DependencyParser(decoding: ParserDecoding(beam: 1, temperature: 40)).process(&beamOfOne)
+        #expect(greedy.tokens.map(\.head) == beamOfOne.tokens.map(\.head))
+        #expect(greedy.tokens.map(\.relation) == beamOfOne.tokens.map(\.relation))
+        #expect(ParserDecoding(beam: 0, temperature: 1).beam == 1)
+    }
+
     @Test func attachesARelativeClauseToItsNoun() throws {
         let document = try parse("The soldiers who killed the villagers were arrested .")
         #expect(document.dependency("killed") == "soldiers acl:relcl")
